@@ -1,0 +1,55 @@
+// Error codes shared by REST responses, socket acks and the UI. The message is the Vietnamese text a
+// person sees; the code is what programs (and tests) branch on.
+export const ErrorCode = {
+  VALIDATION_FAILED: 'VALIDATION_FAILED',
+  UNKNOWN_COMMAND: 'UNKNOWN_COMMAND',
+  MEETING_NOT_FOUND: 'MEETING_NOT_FOUND',
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+  PROTOCOL_MISMATCH: 'PROTOCOL_MISMATCH',
+  COMMAND_ID_REUSED: 'COMMAND_ID_REUSED',
+  PETITION_NOT_FOUND: 'PETITION_NOT_FOUND',
+  QUEUE_EMPTY: 'QUEUE_EMPTY',
+  NO_CURRENT_SPEAKER: 'NO_CURRENT_SPEAKER',
+  NOT_FOUND: 'NOT_FOUND',
+  RATE_LIMITED: 'RATE_LIMITED',
+  INTERNAL: 'INTERNAL',
+} as const
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode]
+
+export const errorMessages: Record<ErrorCode, string> = {
+  VALIDATION_FAILED: 'Dữ liệu không hợp lệ.',
+  UNKNOWN_COMMAND: 'Lệnh không được hỗ trợ.',
+  MEETING_NOT_FOUND: 'Không tìm thấy hội nghị.',
+  UNAUTHENTICATED: 'Chưa xác thực hoặc mã truy cập không đúng.',
+  FORBIDDEN: 'Vai trò của bạn không được phép thực hiện thao tác này.',
+  PROTOCOL_MISMATCH: 'Phiên bản ứng dụng không khớp với máy chủ. Vui lòng tải lại trang.',
+  COMMAND_ID_REUSED: 'Mã lệnh đã được dùng cho một lệnh khác.',
+  PETITION_NOT_FOUND: 'Không tìm thấy kiến nghị được liên kết.',
+  QUEUE_EMPTY: 'Không còn người đăng ký phát biểu đang chờ.',
+  NO_CURRENT_SPEAKER: 'Hiện không có ai đang phát biểu.',
+  NOT_FOUND: 'Không tìm thấy.',
+  RATE_LIMITED: 'Quá nhiều yêu cầu, vui lòng thử lại sau.',
+  INTERNAL: 'Đã xảy ra lỗi trên máy chủ. Vui lòng thử lại.',
+}
+
+export interface AppError {
+  code: ErrorCode
+  message: string
+  /** Field-level problems for VALIDATION_FAILED: path → Vietnamese message. */
+  fields?: Record<string, string>
+}
+
+export function appError(code: ErrorCode, message = errorMessages[code], fields?: Record<string, string>): AppError {
+  return fields ? { code, message, fields } : { code, message }
+}
+
+/** The acknowledgement of every client → server message, and the shape of every REST error body. */
+export type Ack<T> = { ok: true; data: T } | { ok: false; error: AppError }
+
+export type Result<T> = Ack<T>
+export const ok = <T>(data: T): { ok: true; data: T } => ({ ok: true, data })
+export const fail = (code: ErrorCode, message?: string, fields?: Record<string, string>): { ok: false; error: AppError } => ({
+  ok: false,
+  error: appError(code, message, fields),
+})

@@ -1,0 +1,39 @@
+import type { MeetingEvent } from './events'
+import type { MeetingState, Petition, Speaker } from './model'
+
+// What a public screen (projector, attendee phone) may receive. A confidential petitioner's name and
+// address never leave the server for these screens, and neither does the name of a speaker who
+// raises a confidential petition (the room would learn who filed it). The property that matters,
+// tested in shared: redactState(fold(events)) equals fold(events redacted one by one).
+
+export function redactPetition(p: Petition): Petition {
+  return p.confidential ? { ...p, petitionerName: null, petitionerAddress: null } : p
+}
+
+function speakerIsConfidential(s: Speaker, petitions: readonly Petition[]): boolean {
+  return s.petitionNos.some((no) => petitions.find((p) => p.no === no)?.confidential)
+}
+
+export function redactSpeaker(s: Speaker, petitions: readonly Petition[]): Speaker {
+  return speakerIsConfidential(s, petitions) ? { ...s, name: null } : s
+}
+
+/** Redacts one event; `before` is the full state the event applies to. */
+export function redactEvent(event: MeetingEvent, before: MeetingState): MeetingEvent {
+  switch (event.type) {
+    case 'petition.recorded':
+      return { ...event, payload: { petition: redactPetition(event.payload.petition) } }
+    case 'speaker.registered':
+      return { ...event, payload: { speaker: redactSpeaker(event.payload.speaker, before.petitions) } }
+    default:
+      return event
+  }
+}
+
+export function redactState(state: MeetingState): MeetingState {
+  return {
+    ...state,
+    petitions: state.petitions.map(redactPetition),
+    speakers: state.speakers.map((s) => redactSpeaker(s, state.petitions)),
+  }
+}

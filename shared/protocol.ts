@@ -1,0 +1,52 @@
+import { z } from 'zod'
+import type { Ack, AppError } from './errors'
+import type { CommandInput, CommandType } from './meeting/commands'
+import type { MeetingEvent } from './meeting/events'
+import type { MeetingState } from './meeting/model'
+import { roles } from './roles'
+
+// The Socket.IO contract between screens and the server. Bumped whenever a message changes shape;
+// the server refuses a handshake with another version so an old tab reloads instead of misbehaving.
+export const PROTOCOL_VERSION = 1
+
+/** Sent in the Socket.IO handshake (`auth`). The role check lives in server/realtime/access.ts. */
+export const handshakeSchema = z.strictObject({
+  protocol: z.int(),
+  meetingId: z.uuid(),
+  role: z.enum(roles),
+  /** The meeting's access key for secretary and chair; public roles need none (for now). */
+  key: z.string().max(200).optional(),
+})
+export type HandshakeAuth = z.input<typeof handshakeSchema>
+
+export const syncRequestSchema = z.strictObject({ lastSeq: z.int().min(0) })
+export type SyncRequest = z.input<typeof syncRequestSchema>
+
+/** Catch-up: the events after lastSeq, or a snapshot when the gap is large or the client is new. */
+export type SyncResult =
+  | { kind: 'events'; events: MeetingEvent[]; seq: number }
+  | { kind: 'snapshot'; state: MeetingState; seq: number }
+
+export interface CommandResult {
+  /** The meeting's sequence number after this command. */
+  seq: number
+  events: MeetingEvent[]
+  /** True when this answers a retry of a command already applied. */
+  duplicate: boolean
+}
+
+type CommandEvents = {
+  [K in CommandType]: (payload: CommandInput<K>, ack: (result: Ack<CommandResult>) => void) => void
+}
+
+export interface ClientToServerEvents extends CommandEvents {
+  'meeting:sync': (request: SyncRequest, ack: (result: Ack<SyncResult>) => void) => void
+}
+
+export interface ServerToClientEvents {
+  /** New events, in order, already redacted for the receiving screen. */
+  'meeting:appended': (batch: { events: MeetingEvent[] }) => void
+}
+
+/** `connect_error` carries this in `err.data` when the handshake is refused. */
+export type HandshakeError = AppError

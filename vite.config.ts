@@ -1,0 +1,28 @@
+import { fileURLToPath } from 'node:url'
+import vue from '@vitejs/plugin-vue'
+import { defineConfig } from 'vitest/config'
+
+const serverPort = Number(process.env.PORT ?? 3000)
+
+export default defineConfig({
+  root: 'client',
+  plugins: [vue()],
+  resolve: {
+    alias: { '@shared': fileURLToPath(new URL('./shared', import.meta.url)) },
+  },
+  build: { outDir: '../dist/client', emptyOutDir: true },
+  server: {
+    // The dev server forwards the API and the socket to the Fastify process.
+    proxy: {
+      '/api': `http://localhost:${serverPort}`,
+      '/socket.io': { target: `http://localhost:${serverPort}`, ws: true },
+    },
+  },
+  test: {
+    root: '.',
+    include: ['shared/**/*.test.ts', 'server/**/*.test.ts', 'db/**/*.test.ts', 'client/src/**/*.test.ts'],
+    // Database-backed suites share one PostgreSQL when DATABASE_URL is set; they isolate by meeting id.
+    testTimeout: 20_000,
+    hookTimeout: 60_000,
+  },
+})
