@@ -1,0 +1,255 @@
+import { io, type Socket } from 'socket.io-client'
+import type { Ack, AppError } from '@shared/errors'
+import type { CommandInput, CommandType } from '@shared/meeting/commands'
+import type { MeetingEvent } from '@shared/meeting/events'
+import { emptyMeetingState, type MeetingState } from '@shared/meeting/model'
+import {
+  PROTOCOL_VERSION,
+  type ClientToServerEvents,
+  type CommandResult,
+  type HandshakeAuth,
+  type ServerToClientEvents,
+  type SyncResult,
+} from '@shared/protocol'
+import type { Role } from '@shared/roles'
+import { applyBatch, applySync, type BatchOutcome } from './catchUp'
+import { newCommandId } from './commandId'
+import { asAppError, isRetryableHandshakeError, localError } from './errors'
+
+// One screen's live link to one meeting. It owns the socket, the folded state and the commands
+// waiting for their ack, and knows nothing about Vue: the store subscribes through callbacks.
+//
+// Guarantees we build ourselves rather than borrow from Socket.IO (its recovery lives in server
+// memory and does not survive a restart):
+// - after every (re)connect the screen syncs from the last seq it applied;
+// - events are folded strictly in order; a hole triggers another sync;
+// - a command stays pending until acknowledged and is re-sent with the same commandId after a
+//   reconnect (or when its ack is overdue); the server answers a retry with the original result.
+
+export type MeetingSocket = Socket<ServerToClientEvents, ClientToServerEvents>
+
+export type ConnectionStatus =
+  /** Not yet synced on this connection. */
+  | 'connecting'
+  /** Connected and caught up. */
+  | 'online'
+  /** The link is down; Socket.IO (or we) keep trying. */
+  | 'offline'
+  /** The server refused the handshake (wrong key, unknown meeting, old app): retrying will not help. */
+  | 'refused'
+
+export type CommandFields<K extends CommandType> = Omit<CommandInput<K>, 'commandId'>
+
+export interface MeetingConnectionOptions {
+  meetingId: string
+  role: Role
+  key?: string | undefined
+  onState: (state: MeetingState) => void
+  onStatus: (status: ConnectionStatus, error: AppError | null) => void
+  onPendingChange?: (count: number) => void
+  /** Builds the (not yet connected) socket; tests point it at their own server. */
+  createSocket?: (auth: HandshakeAuth) => MeetingSocket
+  /** How long to wait for a command's ack before re-sending it on the same connection. */
+  ackTimeoutMs?: number
+  /** Delay before reconnecting by hand when Socket.IO will not (refused-but-retryable, server kick). */
+  manualRetryMs?: number
+}
+
+interface PendingCommand {
+  commandId: string
+  type: CommandType
+  payload: { commandId: string } & Record<string, unknown>
+  resolve: (ack: Ack<CommandResult>) => void
+  timer: ReturnType<typeof setTimeout> | null
+}
+
+const defaultCreateSocket = (auth: HandshakeAuth): MeetingSocket =>
+  io({ autoConnect: false, auth, reconnectionDelay: 500, reconnectionDelayMax: 5000 })
+
+export class MeetingConnection {
+  private state: MeetingState
+  private readonly socket: MeetingSocket
+  private readonly pending = new Map<string, PendingCommand>()
+  /** Bumped on every disconnect so answers from a dead connection are ignored. */
+  private epoch = 0
+  private syncing = false
+  private syncAgain = false
+  private closed = false
+  private retryTimer: ReturnType<typeof setTimeout> | null = null
+  private status: ConnectionStatus = 'connecting'
+  private readonly ackTimeoutMs: number
+  private readonly manualRetryMs: number
+
+  constructor(private readonly options: MeetingConnectionOptions) {
+    this.state = emptyMeetingState(options.meetingId)
+    this.ackTimeoutMs = options.ackTimeoutMs ?? 10_000
+    this.manualRetryMs = options.manualRetryMs ?? 2_000
+    const auth: HandshakeAuth = { protocol: PROTOCOL_VERSION, meetingId: options.meetingId, role: options.role }
+    if (options.key) auth.key = options.key
+    this.socket = (options.createSocket ?? defaultCreateSocket)(auth)
+
+    this.socket.on('connect', () => {
+      this.setStatus('connecting')
+      this.sync()
+      for (const command of this.pending.values()) this.transmit(command)
+    })
+    this.socket.on('disconnect', (reason) => {
+      this.epoch += 1
+      this.syncing = false
+      this.syncAgain = false
+      for (const command of this.pending.values()) this.clearTimer(command)
+      if (this.closed) return
+      this.setStatus('offline')
+      // Socket.IO reconnects by itself after a transport loss, but not when the server disconnected
+      // us on purpose; a projector nobody touches must come back on its own anyway.
+      if (reason === 'io server disconnect') this.scheduleReconnect()
+    })
+    this.socket.on('connect_error', (err) => {
+      if (this.closed) return
+      const refusal = asAppError((err as Error & { data?: unknown }).data)
+      if (refusal && !isRetryableHandshakeError(refusal)) {
+        this.setStatus('refused', refusal)
+        return
+      }
+      this.setStatus('offline', refusal)
+      // A refusal from the server's middleware stops Socket.IO's own reconnection loop.
+      if (!this.socket.active) this.scheduleReconnect()
+    })
+    this.socket.on('meeting:appended', ({ events }) => this.receive(events))
+  }
+
+  get currentState(): MeetingState {
+    return this.state
+  }
+
+  get pendingCount(): number {
+    return this.pending.size
+  }
+
+  start(): void {
+    this.closed = false
+    this.socket.connect()
+  }
+
+  close(): void {
+    this.closed = true
+    if (this.retryTimer) clearTimeout(this.retryTimer)
+    this.retryTimer = null
+    this.socket.disconnect()
+    for (const command of this.pending.values()) {
+      this.clearTimer(command)
+      command.resolve({ ok: false, error: localError('closed') })
+    }
+    this.pending.clear()
+    this.options.onPendingChange?.(0)
+  }
+
+  /**
+   * Sends a command and resolves with the server's ack. While offline the command waits and goes out
+   * on reconnect with the same commandId, so the promise resolves once the server has answered.
+   */
+  send<K extends CommandType>(type: K, fields: CommandFields<K>, commandId = newCommandId()): Promise<Ack<CommandResult>> {
+    return new Promise((resolve) => {
+      const command: PendingCommand = { commandId, type, payload: { ...fields, commandId }, resolve, timer: null }
+      this.pending.set(commandId, command)
+      this.options.onPendingChange?.(this.pending.size)
+      if (this.socket.connected) this.transmit(command)
+    })
+  }
+
+  private transmit(command: PendingCommand): void {
+    this.clearTimer(command)
+    const epoch = this.epoch
+    // The event map types each command's payload; here the type is only known at run time.
+    const emit = this.socket.emit.bind(this.socket) as unknown as (
+      event: CommandType,
+      payload: unknown,
+      ack: (result: Ack<CommandResult>) => void,
+    ) => void
+    emit(command.type, command.payload, (result) => this.settle(command.commandId, result))
+    command.timer = setTimeout(() => {
+      command.timer = null
+      if (this.pending.has(command.commandId) && this.socket.connected && this.epoch === epoch) this.transmit(command)
+    }, this.ackTimeoutMs)
+  }
+
+  private settle(commandId: string, result: Ack<CommandResult>): void {
+    const command = this.pending.get(commandId)
+    if (!command) return // already answered (a retry and the original both came back)
+    this.clearTimer(command)
+    this.pending.delete(commandId)
+    this.options.onPendingChange?.(this.pending.size)
+    // The ack carries the events the command produced: fold them now so the secretary sees the
+    // result at once; the broadcast of the same events is then ignored by seq.
+    if (result.ok) this.receive(result.data.events)
+    command.resolve(result)
+  }
+
+  private receive(events: readonly MeetingEvent[]): void {
+    this.publish(applyBatch(this.state, events))
+  }
+
+  private publish(outcome: BatchOutcome): void {
+    if (outcome.state !== this.state) {
+      this.state = outcome.state
+      this.options.onState(this.state)
+    }
+    if (outcome.gap) this.sync()
+  }
+
+  /** Asks for everything after our last seq. Concurrent requests collapse into one follow-up. */
+  private sync(fromScratch = false): void {
+    if (!this.socket.connected) return
+    if (this.syncing) {
+      this.syncAgain = true
+      return
+    }
+    this.syncing = true
+    const epoch = this.epoch
+    const base = fromScratch ? emptyMeetingState(this.options.meetingId) : this.state
+    this.socket.emit('meeting:sync', { lastSeq: base.seq }, (result: Ack<SyncResult>) => {
+      if (epoch !== this.epoch || this.closed) return
+      this.syncing = false
+      if (!result.ok) {
+        if (isRetryableHandshakeError(result.error)) this.syncAgain = true
+        else this.setStatus('refused', result.error)
+      } else {
+        const outcome = applySync(base, result.data)
+        if (outcome.state !== this.state && outcome.state.seq >= this.state.seq) {
+          this.state = outcome.state
+          this.options.onState(this.state)
+        }
+        this.setStatus('online')
+        // A hole right after a sync means the server's answer and ours disagree: start over once
+        // from seq 0 rather than ask for the same missing range forever.
+        if (outcome.gap && !fromScratch) return this.sync(true)
+      }
+      if (this.syncAgain) {
+        this.syncAgain = false
+        this.sync()
+      }
+    })
+  }
+
+  private scheduleReconnect(): void {
+    if (this.retryTimer || this.closed) return
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null
+      if (!this.closed && !this.socket.connected) this.socket.connect()
+    }, this.manualRetryMs)
+  }
+
+  private setStatus(status: ConnectionStatus, error: AppError | null = null): void {
+    this.status = status
+    this.options.onStatus(status, error)
+  }
+
+  get currentStatus(): ConnectionStatus {
+    return this.status
+  }
+
+  private clearTimer(command: PendingCommand): void {
+    if (command.timer) clearTimeout(command.timer)
+    command.timer = null
+  }
+}

@@ -1,0 +1,103 @@
+import { defineStore } from 'pinia'
+import { computed, ref, shallowRef } from 'vue'
+import { fail, type Ack, type AppError } from '@shared/errors'
+import { commandSchemas, type CommandType } from '@shared/meeting/commands'
+import { emptyMeetingState, type MeetingState } from '@shared/meeting/model'
+import { currentSpeaker, petitionCounts, waitingSpeakers } from '@shared/meeting/selectors'
+import type { CommandResult } from '@shared/protocol'
+import type { Role } from '@shared/roles'
+import { parseWith } from '@shared/validation'
+import { vi } from '../i18n/vi'
+import { newCommandId } from '../realtime/commandId'
+import { MeetingConnection, type CommandFields, type ConnectionStatus } from '../realtime/connection'
+
+// The meeting a screen is showing: the folded state, the link's health, and one action per command.
+// A page shows one meeting at a time; open() replaces whatever was open.
+export const useMeetingStore = defineStore('meeting', () => {
+  const meetingId = ref<string | null>(null)
+  const role = ref<Role | null>(null)
+  // The state is replaced, never mutated (evolve is pure), so shallow reactivity is enough.
+  const state = shallowRef<MeetingState>(emptyMeetingState(''))
+  const status = ref<ConnectionStatus>('connecting')
+  const connectionError = ref<AppError | null>(null)
+  const pendingCount = ref(0)
+  /** False until the first sync has answered: screens show "loading" rather than an empty meeting. */
+  const loaded = ref(false)
+
+  let connection: MeetingConnection | null = null
+
+  const counts = computed(() => petitionCounts(state.value))
+  const current = computed(() => currentSpeaker(state.value))
+  const waiting = computed(() => waitingSpeakers(state.value))
+  const finished = computed(() => state.value.speakers.filter((s) => s.status === 'finished'))
+
+  function open(id: string, asRole: Role, key?: string): void {
+    close()
+    meetingId.value = id
+    role.value = asRole
+    state.value = emptyMeetingState(id)
+    status.value = 'connecting'
+    connectionError.value = null
+    loaded.value = false
+    connection = new MeetingConnection({
+      meetingId: id,
+      role: asRole,
+      key,
+      onState: (next) => {
+        state.value = next
+      },
+      onStatus: (next, error) => {
+        status.value = next
+        connectionError.value = error
+        if (next === 'online') loaded.value = true
+      },
+      onPendingChange: (count) => {
+        pendingCount.value = count
+      },
+    })
+    connection.start()
+  }
+
+  function close(): void {
+    connection?.close()
+    connection = null
+    pendingCount.value = 0
+  }
+
+  /**
+   * Checks the command with the same schema the server uses (so a bad form answers at once, even
+   * offline, in the same words), then sends the normalised payload: trimmed, NFC.
+   */
+  async function dispatch<K extends CommandType>(type: K, fields: CommandFields<K>): Promise<Ack<CommandResult>> {
+    if (!connection) return fail('INTERNAL', vi.forms.notConnected)
+    const commandId = newCommandId()
+    const checked = parseWith(commandSchemas[type], { ...fields, commandId })
+    if (!checked.ok) return checked
+    return connection.send(type, checked.data as CommandFields<K>, commandId)
+  }
+
+  const recordPetition = (fields: CommandFields<'petition:record'>) => dispatch('petition:record', fields)
+  const registerSpeaker = (fields: CommandFields<'speaker:register'>) => dispatch('speaker:register', fields)
+  const callNextSpeaker = () => dispatch('speaker:call-next', {})
+  const finishSpeech = () => dispatch('speaker:finish', {})
+
+  return {
+    meetingId,
+    role,
+    state,
+    status,
+    connectionError,
+    pendingCount,
+    loaded,
+    counts,
+    current,
+    waiting,
+    finished,
+    open,
+    close,
+    recordPetition,
+    registerSpeaker,
+    callNextSpeaker,
+    finishSpeech,
+  }
+})
