@@ -18,13 +18,16 @@ export function redactSpeaker(s: Speaker, petitions: readonly Petition[]): Speak
   return speakerIsConfidential(s, petitions) ? { ...s, name: null } : s
 }
 
-/** Redacts one event; `before` is the full state the event applies to. */
-export function redactEvent(event: MeetingEvent, before: MeetingState): MeetingEvent {
+/**
+ * Redacts one event. `context` is a full (unredacted) state that already knows the petitions the event
+ * refers to: the state before the event or any later one (petitions are only ever added).
+ */
+export function redactEvent(event: MeetingEvent, context: MeetingState): MeetingEvent {
   switch (event.type) {
     case 'petition.recorded':
       return { ...event, payload: { petition: redactPetition(event.payload.petition) } }
     case 'speaker.registered':
-      return { ...event, payload: { speaker: redactSpeaker(event.payload.speaker, before.petitions) } }
+      return { ...event, payload: { speaker: redactSpeaker(event.payload.speaker, context.petitions) } }
     default:
       return event
   }

@@ -1,0 +1,76 @@
+import path from 'node:path'
+import { PGlite } from '@electric-sql/pglite'
+import { Kysely, PostgresDialect } from 'kysely'
+import { PGliteDialect } from 'kysely-pglite-dialect'
+import pg from 'pg'
+import { acquireDataDirLock } from './lock'
+import type { Database } from './schema'
+
+export interface DatabaseHandle {
+  db: Kysely<Database>
+  kind: 'postgres' | 'pglite'
+  /** For logs: the server address without credentials, or the data directory. */
+  description: string
+  /** Present for PostgreSQL: the pool, for LISTEN/NOTIFY fan-out. */
+  pool?: pg.Pool
+  close(): Promise<void>
+}
+
+export interface DatabaseConfig {
+  /** postgres://… — a real server. Without it the embedded PGlite is used. */
+  url?: string | undefined
+  /** PGlite data directory; omit for an in-memory database (tests). */
+  dataDir?: string | undefined
+}
+
+// Both backends must hand back the same JavaScript values: pg returns int8 (count(*)) and numeric as
+// strings, PGlite as numbers. We parse int8 to number on pg (counts here never exceed 2^53).
+const INT8_OID = 20
+const pgTypes = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === INT8_OID ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+}
+
+export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
+  if (config.url) {
+    const pool = new pg.Pool({
+      connectionString: config.url,
+      max: 10,
+      connectionTimeoutMillis: 5_000,
+      statement_timeout: 15_000,
+      idle_in_transaction_session_timeout: 30_000,
+      types: pgTypes,
+    })
+    // An idle client that errors (server restart, pg_terminate_backend) must not crash the process.
+    pool.on('error', (err) => console.error('[db] idle client error:', err.message))
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+    const url = new URL(config.url)
+    return {
+      db,
+      kind: 'postgres',
+      pool,
+      description: `PostgreSQL ${url.hostname}:${url.port || 5432}${url.pathname}`,
+      close: () => db.destroy(),
+    }
+  }
+
+  const dataDir = config.dataDir ? path.resolve(config.dataDir) : undefined
+  const release = dataDir ? acquireDataDirLock(dataDir) : () => {}
+  try {
+    const pglite = dataDir ? await PGlite.create(path.join(dataDir, 'pglite')) : await PGlite.create()
+    const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) })
+    return {
+      db,
+      kind: 'pglite',
+      description: dataDir ? `PGlite (nhúng) tại ${dataDir}` : 'PGlite (trong bộ nhớ)',
+      close: async () => {
+        await db.destroy()
+        if (!pglite.closed) await pglite.close()
+        release()
+      },
+    }
+  } catch (err) {
+    release()
+    throw err
+  }
+}

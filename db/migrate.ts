@@ -1,0 +1,17 @@
+import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely'
+import * as m0001 from './migrations/2026_11_22_0001_meeting_log'
+
+// A static list rather than FileMigrationProvider: no dynamic import(), so the same code runs under
+// tsx, vitest and a bundle. Add each new migration here, in order.
+const migrations: Record<string, Migration> = {
+  '2026_11_22_0001_meeting_log': m0001,
+}
+
+const provider: MigrationProvider = { getMigrations: async () => migrations }
+
+export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider })
+  const { error, results } = await migrator.migrateToLatest()
+  if (error) throw error instanceof Error ? error : new Error(String(error))
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName)
+}

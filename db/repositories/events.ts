@@ -1,0 +1,54 @@
+import type { MeetingEvent } from '../../shared/meeting/events'
+import type { Role } from '../../shared/roles'
+import { type Executor, toIso } from './executor'
+
+export async function appendEvents(trx: Executor, events: readonly MeetingEvent[]): Promise<void> {
+  if (!events.length) return
+  await trx
+    .insertInto('meeting_events')
+    .values(
+      events.map((e) => ({
+        meeting_id: e.meetingId,
+        seq: e.seq,
+        type: e.type,
+        payload: JSON.stringify(e.payload),
+        command_id: e.commandId,
+        actor_role: e.actorRole,
+        occurred_at: e.at,
+      })),
+    )
+    .execute()
+}
+
+/** Events with fromSeq < seq <= toSeq (toSeq omitted: to the end), in order. */
+export async function readEvents(db: Executor, meetingId: string, fromSeq: number, toSeq?: number): Promise<MeetingEvent[]> {
+  let q = db
+    .selectFrom('meeting_events')
+    .select(['meeting_id', 'seq', 'type', 'payload', 'command_id', 'actor_role', 'occurred_at'])
+    .where('meeting_id', '=', meetingId)
+    .where('seq', '>', fromSeq)
+  if (toSeq !== undefined) q = q.where('seq', '<=', toSeq)
+  const rows = await q.orderBy('seq').execute()
+  return rows.map(
+    (r) =>
+      ({
+        meetingId: r.meeting_id,
+        seq: r.seq,
+        type: r.type,
+        // pg and PGlite both parse jsonb; a string here would mean a double-encoded payload.
+        payload: typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload,
+        commandId: r.command_id,
+        actorRole: r.actor_role as Role | null,
+        at: toIso(r.occurred_at),
+      }) as MeetingEvent,
+  )
+}
+
+export async function countEvents(db: Executor, meetingId: string): Promise<number> {
+  const row = await db
+    .selectFrom('meeting_events')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('meeting_id', '=', meetingId)
+    .executeTakeFirstOrThrow()
+  return row.n
+}

@@ -1,0 +1,39 @@
+import { timingSafeEqual } from 'node:crypto'
+import type { Kysely } from 'kysely'
+import type { Database } from '../db/schema'
+import { findMeetingKeys } from '../db/repositories/meetings'
+import { fail, ok, type Result } from '../shared/errors'
+import { publicRoles, type Role } from '../shared/roles'
+
+// The one place that decides which role a connection or a request holds in a meeting. For now a
+// meeting has a secret key per privileged role (secretary, chair), given once at creation; public
+// screens (projector, attendee) need none and only ever receive the redacted view. Accounts and
+// device pairing will replace the keys here without touching the callers.
+
+function sameSecret(a: string, b: string): boolean {
+  const x = Buffer.from(a)
+  const y = Buffer.from(b)
+  return x.length === y.length && timingSafeEqual(x, y)
+}
+
+export interface AccessClaim {
+  meetingId: string
+  /** The role asked for (sockets). Without it (REST) the role follows from the key. */
+  role?: Role | undefined
+  key?: string | undefined
+}
+
+export async function authorize(db: Kysely<Database>, claim: AccessClaim): Promise<Result<Role>> {
+  const keys = await findMeetingKeys(db, claim.meetingId)
+  if (!keys) return fail('MEETING_NOT_FOUND')
+  const key = claim.key ?? ''
+  if (claim.role) {
+    if (publicRoles.includes(claim.role)) return ok(claim.role)
+    const expected = claim.role === 'secretary' ? keys.secretary : keys.chair
+    return key && sameSecret(key, expected) ? ok(claim.role) : fail('UNAUTHENTICATED')
+  }
+  if (!key) return ok('attendee')
+  if (sameSecret(key, keys.secretary)) return ok('secretary')
+  if (sameSecret(key, keys.chair)) return ok('chair')
+  return fail('UNAUTHENTICATED')
+}

@@ -1,0 +1,32 @@
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import Fastify, { type FastifyServerOptions } from 'fastify'
+import type { Kysely } from 'kysely'
+import type { Database } from '../db/schema'
+import type { MeetingLogOptions } from './meetings/meeting-log'
+import clientPlugin from './plugins/client'
+import errorsPlugin from './plugins/errors'
+import meetingLogPlugin from './plugins/meeting-log'
+import realtimePlugin from './plugins/realtime'
+import meetingsRoutes from './routes/meetings'
+
+export interface AppOptions {
+  db: Kysely<Database>
+  logger?: FastifyServerOptions['logger']
+  /** The built client to serve; defaults to dist/client. */
+  clientDir?: string
+  meetingLog?: MeetingLogOptions
+}
+
+const defaultClientDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/client')
+
+/** Builds the app without listening: main.ts listens, tests use inject() or listen on port 0. */
+export async function buildApp(opts: AppOptions) {
+  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 1_048_576, forceCloseConnections: true })
+  await app.register(errorsPlugin)
+  await app.register(meetingLogPlugin, { db: opts.db, log: opts.meetingLog })
+  await app.register(realtimePlugin)
+  await app.register(meetingsRoutes)
+  await app.register(clientPlugin, { dir: opts.clientDir ?? defaultClientDir })
+  return app
+}

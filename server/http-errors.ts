@@ -1,0 +1,36 @@
+import type { FastifyReply } from 'fastify'
+import type { AppError, ErrorCode, Result } from '../shared/errors'
+
+const statusByCode: Record<ErrorCode, number> = {
+  VALIDATION_FAILED: 400,
+  UNKNOWN_COMMAND: 400,
+  PROTOCOL_MISMATCH: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  MEETING_NOT_FOUND: 404,
+  NOT_FOUND: 404,
+  COMMAND_ID_REUSED: 409,
+  QUEUE_EMPTY: 409,
+  NO_CURRENT_SPEAKER: 409,
+  PETITION_NOT_FOUND: 422,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+}
+
+export const httpStatusOf = (code: ErrorCode): number => statusByCode[code]
+
+export function sendError(reply: FastifyReply, error: AppError) {
+  return reply.code(httpStatusOf(error.code)).send({ ok: false, error })
+}
+
+/** Sends `data` with `status`, or the error with its HTTP status. */
+export function sendResult<T>(reply: FastifyReply, result: Result<T>, status = 200) {
+  return result.ok ? reply.code(status).send(result.data) : sendError(reply, result.error)
+}
+
+/** Thrown by the validator compiler; the error handler turns it into VALIDATION_FAILED. */
+export class RequestValidationError extends Error {
+  constructor(readonly error: AppError) {
+    super(error.message)
+  }
+}

@@ -1,0 +1,221 @@
+import { randomBytes, randomUUID } from 'node:crypto'
+import { EventEmitter } from 'node:events'
+import type { Kysely } from 'kysely'
+import { fail, ok, type Result } from '../../shared/errors'
+import type { Command } from '../../shared/meeting/commands'
+import { decide } from '../../shared/meeting/decide'
+import type { EventDraft, MeetingEvent } from '../../shared/meeting/events'
+import { evolve, fold } from '../../shared/meeting/evolve'
+import { emptyMeetingState, type MeetingState } from '../../shared/meeting/model'
+import { mayIssue } from '../../shared/meeting/policy'
+import type { CommandResult, SyncResult } from '../../shared/protocol'
+import type { Role } from '../../shared/roles'
+import type { Database } from '../../db/schema'
+import { findAppliedCommand, recordAppliedCommand } from '../../db/repositories/commands'
+import { appendEvents, readEvents } from '../../db/repositories/events'
+import { findMeeting, findMeetingKeys, insertMeeting, lockMeeting, setLastSeq, type MeetingKeys, type MeetingRecord } from '../../db/repositories/meetings'
+import { commandHash } from './command-hash'
+import { KeyedMutex } from './mutex'
+
+export interface AppendedBatch {
+  meetingId: string
+  events: MeetingEvent[]
+  /** The full state after the batch: what redaction of the batch is computed against. */
+  state: MeetingState
+}
+
+export interface MeetingLogOptions {
+  /** A client further behind than this gets a snapshot instead of the events it missed. */
+  maxCatchUpEvents?: number
+  now?: () => Date
+}
+
+const UNIQUE_VIOLATION = '23505'
+
+/**
+ * The authoritative meeting log. Every change to a meeting goes through `execute`: validate against
+ * the current state (the pure `decide`), append the events in the same transaction that locks the
+ * meeting, acknowledge only after commit, then announce the batch for fan-out.
+ */
+export class MeetingLog extends EventEmitter<{ appended: [AppendedBatch] }> {
+  private readonly cache = new Map<string, MeetingState>()
+  private readonly mutex = new KeyedMutex()
+  private readonly maxCatchUpEvents: number
+  private readonly now: () => Date
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    options: MeetingLogOptions = {},
+  ) {
+    super()
+    this.maxCatchUpEvents = options.maxCatchUpEvents ?? 500
+    this.now = options.now ?? (() => new Date())
+  }
+
+  async createMeeting(input: { commandId?: string | undefined; title: string; venue: string }): Promise<
+    Result<{ meeting: MeetingRecord; keys: MeetingKeys; duplicate: boolean }>
+  > {
+    const commandId = input.commandId ?? randomUUID()
+    const hash = commandHash({ type: 'meeting:create', title: input.title, venue: input.venue })
+    const previous = await this.answerRetryOfCreate(commandId, hash)
+    if (previous) return previous
+
+    const meetingId = randomUUID()
+    const at = this.now().toISOString()
+    const keys: MeetingKeys = { secretary: randomBytes(18).toString('base64url'), chair: randomBytes(18).toString('base64url') }
+    const event: MeetingEvent = {
+      meetingId,
+      seq: 1,
+      at,
+      commandId,
+      actorRole: null,
+      type: 'meeting.created',
+      payload: { title: input.title, venue: input.venue },
+    }
+    try {
+      await this.db.transaction().execute(async (trx) => {
+        await insertMeeting(trx, { meetingId, title: input.title, venue: input.venue, createdAt: at, keys })
+        await appendEvents(trx, [event])
+        await setLastSeq(trx, meetingId, 1)
+        await recordAppliedCommand(trx, {
+          commandId,
+          meetingId,
+          commandType: 'meeting:create',
+          payloadHash: hash,
+          firstSeq: 1,
+          lastSeq: 1,
+          appliedAt: at,
+        })
+      })
+    } catch (err) {
+      if (isUniqueViolation(err)) {
+        const raced = await this.answerRetryOfCreate(commandId, hash)
+        if (raced) return raced
+      }
+      throw err
+    }
+    this.cache.set(meetingId, evolve(emptyMeetingState(meetingId), event))
+    return ok({ meeting: { meetingId, title: input.title, venue: input.venue, createdAt: at, lastSeq: 1 }, keys, duplicate: false })
+  }
+
+  private async answerRetryOfCreate(commandId: string, hash: string) {
+    const applied = await findAppliedCommand(this.db, commandId)
+    if (!applied) return null
+    if (applied.commandType !== 'meeting:create' || applied.payloadHash !== hash) return fail('COMMAND_ID_REUSED')
+    const meeting = await findMeeting(this.db, applied.meetingId)
+    const keys = await findMeetingKeys(this.db, applied.meetingId)
+    if (!meeting || !keys) return fail('MEETING_NOT_FOUND')
+    return ok({ meeting, keys, duplicate: true })
+  }
+
+  /** Runs one command for `role`. The role check is here so REST and sockets cannot differ. */
+  execute(meetingId: string, role: Role, command: Command): Promise<Result<CommandResult>> {
+    if (!mayIssue(role, command.type)) return Promise.resolve(fail('FORBIDDEN'))
+    return this.mutex.run(meetingId, () => this.executeSerially(meetingId, role, command))
+  }
+
+  private async executeSerially(meetingId: string, role: Role, command: Command): Promise<Result<CommandResult>> {
+    const hash = commandHash(command)
+    const retry = await this.answerRetry(meetingId, command.commandId, hash)
+    if (retry) return retry
+
+    let outcome: { kind: 'refused'; result: Result<CommandResult> } | { kind: 'applied'; events: MeetingEvent[]; state: MeetingState }
+    try {
+      outcome = await this.db.transaction().execute(async (trx) => {
+        const meeting = await lockMeeting(trx, meetingId)
+        if (!meeting) return { kind: 'refused' as const, result: fail('MEETING_NOT_FOUND') }
+        const state = await this.catchUp(trx, meetingId, meeting.lastSeq)
+        const at = this.now().toISOString()
+        const decided = decide(state, command, { at })
+        if (!decided.ok) return { kind: 'refused' as const, result: decided }
+        const events = this.number(meetingId, state.seq, decided.data, { at, commandId: command.commandId, role })
+        await appendEvents(trx, events)
+        const lastSeq = state.seq + events.length
+        await setLastSeq(trx, meetingId, lastSeq)
+        await recordAppliedCommand(trx, {
+          commandId: command.commandId,
+          meetingId,
+          commandType: command.type,
+          payloadHash: hash,
+          firstSeq: state.seq + 1,
+          lastSeq,
+          appliedAt: at,
+        })
+        return { kind: 'applied' as const, events, state: fold(state, events) }
+      })
+    } catch (err) {
+      // Another process applied the same command id between our check and our insert.
+      if (isUniqueViolation(err)) {
+        const raced = await this.answerRetry(meetingId, command.commandId, hash)
+        if (raced) return raced
+      }
+      throw err
+    }
+    if (outcome.kind === 'refused') return outcome.result
+    // Committed: only now is the cache advanced and the batch announced.
+    this.cache.set(meetingId, outcome.state)
+    this.emit('appended', { meetingId, events: outcome.events, state: outcome.state })
+    return ok({ seq: outcome.state.seq, events: outcome.events, duplicate: false })
+  }
+
+  private async answerRetry(meetingId: string, commandId: string, hash: string): Promise<Result<CommandResult> | null> {
+    const applied = await findAppliedCommand(this.db, commandId)
+    if (!applied) return null
+    if (applied.meetingId !== meetingId || applied.payloadHash !== hash) return fail('COMMAND_ID_REUSED')
+    const events = await readEvents(this.db, meetingId, applied.firstSeq - 1, applied.lastSeq)
+    return ok({ seq: applied.lastSeq, events, duplicate: true })
+  }
+
+  private number(
+    meetingId: string,
+    afterSeq: number,
+    drafts: EventDraft[],
+    meta: { at: string; commandId: string; role: Role },
+  ): MeetingEvent[] {
+    return drafts.map(
+      (d, i) =>
+        ({ ...d, meetingId, seq: afterSeq + i + 1, at: meta.at, commandId: meta.commandId, actorRole: meta.role }) as MeetingEvent,
+    )
+  }
+
+  /** The cached state brought up to `lastSeq` with whatever other processes appended meanwhile. */
+  private async catchUp(db: Kysely<Database>, meetingId: string, lastSeq: number): Promise<MeetingState> {
+    let state = this.cache.get(meetingId) ?? emptyMeetingState(meetingId)
+    if (state.seq > lastSeq) state = emptyMeetingState(meetingId) // the database was reset under us
+    if (state.seq < lastSeq) {
+      state = fold(state, await readEvents(db, meetingId, state.seq, lastSeq))
+      this.cache.set(meetingId, state)
+    }
+    return state
+  }
+
+  /** The current full state, or null when the meeting does not exist. */
+  async state(meetingId: string): Promise<MeetingState | null> {
+    const meeting = await findMeeting(this.db, meetingId)
+    if (!meeting) return null
+    return this.catchUp(this.db, meetingId, meeting.lastSeq)
+  }
+
+  /**
+   * What a screen that has applied everything up to `lastSeq` is missing: the events after it, or a
+   * snapshot when it is new, too far behind, or ahead of the log (the log was reset).
+   */
+  async sync(meetingId: string, lastSeq: number): Promise<Result<SyncResult & { state: MeetingState }>> {
+    const state = await this.state(meetingId)
+    if (!state) return fail('MEETING_NOT_FOUND')
+    if (lastSeq === 0 || lastSeq > state.seq || state.seq - lastSeq > this.maxCatchUpEvents) {
+      return ok({ kind: 'snapshot', state, seq: state.seq })
+    }
+    const events = await readEvents(this.db, meetingId, lastSeq, state.seq)
+    return ok({ kind: 'events', events, seq: state.seq, state })
+  }
+
+  /** Forget a cached meeting (tests; or when another process is known to have written). */
+  evict(meetingId: string): void {
+    this.cache.delete(meetingId)
+  }
+}
+
+function isUniqueViolation(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === UNIQUE_VIOLATION
+}

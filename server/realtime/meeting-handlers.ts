@@ -1,0 +1,73 @@
+import { fail, ok, type Ack } from '../../shared/errors'
+import { commandSchemas, commandTypes, isCommandType, type Command } from '../../shared/meeting/commands'
+import { redactEvent, redactState } from '../../shared/meeting/redact'
+import { syncRequestSchema, type SyncResult } from '../../shared/protocol'
+import { seesConfidential } from '../../shared/roles'
+import { parseWith } from '../../shared/validation'
+import type { MeetingLog } from '../meetings/meeting-log'
+import { roomFor } from './rooms'
+import type { RealtimeSocket } from './types'
+import type { MeetingState } from '../../shared/meeting/model'
+
+type AnyAck = (result: Ack<unknown>) => void
+
+/** Socket.IO passes whatever the client sent; only a function can be acknowledged. */
+function ackOf(args: unknown[]): AnyAck | null {
+  const last = args[args.length - 1]
+  return typeof last === 'function' ? (last as AnyAck) : null
+}
+
+// Every handler answers exactly once, whatever happens: a client with retries enabled waits for the
+// ack of one message before sending the next, so an unanswered command would block its queue.
+async function answer(ack: AnyAck, work: () => Promise<Ack<unknown>>): Promise<void> {
+  try {
+    ack(await work())
+  } catch (err) {
+    console.error('[realtime] handler failed:', err)
+    ack(fail('INTERNAL'))
+  }
+}
+
+export function registerMeetingHandlers(socket: RealtimeSocket, log: MeetingLog): void {
+  const { meetingId, role } = socket.data
+
+  socket.on('meeting:sync', (...args: unknown[]) => {
+    const ack = ackOf(args)
+    if (!ack) return
+    void answer(ack, async () => {
+      const request = parseWith(syncRequestSchema, args[0])
+      if (!request.ok) return request
+      // Join before reading: an event committed in between arrives twice and the client skips
+      // the copy it already has (seq <= its own), rather than never.
+      await socket.join(roomFor(meetingId, role))
+      const result = await log.sync(meetingId, request.data.lastSeq)
+      if (!result.ok) return result
+      return ok(forRole(result.data))
+    })
+  })
+
+  function forRole(r: SyncResult & { state: MeetingState }): SyncResult {
+    if (r.kind === 'snapshot') {
+      return { kind: 'snapshot', seq: r.seq, state: seesConfidential(role) ? r.state : redactState(r.state) }
+    }
+    const events = seesConfidential(role) ? r.events : r.events.map((e) => redactEvent(e, r.state))
+    return { kind: 'events', seq: r.seq, events }
+  }
+
+  for (const type of commandTypes) {
+    socket.on(type, (...args: unknown[]) => {
+      const ack = ackOf(args)
+      if (!ack) return
+      void answer(ack, async () => {
+        const parsed = parseWith(commandSchemas[type], args[0])
+        if (!parsed.ok) return parsed
+        return log.execute(meetingId, role, { type, ...parsed.data } as Command)
+      })
+    })
+  }
+
+  socket.onAny((event: string, ...args: unknown[]) => {
+    if (event === 'meeting:sync' || isCommandType(event)) return
+    ackOf(args)?.(fail('UNKNOWN_COMMAND', `Lệnh không được hỗ trợ: «${event.slice(0, 60)}».`))
+  })
+}

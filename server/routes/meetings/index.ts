@@ -1,0 +1,82 @@
+import type { FastifyPluginAsync } from 'fastify'
+import type { ZodTypeProvider } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import { listMeetings } from '../../../db/repositories/meetings'
+import { readEvents } from '../../../db/repositories/events'
+import { createMeetingSchema, restCommandSchema, type Command } from '../../../shared/meeting/commands'
+import { redactEvent, redactState } from '../../../shared/meeting/redact'
+import { seesConfidential } from '../../../shared/roles'
+import { authorize } from '../../access'
+import { sendError, sendResult } from '../../http-errors'
+import { commandResult, errors, keyHeaders, meetingCreated, meetingEvent, meetingIdParams, meetingStateBody, meetingSummary } from './schemas'
+
+// The same commands as the sockets, over HTTP: for scripts, integrations and tests. The role comes
+// from the x-meeting-key header (no key: the public, redacted view).
+const meetingsRoutes: FastifyPluginAsync = async (fastify) => {
+  const app = fastify.withTypeProvider<ZodTypeProvider>()
+
+  app.post('/api/meetings', { schema: { body: createMeetingSchema, response: { 200: meetingCreated, 201: meetingCreated, ...errors } } }, async (req, reply) => {
+    const result = await app.meetingLog.createMeeting(req.body)
+    if (!result.ok) return sendError(reply, result.error)
+    const { meeting, keys, duplicate } = result.data
+    return reply.code(duplicate ? 200 : 201).send({ meetingId: meeting.meetingId, title: meeting.title, venue: meeting.venue, createdAt: meeting.createdAt, keys })
+  })
+
+  app.get('/api/meetings', { schema: { response: { 200: z.object({ meetings: z.array(meetingSummary) }) } } }, async () => {
+    const meetings = await listMeetings(app.db)
+    return { meetings: meetings.map(({ meetingId, title, venue, createdAt }) => ({ meetingId, title, venue, createdAt })) }
+  })
+
+  app.get('/api/meetings/:meetingId', { schema: { params: meetingIdParams, response: { 200: meetingSummary, ...errors } } }, async (req, reply) => {
+    const state = await app.meetingLog.state(req.params.meetingId)
+    if (!state) return sendResult(reply, { ok: false, error: { code: 'MEETING_NOT_FOUND', message: 'Không tìm thấy hội nghị.' } })
+    return { meetingId: state.meetingId, title: state.title, venue: state.venue, createdAt: state.createdAt }
+  })
+
+  app.get(
+    '/api/meetings/:meetingId/state',
+    { schema: { params: meetingIdParams, headers: keyHeaders, response: { 200: meetingStateBody, ...errors } } },
+    async (req, reply) => {
+      const role = await authorize(app.db, { meetingId: req.params.meetingId, key: req.headers['x-meeting-key'] })
+      if (!role.ok) return sendError(reply, role.error)
+      const state = await app.meetingLog.state(req.params.meetingId)
+      if (!state) return sendError(reply, { code: 'MEETING_NOT_FOUND', message: 'Không tìm thấy hội nghị.' })
+      return { ...(seesConfidential(role.data) ? state : redactState(state)) }
+    },
+  )
+
+  app.get(
+    '/api/meetings/:meetingId/events',
+    {
+      schema: {
+        params: meetingIdParams,
+        headers: keyHeaders,
+        querystring: z.strictObject({ after: z.coerce.number().int().min(0).default(0) }),
+        response: { 200: z.object({ events: z.array(meetingEvent) }), ...errors },
+      },
+    },
+    async (req, reply) => {
+      const role = await authorize(app.db, { meetingId: req.params.meetingId, key: req.headers['x-meeting-key'] })
+      if (!role.ok) return sendError(reply, role.error)
+      const state = await app.meetingLog.state(req.params.meetingId)
+      if (!state) return sendError(reply, { code: 'MEETING_NOT_FOUND', message: 'Không tìm thấy hội nghị.' })
+      const events = await readEvents(app.db, req.params.meetingId, req.query.after, state.seq)
+      return { events: seesConfidential(role.data) ? events : events.map((e) => redactEvent(e, state)) }
+    },
+  )
+
+  app.post(
+    '/api/meetings/:meetingId/commands',
+    { schema: { params: meetingIdParams, headers: keyHeaders, body: restCommandSchema, response: { 200: commandResult, ...errors } } },
+    async (req, reply) => {
+      const role = await authorize(app.db, { meetingId: req.params.meetingId, key: req.headers['x-meeting-key'] })
+      if (!role.ok) return sendError(reply, role.error)
+      const result = await app.meetingLog.execute(req.params.meetingId, role.data, req.body as Command)
+      return sendResult(reply, result)
+    },
+  )
+
+  app.get('/api/health', { schema: { response: { 200: z.object({ ok: z.literal(true) }) } } }, async () => ({ ok: true as const }))
+}
+
+export default meetingsRoutes
