@@ -22,6 +22,7 @@ export default defineConfig({
     root: '.',
     include: ['shared/**/*.test.ts', 'server/**/*.test.ts', 'db/**/*.test.ts', 'client/src/**/*.test.ts'],
     // Database-backed suites share one PostgreSQL when DATABASE_URL is set; they isolate by meeting id.
+    globalSetup: ['tests/fixtures/global-setup.ts'],
     testTimeout: 20_000,
     hookTimeout: 60_000,
   },

@@ -14,7 +14,8 @@ function issueMessage(issue: z.core.$ZodIssue): string {
     case 'too_small':
       return issue.origin === 'string' ? 'Không được để trống.' : `Giá trị quá nhỏ (tối thiểu ${String(issue.minimum)}).`
     case 'invalid_type':
-      return issue.input === undefined ? 'Thiếu trường bắt buộc.' : 'Sai kiểu dữ liệu.'
+      // zod leaves `input` out of issues by default; its message says what it received.
+      return /received undefined/.test(issue.message) ? 'Thiếu trường bắt buộc.' : 'Sai kiểu dữ liệu.'
     case 'invalid_value':
       return 'Giá trị không được chấp nhận.'
     case 'invalid_format':

@@ -1,0 +1,149 @@
+import { randomUUID } from 'node:crypto'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { DatabaseHandle } from '../../db/connect'
+import { countEvents, readEvents } from '../../db/repositories/events'
+import { commandSchemas, type Command, type CommandInput, type CommandType } from '../../shared/meeting/commands'
+import { backendName, openTestDatabase } from '../../tests/fixtures/database'
+import { MeetingLog, type AppendedBatch } from './meeting-log'
+
+function cmd<K extends CommandType>(type: K, input: Omit<CommandInput<K>, 'commandId'>, commandId = randomUUID()): Command {
+  return { type, ...commandSchemas[type].parse({ commandId, ...input }) } as Command
+}
+
+describe(`meeting log on ${backendName}`, () => {
+  let handle: DatabaseHandle
+  let log: MeetingLog
+  const announced: AppendedBatch[] = []
+
+  beforeAll(async () => {
+    handle = await openTestDatabase()
+    log = new MeetingLog(handle.db, { maxCatchUpEvents: 5 })
+    log.on('appended', (b) => announced.push(b))
+  })
+  afterAll(() => handle.close())
+
+  async function newMeeting() {
+    const created = await log.createMeeting({ title: 'Hội nghị đối thoại', venue: 'Hội trường' })
+    if (!created.ok) throw new Error(created.error.code)
+    return created.data.meeting.meetingId
+  }
+
+  it('appends numbered events, commits them before answering, and announces them after', async () => {
+    const meetingId = await newMeeting()
+    const result = await log.execute(meetingId, 'secretary', cmd('petition:record', { origin: 'registered', title: 'Đường' }))
+    expect(result).toMatchObject({ ok: true, data: { seq: 2, duplicate: false } })
+    const stored = await readEvents(handle.db, meetingId, 0)
+    expect(stored.map((e) => [e.seq, e.type])).toEqual([
+      [1, 'meeting.created'],
+      [2, 'petition.recorded'],
+    ])
+    expect(announced.filter((b) => b.meetingId === meetingId).flatMap((b) => b.events.map((e) => e.seq))).toEqual([2])
+  })
+
+  it('applies a retried command once and answers the retry with the first result', async () => {
+    const meetingId = await newMeeting()
+    const c = cmd('speaker:register', { name: 'Hà Văn Tươi' })
+    const first = await log.execute(meetingId, 'secretary', c)
+    const again = await log.execute(meetingId, 'secretary', c)
+    expect(first.ok && again.ok).toBe(true)
+    if (!first.ok || !again.ok) return
+    expect(again.data).toEqual({ ...first.data, duplicate: true })
+    expect(await countEvents(handle.db, meetingId)).toBe(2)
+  })
+
+  it('applies the same command sent five times at once exactly once', async () => {
+    const meetingId = await newMeeting()
+    const c = cmd('petition:record', { origin: 'added', title: 'Nước sạch' })
+    const results = await Promise.all([1, 2, 3, 4, 5].map(() => log.execute(meetingId, 'secretary', c)))
+    expect(results.every((r) => r.ok)).toBe(true)
+    expect(results.filter((r) => r.ok && !r.data.duplicate)).toHaveLength(1)
+    expect(await countEvents(handle.db, meetingId)).toBe(2)
+  })
+
+  it('refuses a command id reused for a different command, and writes nothing', async () => {
+    const meetingId = await newMeeting()
+    const id = randomUUID()
+    await log.execute(meetingId, 'secretary', cmd('speaker:register', { name: 'A' }, id))
+    const reused = await log.execute(meetingId, 'secretary', cmd('speaker:register', { name: 'B' }, id))
+    expect(reused).toMatchObject({ ok: false, error: { code: 'COMMAND_ID_REUSED' } })
+    const other = await newMeeting()
+    const crossMeeting = await log.execute(other, 'secretary', cmd('speaker:register', { name: 'A' }, id))
+    expect(crossMeeting).toMatchObject({ ok: false, error: { code: 'COMMAND_ID_REUSED' } })
+    expect(await countEvents(handle.db, meetingId)).toBe(2)
+    expect(await countEvents(handle.db, other)).toBe(1)
+  })
+
+  it('writes and announces nothing for a refused command', async () => {
+    const meetingId = await newMeeting()
+    const before = announced.length
+    expect(await log.execute(meetingId, 'secretary', cmd('speaker:call-next', {}))).toMatchObject({ ok: false, error: { code: 'QUEUE_EMPTY' } })
+    expect(await log.execute(meetingId, 'projector', cmd('speaker:register', { name: 'X' }))).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await log.execute(meetingId, 'chair', cmd('petition:record', { origin: 'added', title: 'X' }))).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    })
+    expect(await log.execute(randomUUID(), 'secretary', cmd('speaker:register', { name: 'X' }))).toMatchObject({
+      ok: false,
+      error: { code: 'MEETING_NOT_FOUND' },
+    })
+    expect(await countEvents(handle.db, meetingId)).toBe(1)
+    expect(announced.length).toBe(before)
+  })
+
+  it('a refused command can be retried with the same id once it becomes valid', async () => {
+    const meetingId = await newMeeting()
+    const call = cmd('speaker:call-next', {})
+    expect((await log.execute(meetingId, 'secretary', call)).ok).toBe(false)
+    await log.execute(meetingId, 'secretary', cmd('speaker:register', { name: 'A' }))
+    expect(await log.execute(meetingId, 'chair', call)).toMatchObject({ ok: true, data: { duplicate: false } })
+  })
+
+  it('keeps one gap-free sequence when two server processes write to the same meeting', async () => {
+    const meetingId = await newMeeting()
+    const other = new MeetingLog(handle.db) // a second process: its own cache and its own mutex
+    const writes = Array.from({ length: 12 }, (_, i) =>
+      (i % 2 ? other : log).execute(meetingId, 'secretary', cmd('petition:record', { origin: 'added', title: `Kiến nghị ${i}` })),
+    )
+    const results = await Promise.all(writes)
+    expect(results.every((r) => r.ok)).toBe(true)
+    const events = await readEvents(handle.db, meetingId, 0)
+    expect(events.map((e) => e.seq)).toEqual(Array.from({ length: 13 }, (_, i) => i + 1))
+    // Both processes decided against the latest state: petition numbers are unique too.
+    const state = await other.state(meetingId)
+    expect(state?.petitions.map((p) => p.no)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1))
+    expect(await log.state(meetingId)).toEqual(state)
+  })
+
+  it('applies a command once when two processes receive the same retry at the same moment', async () => {
+    const meetingId = await newMeeting()
+    const other = new MeetingLog(handle.db)
+    const c = cmd('speaker:register', { name: 'Vì Văn Thành' })
+    const results = await Promise.all([log.execute(meetingId, 'secretary', c), other.execute(meetingId, 'secretary', c)])
+    expect(results.every((r) => r.ok)).toBe(true)
+    expect(results.filter((r) => r.ok && r.data.duplicate)).toHaveLength(1)
+    expect(await countEvents(handle.db, meetingId)).toBe(2)
+  })
+
+  it('answers a catch-up with the missed events, or a snapshot when new, far behind or ahead', async () => {
+    const meetingId = await newMeeting()
+    for (let i = 0; i < 8; i++) await log.execute(meetingId, 'secretary', cmd('speaker:register', { name: `Người ${i}` }))
+    const near = await log.sync(meetingId, 6)
+    expect(near.ok && near.data.kind === 'events' && near.data.events.map((e) => e.seq)).toEqual([7, 8, 9])
+    const fresh = await log.sync(meetingId, 0)
+    expect(fresh.ok && fresh.data.kind).toBe('snapshot')
+    const far = await log.sync(meetingId, 2) // 7 behind, limit 5
+    expect(far.ok && far.data.kind === 'snapshot' && far.data.state.speakers).toHaveLength(8)
+    const ahead = await log.sync(meetingId, 50)
+    expect(ahead.ok && ahead.data.kind === 'snapshot' && ahead.data.seq).toBe(9)
+    expect(await log.sync(randomUUID(), 0)).toMatchObject({ ok: false, error: { code: 'MEETING_NOT_FOUND' } })
+  })
+
+  it('answers a retried meeting creation with the same meeting', async () => {
+    const commandId = randomUUID()
+    const a = await log.createMeeting({ commandId, title: 'Hội nghị A', venue: '' })
+    const b = await log.createMeeting({ commandId, title: 'Hội nghị A', venue: '' })
+    expect(a.ok && b.ok && b.data.duplicate && b.data.meeting.meetingId === a.data.meeting.meetingId).toBe(true)
+    expect(a.ok && b.ok && b.data.keys).toEqual(a.ok && a.data.keys)
+    expect(await log.createMeeting({ commandId, title: 'Hội nghị B', venue: '' })).toMatchObject({ ok: false, error: { code: 'COMMAND_ID_REUSED' } })
+  })
+})
