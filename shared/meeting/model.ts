@@ -37,7 +37,7 @@ export interface Speaker {
   no: number
   /** null when withheld from this screen. */
   name: string | null
-  /** Unit, or village/address for citizens. */
+  /** Unit, or village/address for citizens; empty when withheld from this screen. */
   unit: string
   petitionNos: number[]
   status: SpeakerStatus

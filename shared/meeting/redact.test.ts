@@ -23,7 +23,8 @@ describe('redaction for public screens', () => {
     const view = redactState(m.state)
     expect(JSON.stringify(view)).not.toContain('Bí Mật')
     expect(view.petitions[1]).toMatchObject({ petitionerName: null, petitionerAddress: null, title: 'Tố cáo sai phạm' })
-    expect(view.speakers[1]).toMatchObject({ name: null, no: 2, status: 'speaking' })
+    expect(view.speakers[1]).toMatchObject({ name: null, unit: '', no: 2, status: 'speaking' })
+    expect(JSON.stringify(view)).not.toContain('Bản Kẻ')
     // Everything that is not confidential stays.
     expect(view.petitions[0]?.petitionerName).toBe('Cầm Văn Công')
     expect(view.speakers[0]?.name).toBe('Cầm Văn Công')

@@ -2,8 +2,8 @@ import type { MeetingEvent } from './events'
 import type { MeetingState, Petition, Speaker } from './model'
 
 // What a public screen (projector, attendee phone) may receive. A confidential petitioner's name and
-// address never leave the server for these screens, and neither does the name of a speaker who
-// raises a confidential petition (the room would learn who filed it). The property that matters,
+// address never leave the server for these screens, and neither do the name and unit/village of a
+// speaker who raises a confidential petition (in a commune, the village alone can tell who filed it). The property that matters,
 // tested in shared: redactState(fold(events)) equals fold(events redacted one by one).
 
 export function redactPetition(p: Petition): Petition {
@@ -15,7 +15,7 @@ function speakerIsConfidential(s: Speaker, petitions: readonly Petition[]): bool
 }
 
 export function redactSpeaker(s: Speaker, petitions: readonly Petition[]): Speaker {
-  return speakerIsConfidential(s, petitions) ? { ...s, name: null } : s
+  return speakerIsConfidential(s, petitions) ? { ...s, name: null, unit: '' } : s
 }
 
 /**

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { listMeetings } from '../../../db/repositories/meetings'
 import { readEvents } from '../../../db/repositories/events'
-import { createMeetingSchema, restCommandSchema, type Command } from '../../../shared/meeting/commands'
+import { createMeetingSchema, isCommandType, restCommandSchema, type Command } from '../../../shared/meeting/commands'
 import { redactEvent, redactState } from '../../../shared/meeting/redact'
 import { seesConfidential } from '../../../shared/roles'
 import { authorize } from '../../access'
@@ -67,7 +67,16 @@ const meetingsRoutes: FastifyPluginAsync = async (fastify) => {
 
   app.post(
     '/api/meetings/:meetingId/commands',
-    { schema: { params: meetingIdParams, headers: keyHeaders, body: restCommandSchema, response: { 200: commandResult, ...errors } } },
+    {
+      schema: { params: meetingIdParams, headers: keyHeaders, body: restCommandSchema, response: { 200: commandResult, ...errors } },
+      // An unknown command deserves its own answer rather than a validation error on `type`.
+      preValidation: async (req, reply) => {
+        const type = (req.body as { type?: unknown } | null)?.type
+        if (typeof type === 'string' && !isCommandType(type)) {
+          return sendError(reply, { code: 'UNKNOWN_COMMAND', message: `Lệnh không được hỗ trợ: «${type.slice(0, 60)}».` })
+        }
+      },
+    },
     async (req, reply) => {
       const role = await authorize(app.db, { meetingId: req.params.meetingId, key: req.headers['x-meeting-key'] })
       if (!role.ok) return sendError(reply, role.error)
