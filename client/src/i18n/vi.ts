@@ -66,7 +66,8 @@ export const vi = {
     petitionerName: 'Người kiến nghị (họ và tên)',
     petitionerAddress: 'Địa chỉ người kiến nghị',
     confidential: 'Giữ bí mật người kiến nghị',
-    confidentialHint: 'Tên và địa chỉ không hiện trên màn hình chiếu; người phát biểu liên quan hiện là “Đại biểu số …”.',
+    confidentialHint:
+      'Tên và địa chỉ người kiến nghị không hiện trên màn hình chiếu; người phát biểu nêu kiến nghị này hiện là “Đại biểu số …”, không kèm đơn vị.',
     submit: 'Ghi nhận kiến nghị',
     submitting: 'Đang gửi…',
     saved: (label: string) => `Đã ghi nhận ${label}.`,
