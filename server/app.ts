@@ -2,10 +2,12 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import Fastify, { type FastifyServerOptions } from 'fastify'
 import type { Kysely } from 'kysely'
+import type pg from 'pg'
 import type { Database } from '../db/schema'
 import type { MeetingLogOptions } from './meetings/meeting-log'
 import clientPlugin from './plugins/client'
 import errorsPlugin from './plugins/errors'
+import fanoutPlugin from './plugins/fanout'
 import meetingLogPlugin from './plugins/meeting-log'
 import realtimePlugin from './plugins/realtime'
 import meetingsRoutes from './routes/meetings'
@@ -16,6 +18,9 @@ export interface AppOptions {
   /** The built client to serve; defaults to dist/client. */
   clientDir?: string
   meetingLog?: MeetingLogOptions
+  /** A real PostgreSQL's pool: enables fan-out to other server processes through LISTEN/NOTIFY. */
+  pool?: pg.Pool | undefined
+  fanoutRetryMs?: number
 }
 
 const defaultClientDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/client')
@@ -26,6 +31,7 @@ export async function buildApp(opts: AppOptions) {
   await app.register(errorsPlugin)
   await app.register(meetingLogPlugin, { db: opts.db, log: opts.meetingLog })
   await app.register(realtimePlugin)
+  if (opts.pool) await app.register(fanoutPlugin, { pool: opts.pool, retryMs: opts.fanoutRetryMs })
   await app.register(meetingsRoutes)
   await app.register(clientPlugin, { dir: opts.clientDir ?? defaultClientDir })
   return app

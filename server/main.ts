@@ -21,7 +21,7 @@ async function main() {
     throw err
   }
   const applied = await migrateToLatest(database.db)
-  const app = await buildApp({ db: database.db, logger: { level: process.env.LOG_LEVEL ?? 'warn' } })
+  const app = await buildApp({ db: database.db, pool: database.pool, logger: { level: process.env.LOG_LEVEL ?? 'warn' } })
   await app.listen({ port: config.port, host: config.host })
 
   const port = (app.server.address() as { port: number }).port

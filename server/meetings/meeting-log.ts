@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto'
 import { EventEmitter } from 'node:events'
-import type { Kysely } from 'kysely'
+import { sql, type Kysely } from 'kysely'
 import { fail, ok, type Result } from '../../shared/errors'
 import type { Command } from '../../shared/meeting/commands'
 import { decide } from '../../shared/meeting/decide'
@@ -19,6 +19,8 @@ import { KeyedMutex } from './mutex'
 
 export interface AppendedBatch {
   meetingId: string
+  /** Which process committed it: this one, or another one (heard through PostgreSQL NOTIFY). */
+  origin: 'local' | 'remote'
   events: MeetingEvent[]
   /** The full state after the batch: what redaction of the batch is computed against. */
   state: MeetingState
@@ -32,6 +34,16 @@ export interface MeetingLogOptions {
 
 const UNIQUE_VIOLATION = '23505'
 
+/** The NOTIFY channel that tells other server processes a meeting has new events. */
+export const EVENTS_CHANNEL = 'meeting_events'
+export interface EventsNotice {
+  meetingId: string
+  fromSeq: number
+  toSeq: number
+  /** The process that committed them, so it can ignore its own notice. */
+  origin: string
+}
+
 /**
  * The authoritative meeting log. Every change to a meeting goes through `execute`: validate against
  * the current state (the pure `decide`), append the events in the same transaction that locks the
@@ -42,6 +54,8 @@ export class MeetingLog extends EventEmitter<{ appended: [AppendedBatch] }> {
   private readonly mutex = new KeyedMutex()
   private readonly maxCatchUpEvents: number
   private readonly now: () => Date
+  /** Identifies this process in NOTIFY payloads. */
+  readonly processId = randomUUID()
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -141,6 +155,9 @@ export class MeetingLog extends EventEmitter<{ appended: [AppendedBatch] }> {
           lastSeq,
           appliedAt: at,
         })
+        // Delivered by PostgreSQL only if this transaction commits, and in commit order.
+        const notice: EventsNotice = { meetingId, fromSeq: state.seq + 1, toSeq: lastSeq, origin: this.processId }
+        await sql`select pg_notify(${EVENTS_CHANNEL}, ${JSON.stringify(notice)})`.execute(trx)
         return { kind: 'applied' as const, events, state: fold(state, events) }
       })
     } catch (err) {
@@ -154,7 +171,7 @@ export class MeetingLog extends EventEmitter<{ appended: [AppendedBatch] }> {
     if (outcome.kind === 'refused') return outcome.result
     // Committed: only now is the cache advanced and the batch announced.
     this.cache.set(meetingId, outcome.state)
-    this.emit('appended', { meetingId, events: outcome.events, state: outcome.state })
+    this.emit('appended', { meetingId, origin: 'local', events: outcome.events, state: outcome.state })
     return ok({ seq: outcome.state.seq, events: outcome.events, duplicate: false })
   }
 
@@ -178,13 +195,19 @@ export class MeetingLog extends EventEmitter<{ appended: [AppendedBatch] }> {
     )
   }
 
-  /** The cached state brought up to `lastSeq` with whatever other processes appended meanwhile. */
+  /**
+   * The cached state brought up to `lastSeq` with whatever other processes appended meanwhile.
+   * Events this process had not seen are announced, so its screens never silently fall behind.
+   */
   private async catchUp(db: Kysely<Database>, meetingId: string, lastSeq: number): Promise<MeetingState> {
-    let state = this.cache.get(meetingId) ?? emptyMeetingState(meetingId)
-    if (state.seq > lastSeq) state = emptyMeetingState(meetingId) // the database was reset under us
+    const cached = this.cache.get(meetingId)
+    let state = cached && cached.seq <= lastSeq ? cached : emptyMeetingState(meetingId)
     if (state.seq < lastSeq) {
-      state = fold(state, await readEvents(db, meetingId, state.seq, lastSeq))
+      const missed = await readEvents(db, meetingId, state.seq, lastSeq)
+      state = fold(state, missed)
       this.cache.set(meetingId, state)
+      // First load: no screen here has anything to be told. Otherwise these came from elsewhere.
+      if (cached && cached.seq < state.seq) this.emit('appended', { meetingId, origin: 'remote', events: missed, state })
     }
     return state
   }
@@ -208,6 +231,31 @@ export class MeetingLog extends EventEmitter<{ appended: [AppendedBatch] }> {
     }
     const events = await readEvents(this.db, meetingId, lastSeq, state.seq)
     return ok({ kind: 'events', events, seq: state.seq, state })
+  }
+
+  /**
+   * Another process committed events to a meeting. If screens of this process follow that meeting,
+   * catch up from the log (which announces the events to them). Reading the log rather than
+   * trusting the notice means a lost notice is repaired by the next one.
+   */
+  async onRemoteAppend(notice: EventsNotice): Promise<void> {
+    if (notice.origin === this.processId) return
+    const cached = this.cache.get(notice.meetingId)
+    if (!cached || cached.seq >= notice.toSeq) return
+    await this.mutex.run(notice.meetingId, async () => {
+      const meeting = await findMeeting(this.db, notice.meetingId)
+      if (meeting) await this.catchUp(this.db, notice.meetingId, meeting.lastSeq)
+    })
+  }
+
+  /** Catches up every meeting this process follows (after the fan-out connection was lost). */
+  async refreshAll(): Promise<void> {
+    for (const meetingId of [...this.cache.keys()]) {
+      await this.mutex.run(meetingId, async () => {
+        const meeting = await findMeeting(this.db, meetingId)
+        if (meeting) await this.catchUp(this.db, meetingId, meeting.lastSeq)
+      })
+    }
   }
 
   /** Forget a cached meeting (tests; or when another process is known to have written). */

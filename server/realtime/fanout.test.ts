@@ -1,0 +1,71 @@
+import { randomUUID } from 'node:crypto'
+import { sql } from 'kysely'
+import { io as connect, type Socket } from 'socket.io-client'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { DatabaseHandle } from '../../db/connect'
+import type { MeetingEvent } from '../../shared/meeting/events'
+import { PROTOCOL_VERSION } from '../../shared/protocol'
+import { openTestDatabase } from '../../tests/fixtures/database'
+import { until } from '../../tests/fixtures/server'
+import { buildApp } from '../app'
+
+// Two server processes (two apps, two pools) behind one PostgreSQL: a projector connected to one
+// sees what the secretary does on the other. Needs a real server: LISTEN/NOTIFY crosses processes.
+describe.skipIf(!process.env.DATABASE_URL)('fan-out across server processes through PostgreSQL', () => {
+  const servers: { handle: DatabaseHandle; app: Awaited<ReturnType<typeof buildApp>>; url: string }[] = []
+  const sockets: Socket[] = []
+
+  beforeAll(async () => {
+    for (let i = 0; i < 2; i++) {
+      const handle = await openTestDatabase()
+      const app = await buildApp({ db: handle.db, pool: handle.pool, fanoutRetryMs: 50, clientDir: '/nonexistent' })
+      await app.listen({ port: 0, host: '127.0.0.1' })
+      servers.push({ handle, app, url: `http://127.0.0.1:${(app.server.address() as { port: number }).port}` })
+    }
+  })
+  afterAll(async () => {
+    for (const s of sockets) s.disconnect()
+    for (const { app, handle } of servers) {
+      await app.close()
+      await handle.close()
+    }
+  })
+
+  function open(url: string, auth: object) {
+    const socket = connect(url, { auth: { protocol: PROTOCOL_VERSION, ...auth }, transports: ['websocket'], forceNew: true, reconnection: false })
+    sockets.push(socket)
+    return new Promise<Socket>((resolve, reject) => {
+      socket.once('connect', () => resolve(socket))
+      socket.once('connect_error', reject)
+    })
+  }
+
+  it('delivers events committed by one process to the screens of the other, in order, even after LISTEN is cut', async () => {
+    const [a, b] = servers as [(typeof servers)[0], (typeof servers)[0]]
+    const created = await fetch(`${a.url}/api/meetings`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ title: 'Hai tiến trình' }),
+    }).then((r) => r.json() as Promise<{ meetingId: string; keys: { secretary: string } }>)
+    const secretary = await open(a.url, { meetingId: created.meetingId, role: 'secretary', key: created.keys.secretary })
+    const projector = await open(b.url, { meetingId: created.meetingId, role: 'projector' })
+    const seen: MeetingEvent[] = []
+    projector.on('meeting:appended', ({ events }: { events: MeetingEvent[] }) => seen.push(...events))
+    await projector.timeout(5000).emitWithAck('meeting:sync', { lastSeq: 0 })
+
+    const register = (name: string) => secretary.timeout(5000).emitWithAck('speaker:register', { commandId: randomUUID(), name })
+    await register('Người 1')
+    await register('Người 2')
+    await until(() => seen.length === 2, 'events on the other process')
+    expect(seen.map((e) => e.seq)).toEqual([2, 3])
+
+    // Cut every LISTEN connection: the processes must listen again and repair what they missed.
+    await sql`select pg_terminate_backend(pid) from pg_stat_activity where query ilike 'LISTEN%' and pid <> pg_backend_pid()`.execute(a.handle.db)
+    await register('Người 3')
+    await register('Người 4')
+    await until(() => seen.length === 4, 'events after the LISTEN connection was cut', 10_000)
+    expect(seen.map((e) => e.seq)).toEqual([2, 3, 4, 5])
+    // Both processes still serve.
+    expect(await fetch(`${b.url}/api/health`).then((r) => r.status)).toBe(200)
+  })
+})
