@@ -21,13 +21,20 @@ function isAlive(pid: number): boolean {
   }
 }
 
+// Locks this process holds. A lock file naming our own pid that is not in here was left by an
+// earlier process that had the same pid (PID 1 in a restarted container) and is stale.
+const held = new Set<string>()
+
 export function acquireDataDirLock(dir: string): () => void {
   fs.mkdirSync(dir, { recursive: true })
-  const file = path.join(dir, 'server.lock')
+  const file = path.join(fs.realpathSync(dir), 'server.lock')
+  if (held.has(file)) throw new DataDirLockedError(dir, process.pid)
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       fs.writeFileSync(file, String(process.pid), { flag: 'wx' })
+      held.add(file)
       return () => {
+        held.delete(file)
         try {
           if (fs.readFileSync(file, 'utf8') === String(process.pid)) fs.unlinkSync(file)
         } catch {
