@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest'
+import { addWorkingDays, emptyCalendar, isWorkingDay, nextWorkingDayOnOrAfter, parseDate, workingDaysBetween, type HolidayCalendar } from './working-days'
+
+// A calendar written for these tests: Tết 2026 as the government set it for civil servants
+// (Saturday 14/02 to Sunday 22/02), and an invented swap to test làm bù.
+const tet2026: HolidayCalendar = {
+  daysOff: ['2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20', '2026-04-27'],
+  workingWeekendDays: ['2026-01-10'],
+}
+
+describe('working days', () => {
+  it('skips Saturdays and Sundays', () => {
+    expect(addWorkingDays('2026-01-02', 1, emptyCalendar)).toBe('2026-01-05') // Fri → Mon
+    expect(addWorkingDays('2026-01-05', 5, emptyCalendar)).toBe('2026-01-12') // Mon → next Mon
+    expect(addWorkingDays('2026-01-03', 1, emptyCalendar)).toBe('2026-01-05') // from a Saturday
+  })
+
+  it('counts from the day after the event: 5 working days from a Friday meeting is the next Friday', () => {
+    expect(addWorkingDays('2025-12-19', 5, emptyCalendar)).toBe('2025-12-26')
+    expect(addWorkingDays('2025-12-19', 0, emptyCalendar)).toBe('2025-12-19')
+  })
+
+  it('skips the Tết week', () => {
+    expect(addWorkingDays('2026-02-12', 1, tet2026)).toBe('2026-02-13')
+    expect(addWorkingDays('2026-02-13', 1, tet2026)).toBe('2026-02-23') // Fri before Tết → Mon after
+    expect(addWorkingDays('2026-02-11', 5, tet2026)).toBe('2026-02-25')
+    expect(workingDaysBetween('2026-02-13', '2026-02-22', tet2026)).toBe(0)
+  })
+
+  it('counts a Saturday worked in exchange (làm bù)', () => {
+    expect(isWorkingDay('2026-01-10', tet2026)).toBe(true)
+    expect(addWorkingDays('2026-01-09', 1, tet2026)).toBe('2026-01-10')
+    expect(addWorkingDays('2026-01-09', 1, emptyCalendar)).toBe('2026-01-12')
+  })
+
+  it('moves a deadline that falls on a day off to the next working day', () => {
+    expect(nextWorkingDayOnOrAfter('2026-02-14', tet2026)).toBe('2026-02-23')
+    expect(nextWorkingDayOnOrAfter('2026-04-26', tet2026)).toBe('2026-04-28') // Sunday, then a compensatory Monday
+    expect(nextWorkingDayOnOrAfter('2026-04-28', tet2026)).toBe('2026-04-28')
+  })
+
+  it('crosses month and year ends', () => {
+    expect(addWorkingDays('2025-12-31', 2, emptyCalendar)).toBe('2026-01-02')
+    expect(addWorkingDays('2024-02-28', 1, emptyCalendar)).toBe('2024-02-29') // leap year
+  })
+
+  it('refuses impossible dates and negative counts', () => {
+    expect(() => parseDate('2026-02-30')).toThrow(RangeError)
+    expect(() => parseDate('20/12/2025')).toThrow(RangeError)
+    expect(() => addWorkingDays('2026-01-05', -1, emptyCalendar)).toThrow(RangeError)
+  })
+})
