@@ -76,7 +76,7 @@ async function run(options: BenchOptions): Promise<void> {
   const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length
   const result: BenchResult = {
     timestamp: new Date().toISOString(),
-    command: ['npm run bench --', ...process.argv.slice(2)].join(' '),
+    command: ['npm run bench', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' '),
     options: {
       viewers: options.viewers,
       commands: options.commands,
