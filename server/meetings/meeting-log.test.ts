@@ -6,6 +6,8 @@ import { commandSchemas, type Command, type CommandInput, type CommandType } fro
 import { backendName, openTestDatabase } from '../../tests/fixtures/database'
 import { MeetingLog, type AppendedBatch } from './meeting-log'
 
+const nextTick = () => new Promise((resolve) => setImmediate(resolve))
+
 function cmd<K extends CommandType>(type: K, input: Omit<CommandInput<K>, 'commandId'>, commandId = randomUUID()): Command {
   return { type, ...commandSchemas[type].parse({ commandId, ...input }) } as Command
 }
@@ -37,6 +39,8 @@ describe(`meeting log on ${backendName}`, () => {
       [1, 'meeting.created'],
       [2, 'petition.recorded'],
     ])
+    expect(announced.filter((b) => b.meetingId === meetingId)).toEqual([]) // the ack goes out before the fan-out
+    await nextTick()
     expect(announced.filter((b) => b.meetingId === meetingId).flatMap((b) => b.events.map((e) => e.seq))).toEqual([2])
   })
 
@@ -87,6 +91,7 @@ describe(`meeting log on ${backendName}`, () => {
       error: { code: 'MEETING_NOT_FOUND' },
     })
     expect(await countEvents(handle.db, meetingId)).toBe(1)
+    await nextTick()
     expect(announced.length).toBe(before)
   })
 

@@ -171,7 +171,11 @@ export class MeetingLog extends EventEmitter<{ appended: [AppendedBatch] }> {
     if (outcome.kind === 'refused') return outcome.result
     // Committed: only now is the cache advanced and the batch announced.
     this.cache.set(meetingId, outcome.state)
-    this.emit('appended', { meetingId, origin: 'local', events: outcome.events, state: outcome.state })
+    // Announced on the next turn of the event loop: the sender's ack goes out first instead of
+    // waiting for the write to every screen. setImmediate runs in FIFO order and commits of one
+    // meeting are serialised here, so screens still receive batches in sequence order.
+    const batch: AppendedBatch = { meetingId, origin: 'local', events: outcome.events, state: outcome.state }
+    setImmediate(() => this.emit('appended', batch))
     return ok({ seq: outcome.state.seq, events: outcome.events, duplicate: false })
   }
 
