@@ -1,0 +1,302 @@
+import { createServer, type Server as HttpServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { Server, type Socket as ServerSocket } from 'socket.io'
+import { io as connect } from 'socket.io-client'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { fail, ok, type Ack } from '@shared/errors'
+import { commandSchemas, isCommandType, type Command } from '@shared/meeting/commands'
+import { decide } from '@shared/meeting/decide'
+import type { MeetingEvent } from '@shared/meeting/events'
+import { evolve } from '@shared/meeting/evolve'
+import { emptyMeetingState, type MeetingState } from '@shared/meeting/model'
+import type { CommandResult, HandshakeAuth, SyncResult } from '@shared/protocol'
+import { MeetingConnection, type ConnectionStatus, type MeetingSocket } from './connection'
+
+// The connection against a real Socket.IO server that plays the meeting log with the shared domain:
+// just enough server to check what the client promises — sync on every (re)connect, ordered folding
+// with gap repair, and resending an unacknowledged command with the same commandId.
+
+const meetingId = '7d3c2f0e-8b5a-4c1d-9e2f-3a4b5c6d7e8f'
+const goodKey = 'secret-key'
+
+class FakeMeetingServer {
+  readonly http: HttpServer = createServer()
+  readonly io = new Server(this.http)
+  state: MeetingState = emptyMeetingState(meetingId)
+  log: MeetingEvent[] = []
+  results = new Map<string, CommandResult>()
+  /** Every commandId received, retries included. */
+  received: string[] = []
+  syncRequests: number[] = []
+  /** When set, the next command is applied but its ack is lost with the connection. */
+  dropNextAck = false
+  /** When set, commands are received but never answered. */
+  silent = false
+
+  constructor() {
+    this.append([{ type: 'meeting.created', payload: { title: 'Hội nghị thử', venue: 'Hội trường' } }], null)
+    this.io.use((socket, next) => {
+      const auth = socket.handshake.auth as HandshakeAuth
+      if (auth.role === 'secretary' && auth.key !== goodKey) {
+        const err = new Error('refused') as Error & { data: unknown }
+        err.data = { code: 'UNAUTHENTICATED', message: 'Chưa xác thực hoặc mã truy cập không đúng.' }
+        return next(err)
+      }
+      next()
+    })
+    this.io.on('connection', (socket) => this.serve(socket))
+  }
+
+  async listen(): Promise<string> {
+    await new Promise<void>((resolve) => this.http.listen(0, '127.0.0.1', resolve))
+    return `http://127.0.0.1:${(this.http.address() as AddressInfo).port}`
+  }
+
+  async close(): Promise<void> {
+    await new Promise<void>((resolve) => void this.io.close(() => resolve()))
+  }
+
+  append(drafts: { type: string; payload: unknown }[], commandId: string | null): MeetingEvent[] {
+    const events: MeetingEvent[] = []
+    for (const draft of drafts) {
+      const event = {
+        ...draft,
+        meetingId,
+        seq: this.state.seq + 1,
+        at: new Date().toISOString(),
+        commandId,
+        actorRole: 'secretary',
+      } as MeetingEvent
+      this.log.push(event)
+      this.state = evolve(this.state, event)
+      events.push(event)
+    }
+    return events
+  }
+
+  /** Appends and broadcasts, as the real server does after commit. */
+  push(events: MeetingEvent[]): void {
+    this.io.to('meeting').emit('meeting:appended', { events })
+  }
+
+  private serve(socket: ServerSocket): void {
+    socket.on('meeting:sync', async (request: { lastSeq: number }, ack: (r: Ack<SyncResult>) => void) => {
+      this.syncRequests.push(request.lastSeq)
+      await socket.join('meeting')
+      ack(ok({ kind: 'events', events: this.log.filter((e) => e.seq > request.lastSeq), seq: this.state.seq }))
+    })
+    socket.onAny((type: string, payload: Record<string, unknown>, ack: (r: Ack<CommandResult>) => void) => {
+      if (!isCommandType(type)) return
+      const commandId = String(payload.commandId)
+      this.received.push(commandId)
+      if (this.silent) return
+      const previous = this.results.get(commandId)
+      if (previous) return ack(ok({ ...previous, duplicate: true }))
+      const parsed = commandSchemas[type].safeParse(payload)
+      if (!parsed.success) return ack(fail('VALIDATION_FAILED'))
+      const decided = decide(this.state, { type, ...parsed.data } as Command, { at: new Date().toISOString() })
+      if (!decided.ok) return ack(decided)
+      const events = this.append(decided.data, commandId)
+      const result = { seq: this.state.seq, events, duplicate: false }
+      this.results.set(commandId, result)
+      socket.broadcast.to('meeting').emit('meeting:appended', { events })
+      if (this.dropNextAck) {
+        this.dropNextAck = false
+        socket.conn.close() // the ack is lost with the connection
+        return
+      }
+      ack(ok(result))
+    })
+  }
+}
+
+function until(check: () => boolean, timeoutMs = 4000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const started = Date.now()
+    const tick = () => {
+      if (check()) return resolve()
+      if (Date.now() - started > timeoutMs) return reject(new Error('timed out waiting for condition'))
+      setTimeout(tick, 10)
+    }
+    tick()
+  })
+}
+
+let server: FakeMeetingServer
+let url: string
+const open: MeetingConnection[] = []
+
+interface Observed {
+  connection: MeetingConnection
+  state: () => MeetingState
+  statuses: ConnectionStatus[]
+  lastError: () => string | null
+}
+
+function start(role: 'secretary' | 'projector' = 'secretary', key: string | undefined = goodKey): Observed {
+  let state = emptyMeetingState(meetingId)
+  let lastError: string | null = null
+  const statuses: ConnectionStatus[] = []
+  const connection = new MeetingConnection({
+    meetingId,
+    role,
+    key,
+    ackTimeoutMs: 300,
+    manualRetryMs: 50,
+    createSocket: (auth) =>
+      connect(url, {
+        autoConnect: false,
+        auth,
+        transports: ['websocket'],
+        reconnectionDelay: 20,
+        reconnectionDelayMax: 50,
+      }) as MeetingSocket,
+    onState: (next) => {
+      state = next
+    },
+    onStatus: (status, error) => {
+      statuses.push(status)
+      lastError = error?.code ?? null
+    },
+  })
+  open.push(connection)
+  connection.start()
+  return { connection, state: () => state, statuses, lastError: () => lastError }
+}
+
+beforeEach(async () => {
+  server = new FakeMeetingServer()
+  url = await server.listen()
+})
+
+afterEach(async () => {
+  for (const connection of open.splice(0)) connection.close()
+  await server.close()
+})
+
+describe('MeetingConnection', () => {
+  it('syncs from seq 0 on connect and goes online', async () => {
+    const screen = start()
+    await until(() => screen.connection.currentStatus === 'online')
+    expect(server.syncRequests).toEqual([0])
+    expect(screen.state().title).toBe('Hội nghị thử')
+    expect(screen.statuses[0]).toBe('connecting')
+  })
+
+  it('folds its own command from the ack and others from the broadcast', async () => {
+    const secretary = start()
+    const projector = start('projector', undefined)
+    await until(() => secretary.connection.currentStatus === 'online' && projector.connection.currentStatus === 'online')
+
+    const ack = await secretary.connection.send('speaker:register', { name: 'Cầm Văn Thanh', unit: 'Bản Mòng' })
+    expect(ack.ok).toBe(true)
+    expect(secretary.state().speakers.map((s) => s.name)).toEqual(['Cầm Văn Thanh'])
+    await until(() => projector.state().speakers.length === 1)
+    expect(projector.state()).toEqual(server.state)
+  })
+
+  it('surfaces a refusal from the server as the ack, leaving the state alone', async () => {
+    const screen = start()
+    await until(() => screen.connection.currentStatus === 'online')
+    const ack = await screen.connection.send('speaker:call-next', {})
+    expect(ack).toMatchObject({ ok: false, error: { code: 'QUEUE_EMPTY' } })
+    expect(screen.state().currentSpeakerNo).toBeNull()
+  })
+
+  it('resends an unacknowledged command with the same commandId after a reconnect, applied once', async () => {
+    const screen = start()
+    await until(() => screen.connection.currentStatus === 'online')
+    server.dropNextAck = true
+    const ack = await screen.connection.send('petition:record', { origin: 'added', title: 'Sửa đường vào bản' })
+
+    expect(ack.ok).toBe(true)
+    expect(ack.ok && ack.data.duplicate).toBe(true)
+    expect(server.received).toHaveLength(2)
+    expect(server.received[0]).toBe(server.received[1])
+    expect(server.state.petitions).toHaveLength(1)
+    // It synced again after the reconnect, from where it was.
+    expect(server.syncRequests.length).toBeGreaterThanOrEqual(2)
+    await until(() => screen.state().petitions.length === 1)
+    expect(screen.statuses).toContain('offline')
+  })
+
+  it('resends with the same commandId when the ack is overdue on a live connection', async () => {
+    const screen = start()
+    await until(() => screen.connection.currentStatus === 'online')
+    server.silent = true
+    const pending = screen.connection.send('speaker:register', { name: 'Lò Thị Hương' })
+    await until(() => server.received.length >= 2)
+    server.silent = false
+    const ack = await pending
+    expect(ack.ok).toBe(true)
+    expect(new Set(server.received).size).toBe(1)
+    expect(server.state.speakers).toHaveLength(1)
+  })
+
+  it('keeps a command typed while offline and sends it once the link is back', async () => {
+    const screen = start()
+    await until(() => screen.connection.currentStatus === 'online')
+    // The server goes away (a restart): nothing can reach it until it listens again.
+    const port = Number(new URL(url).port)
+    await server.close()
+    await until(() => screen.connection.currentStatus === 'offline')
+    const pending = screen.connection.send('speaker:register', { name: 'Tòng Văn Sơn' })
+    await new Promise((r) => setTimeout(r, 100))
+    expect(screen.connection.pendingCount).toBe(1)
+    expect(server.received).toHaveLength(0)
+    server.io.listen(port)
+    const ack = await pending
+    expect(ack.ok).toBe(true)
+    expect(server.received).toHaveLength(1)
+    expect(screen.connection.pendingCount).toBe(0)
+  })
+
+  it('repairs a gap in the broadcast by syncing', async () => {
+    const screen = start('projector', undefined)
+    await until(() => screen.connection.currentStatus === 'online')
+    // Two events committed, but only the second reaches this screen.
+    const lost = server.append([{ type: 'meeting.created', payload: { title: 'Đổi tên', venue: '' } }], null)
+    const second = server.append([{ type: 'meeting.created', payload: { title: 'Tên mới', venue: 'Nhà văn hóa' } }], null)
+    expect(lost[0]?.seq).toBe(2)
+    server.push(second)
+    await until(() => screen.state().seq === 3)
+    expect(screen.state().title).toBe('Tên mới')
+    expect(server.syncRequests).toEqual([0, 1])
+  })
+
+  it('ignores a broadcast it already applied', async () => {
+    const screen = start('projector', undefined)
+    await until(() => screen.connection.currentStatus === 'online')
+    const before = screen.state()
+    server.push(server.log.slice(0, 1))
+    await new Promise((r) => setTimeout(r, 50))
+    expect(screen.state()).toBe(before)
+    expect(server.syncRequests).toEqual([0])
+  })
+
+  it('reports a refused handshake and does not retry it', async () => {
+    const screen = start('secretary', 'wrong-key')
+    await until(() => screen.connection.currentStatus === 'refused')
+    expect(screen.lastError()).toBe('UNAUTHENTICATED')
+    await new Promise((r) => setTimeout(r, 150))
+    expect(screen.statuses.filter((s) => s === 'refused')).toHaveLength(1)
+  })
+
+  it('comes back by itself after the server disconnects it on purpose', async () => {
+    const screen = start('projector', undefined)
+    await until(() => screen.connection.currentStatus === 'online')
+    server.io.disconnectSockets(true)
+    await until(() => screen.connection.currentStatus === 'offline')
+    await until(() => screen.connection.currentStatus === 'online')
+    expect(server.syncRequests).toEqual([0, 1])
+  })
+
+  it('answers pending commands when closed, so no form waits forever', async () => {
+    const screen = start()
+    await until(() => screen.connection.currentStatus === 'online')
+    server.silent = true
+    const pending = screen.connection.send('speaker:register', { name: 'Hoàng Văn Đức' })
+    screen.connection.close()
+    expect(await pending).toMatchObject({ ok: false })
+  })
+})
