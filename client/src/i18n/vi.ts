@@ -23,6 +23,8 @@ export const vi = {
   forms: {
     checkFields: 'Vui lòng kiểm tra các ô được đánh dấu.',
     notConnected: 'Chưa mở hội nghị.',
+    /** On a submit button whose command waits for the link to come back. */
+    waitingForLink: 'Chờ kết nối để gửi…',
   },
   home: {
     title: 'Hội nghị đối thoại trực tiếp',
