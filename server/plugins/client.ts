@@ -18,8 +18,12 @@ export default fp<ClientPluginOptions>(
     if (hasClient) await app.register(fastifyStatic, { root: opts.dir, wildcard: false, index: false })
 
     app.setNotFoundHandler((request, reply) => {
-      const isApi = request.url.startsWith('/api/') || request.url.startsWith('/socket.io/')
-      if (!isApi && hasClient && request.method === 'GET') return reply.type('text/html').sendFile('index.html')
+      const pathname = request.url.split('?')[0] ?? ''
+      const isApi = pathname.startsWith('/api/') || pathname.startsWith('/socket.io/')
+      // Only page routes fall back to the app. A missing file (an old /assets/*.js after a rebuild)
+      // must be a 404, not index.html served as JavaScript.
+      const looksLikeFile = pathname.startsWith('/assets/') || /\.[a-z0-9]+$/i.test(pathname)
+      if (!isApi && !looksLikeFile && hasClient && request.method === 'GET') return reply.type('text/html').sendFile('index.html')
       return reply.code(404).send({ ok: false, error: appError('NOT_FOUND') })
     })
   },
