@@ -32,7 +32,33 @@ export interface MeetingCommandsTable {
   applied_at: ColumnType<Date, Date | string, never>
 }
 
+export interface DirectoryUnitsTable {
+  id: string
+  name: string
+  sort_order: Generated<number>
+  created_at: Generated<Date>
+}
+
+export interface DirectoryOfficialsTable {
+  id: string
+  name: string
+  title: Generated<string>
+  unit_id: string | null
+  sort_order: Generated<number>
+  created_at: Generated<Date>
+}
+
+export interface CalendarDaysTable {
+  /** A DATE column; repositories read it as 'YYYY-MM-DD' text so both backends agree. */
+  day: string
+  kind: 'day_off' | 'working_day'
+  note: Generated<string>
+}
+
 export interface Database {
+  directory_units: DirectoryUnitsTable
+  directory_officials: DirectoryOfficialsTable
+  calendar_days: CalendarDaysTable
   meetings: MeetingsTable
   meeting_events: MeetingEventsTable
   meeting_commands: MeetingCommandsTable

@@ -11,6 +11,7 @@ import fanoutPlugin from './plugins/fanout'
 import meetingLogPlugin from './plugins/meeting-log'
 import realtimePlugin from './plugins/realtime'
 import meetingsRoutes from './routes/meetings'
+import officeRoutes from './routes/office'
 
 export interface AppOptions {
   db: Kysely<Database>
@@ -33,6 +34,7 @@ export async function buildApp(opts: AppOptions) {
   await app.register(realtimePlugin)
   if (opts.pool) await app.register(fanoutPlugin, { pool: opts.pool, retryMs: opts.fanoutRetryMs })
   await app.register(meetingsRoutes)
+  await app.register(officeRoutes)
   await app.register(clientPlugin, { dir: opts.clientDir ?? defaultClientDir })
   return app
 }

@@ -22,10 +22,14 @@ export type HandshakeAuth = z.input<typeof handshakeSchema>
 export const syncRequestSchema = z.strictObject({ lastSeq: z.int().min(0) })
 export type SyncRequest = z.input<typeof syncRequestSchema>
 
-/** Catch-up: the events after lastSeq, or a snapshot when the gap is large or the client is new. */
-export type SyncResult =
+/**
+ * Catch-up: the events after lastSeq, or a snapshot when the gap is large or the client is new.
+ * `serverTime` (ISO) lets a screen correct its clock so every countdown agrees with the server's.
+ */
+export type SyncResult = (
   | { kind: 'events'; events: MeetingEvent[]; seq: number }
   | { kind: 'snapshot'; state: MeetingState; seq: number }
+) & { serverTime?: string }
 
 export interface CommandResult {
   /** The meeting's sequence number after this command. */

@@ -6,7 +6,7 @@ import type { Command } from '../../shared/meeting/commands'
 import { decide } from '../../shared/meeting/decide'
 import type { EventDraft, MeetingEvent } from '../../shared/meeting/events'
 import { evolve, fold } from '../../shared/meeting/evolve'
-import { emptyMeetingState, type MeetingState } from '../../shared/meeting/model'
+import { emptyMeetingState, type MeetingDetails, type MeetingState } from '../../shared/meeting/model'
 import { mayIssue } from '../../shared/meeting/policy'
 import type { CommandResult, SyncResult } from '../../shared/protocol'
 import type { Role } from '../../shared/roles'
@@ -16,6 +16,9 @@ import { appendEvents, readEvents } from '../../db/repositories/events'
 import { findMeeting, findMeetingKeys, insertMeeting, lockMeeting, setLastSeq, type MeetingKeys, type MeetingRecord } from '../../db/repositories/meetings'
 import { commandHash } from './command-hash'
 import { KeyedMutex } from './mutex'
+import type { OfficeContext } from '../office/office-data'
+import { emptyDirectory } from '../../shared/directory'
+import { emptyCalendar } from '../../shared/calendar/working-days'
 
 export interface AppendedBatch {
   meetingId: string
@@ -27,12 +30,25 @@ export interface AppendedBatch {
 }
 
 export interface MeetingLogOptions {
+  /** The office's directory and calendar, for decisions; defaults to none (tests of the log alone). */
+  office?: { context(): Promise<OfficeContext> }
   /** A client further behind than this gets a snapshot instead of the events it missed. */
   maxCatchUpEvents?: number
   now?: () => Date
 }
 
 const UNIQUE_VIOLATION = '23505'
+
+export interface CreateMeetingRequest {
+  commandId?: string | undefined
+  title: string
+  venue: string
+  meetingDate?: string
+  chairName?: string
+  chairTitle?: string
+  secretaryName?: string
+  level?: MeetingDetails['level']
+}
 
 /** The NOTIFY channel that tells other server processes a meeting has new events. */
 export const EVENTS_CHANNEL = 'meeting_events'
@@ -54,6 +70,7 @@ export class MeetingLog extends EventEmitter<{ appended: [AppendedBatch] }> {
   private readonly mutex = new KeyedMutex()
   private readonly maxCatchUpEvents: number
   private readonly now: () => Date
+  private readonly office: { context(): Promise<OfficeContext> }
   /** Identifies this process in NOTIFY payloads. */
   readonly processId = randomUUID()
 
@@ -64,13 +81,22 @@ export class MeetingLog extends EventEmitter<{ appended: [AppendedBatch] }> {
     super()
     this.maxCatchUpEvents = options.maxCatchUpEvents ?? 500
     this.now = options.now ?? (() => new Date())
+    this.office = options.office ?? { context: async () => ({ directory: emptyDirectory, calendar: emptyCalendar }) }
   }
 
-  async createMeeting(input: { commandId?: string | undefined; title: string; venue: string }): Promise<
+  async createMeeting(input: CreateMeetingRequest): Promise<
     Result<{ meeting: MeetingRecord; keys: MeetingKeys; duplicate: boolean }>
   > {
     const commandId = input.commandId ?? randomUUID()
-    const hash = commandHash({ type: 'meeting:create', title: input.title, venue: input.venue })
+    const details: MeetingDetails = {
+      meetingDate: input.meetingDate ?? '',
+      chairName: input.chairName ?? '',
+      chairTitle: input.chairTitle ?? '',
+      delegated: false,
+      secretaryName: input.secretaryName ?? '',
+      level: input.level ?? 'office',
+    }
+    const hash = commandHash({ type: 'meeting:create', title: input.title, venue: input.venue, details })
     const previous = await this.answerRetryOfCreate(commandId, hash)
     if (previous) return previous
 
@@ -84,7 +110,7 @@ export class MeetingLog extends EventEmitter<{ appended: [AppendedBatch] }> {
       commandId,
       actorRole: null,
       type: 'meeting.created',
-      payload: { title: input.title, venue: input.venue },
+      payload: { title: input.title, venue: input.venue, details },
     }
     try {
       await this.db.transaction().execute(async (trx) => {
@@ -132,6 +158,7 @@ export class MeetingLog extends EventEmitter<{ appended: [AppendedBatch] }> {
     const hash = commandHash(command)
     const retry = await this.answerRetry(meetingId, command.commandId, hash)
     if (retry) return retry
+    const office = await this.office.context()
 
     let outcome: { kind: 'refused'; result: Result<CommandResult> } | { kind: 'applied'; events: MeetingEvent[]; state: MeetingState }
     try {
@@ -140,7 +167,7 @@ export class MeetingLog extends EventEmitter<{ appended: [AppendedBatch] }> {
         if (!meeting) return { kind: 'refused' as const, result: fail('MEETING_NOT_FOUND') }
         const state = await this.catchUp(trx, meetingId, meeting.lastSeq)
         const at = this.now().toISOString()
-        const decided = decide(state, command, { at })
+        const decided = decide(state, command, { at, ...office })
         if (!decided.ok) return { kind: 'refused' as const, result: decided }
         const events = this.number(meetingId, state.seq, decided.data, { at, commandId: command.commandId, role })
         await appendEvents(trx, events)

@@ -42,7 +42,7 @@ export function registerMeetingHandlers(socket: RealtimeSocket, log: MeetingLog)
       await socket.join(roomFor(meetingId, role))
       const result = await log.sync(meetingId, request.data.lastSeq)
       if (!result.ok) return result
-      return ok(forRole(result.data))
+      return ok({ ...forRole(result.data), serverTime: new Date().toISOString() })
     })
   })
 

@@ -78,7 +78,7 @@ describe(`realtime on ${backendName}`, () => {
   it('acknowledges a command after commit and broadcasts it to every other screen', async () => {
     const { meetingId, secretary, chair, projector, attendee } = await meetingWithScreens()
     const seen = [chair, projector, attendee].map(recordEvents)
-    const ack = await send(secretary, 'petition:record', { origin: 'registered', title: 'Đường vào bản', petitionerName: 'Cầm Văn Sinh' })
+    const ack = await send(secretary, 'petition:record', { origin: 'registered', title: 'Đường vào bản', petitionerName: 'Cầm Văn Sinh', showName: true })
     expect(ack).toMatchObject({ ok: true, data: { seq: 2, events: [{ type: 'petition.recorded' }] } })
     expect(await countEvents(server.db, meetingId)).toBe(2) // committed when the ack arrived
     await until(() => seen.every((s) => s.length === 1), 'broadcast')
@@ -92,7 +92,7 @@ describe(`realtime on ${backendName}`, () => {
     await send(secretary, 'speaker:register', { name: 'Lường Văn Dũng', unit: 'Bản Pá Khoang' })
     expect(await send(chair, 'speaker:call-next')).toMatchObject({ ok: true })
     await until(() => onProjector.state.currentSpeakerNo === 1, 'projector update')
-    expect(onProjector.state.speakers[0]).toMatchObject({ name: 'Lường Văn Dũng', status: 'speaking' })
+    expect(onProjector.state.speakers[0]).toMatchObject({ name: 'Lường Văn Dũng', status: 'called' })
   })
 
   it('refuses every command from the projector and attendee screens, and from the chair where not allowed, broadcasting nothing', async () => {
@@ -162,7 +162,8 @@ describe(`realtime on ${backendName}`, () => {
     await send(secretary, 'petition:record', { origin: 'registered', title: 'Tố cáo sai phạm đất đai', petitionerName: secret, petitionerAddress: 'Bản Co Muông', confidential: true })
     await send(secretary, 'speaker:register', { name: secret, unit: 'Bản Co Muông', petitionNos: [1] })
     await send(secretary, 'speaker:call-next')
-    await until(() => chairSeen.length === 3 && raw.length >= 6, 'broadcasts')
+    // call-next also changes the phase and brings the speaker's petition under discussion: 5 events.
+    await until(() => chairSeen.length === 5 && raw.length >= 6, 'broadcasts')
     // A public screen that joins late gets a snapshot; one that was away gets the missed events.
     const late = await server.connectClient({ meetingId, role: 'projector' })
     const snapshot = await request(late, 'meeting:sync', { lastSeq: 0 })
@@ -194,7 +195,7 @@ describe(`realtime on ${backendName}`, () => {
 
     await until(() => projector.connected, 'reconnect')
     const caughtUp = await screen.sync()
-    expect(caughtUp).toMatchObject({ kind: 'events', seq: 6 })
+    expect(caughtUp).toMatchObject({ kind: 'events', seq: 8 }) // call-next: phase, call, discussion
     const full = (await fetch(`${server.url}/api/meetings/${meetingId}/state`, { headers: { 'x-meeting-key': keys.secretary } }).then((r) =>
       r.json(),
     )) as MeetingState

@@ -4,7 +4,8 @@ import { fold } from './evolve'
 import { emptyMeetingState } from './model'
 import { mayIssue } from './policy'
 import { currentSpeaker, petitionCounts, speakerLabel, waitingSpeakers } from './selectors'
-import { command, DomainHarness, MEETING_ID } from './test-helpers'
+import { command, DomainHarness, MEETING_ID, testDirectory } from './test-helpers'
+import { emptyCalendar } from '../calendar/working-days'
 
 describe('petitions', () => {
   it('numbers petitions in order and keeps registered and added apart in the counts', () => {
@@ -17,7 +18,7 @@ describe('petitions', () => {
       [2, 'registered'],
       [3, 'added'],
     ])
-    expect(petitionCounts(m.state)).toEqual({ registered: 2, added: 1, total: 3 })
+    expect(petitionCounts(m.state)).toMatchObject({ registered: 2, added: 1, total: 3, pending: 3, answered: 0 })
   })
 
   it('records every field the secretary typed, with the petition waiting', () => {
@@ -74,15 +75,17 @@ describe('speaker queue', () => {
     m.must(command('speaker:register', { name: 'Người 2' }))
     m.must(command('speaker:register', { name: 'Người 3' }))
 
-    expect(m.must(command('speaker:call-next', {})).map((e) => e.type)).toEqual(['speaker.called'])
-    expect(currentSpeaker(m.state)?.name).toBe('Người 1')
+    // The first call also moves the meeting from its opening to the dialogue.
+    expect(m.must(command('speaker:call-next', {})).map((e) => e.type)).toEqual(['meeting.phase-changed', 'speaker.called'])
+    expect(m.state.phase).toBe('dialogue')
+    expect(currentSpeaker(m.state)).toMatchObject({ name: 'Người 1', status: 'called' })
 
     expect(m.must(command('speaker:call-next', {}))).toEqual([
       { type: 'speaker.finished', payload: { speakerNo: 1 } },
       { type: 'speaker.called', payload: { speakerNo: 2 } },
     ])
     expect(currentSpeaker(m.state)?.name).toBe('Người 2')
-    expect(m.state.speakers.map((s) => s.status)).toEqual(['finished', 'speaking', 'waiting'])
+    expect(m.state.speakers.map((s) => s.status)).toEqual(['finished', 'called', 'waiting'])
     expect(waitingSpeakers(m.state).map((s) => s.no)).toEqual([3])
     expect(m.state.speakers[0]?.finishedAt).not.toBeNull()
     expect(m.state.speakers[1]?.calledAt).not.toBeNull()
@@ -131,7 +134,7 @@ describe('the log', () => {
     const m = new DomainHarness()
     m.must(command('speaker:register', { name: 'Người 1' }))
     const snapshot = structuredClone(m.state)
-    decide(m.state, command('speaker:call-next', {}), { at: '2026-06-20T09:00:00Z' })
+    decide(m.state, command('speaker:call-next', {}), { at: '2026-06-20T09:00:00Z', directory: testDirectory, calendar: emptyCalendar })
     expect(m.state).toEqual(snapshot)
   })
 })

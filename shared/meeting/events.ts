@@ -1,14 +1,57 @@
-import type { Petition, Speaker } from './model'
 import type { Role } from '../roles'
+import type {
+  Answerer,
+  MeetingDetails,
+  MeetingPhase,
+  Petition,
+  PreparedAnswer,
+  ProgrammeItem,
+  ProjectorMode,
+  Speaker,
+  WrittenAnswerCommitment,
+} from './model'
 
 // Events are facts in the past tense. Their payloads are complete enough that folding them needs no
-// lookups, which is what lets a reconnecting screen catch up from the log alone.
+// lookups, which is what lets a reconnecting screen catch up from the log alone. Where an event
+// replaces an entity (petition.edited, speaker.edited) it carries the whole entity, so that a public
+// screen can be sent the redacted entity instead (see redact.ts).
 export interface EventPayloads {
-  'meeting.created': { title: string; venue: string }
+  'meeting.created': { title: string; venue: string; details?: MeetingDetails }
+  'meeting.details-updated': { title: string; venue: string; details: MeetingDetails }
+  'meeting.phase-changed': { phase: MeetingPhase }
+  'meeting.speaking-limit-set': { seconds: number }
+  'meeting.programme-set': { items: ProgrammeItem[] }
+  'meeting.conclusion-recorded': { text: string }
+  'registration.closed': Record<string, never>
+  'registration.reopened': Record<string, never>
+  'projector.switched': { mode: ProjectorMode; announcement: string }
+
   'petition.recorded': { petition: Petition }
+  /** The petition as edited, and the speakers linked to it (their redaction may change with it). */
+  'petition.edited': { petition: Petition; speakers: Speaker[] }
+  'petition.answer-prepared': { petitionNo: number; preparedAnswers: PreparedAnswer[] }
+  'petition.discussion-started': { petitionNo: number }
+  'petition.answerer-assigned': { petitionNo: number; answerer: Answerer }
+  'petition.answered': { petitionNo: number; answerer: Answerer; summary: string }
+  'petition.written-answer-committed': { petitionNo: number; commitment: WrittenAnswerCommitment }
+  'petition.forwarded': { petitionNo: number; body: string }
+  'petition.withdrawn': { petitionNo: number }
+  'petition.merged': { petitionNo: number; intoNo: number }
+  'petition.concluded': { petitionNo: number; conclusion: string }
+  'petition.reopened': { petitionNo: number }
+
   'speaker.registered': { speaker: Speaker }
+  'speaker.edited': { speaker: Speaker }
+  /** The whole new queue order (waiting speakers). */
+  'speaker.queue-reordered': { queue: number[] }
+  'speaker.withdrawn': { speakerNo: number }
   'speaker.called': { speakerNo: number }
+  'speaker.started': { speakerNo: number; limitSec: number }
+  'speaker.paused': { speakerNo: number }
+  'speaker.resumed': { speakerNo: number }
+  'speaker.extended': { speakerNo: number; seconds: number }
   'speaker.finished': { speakerNo: number }
+  'speaker.summarized': { speakerNo: number; summary: string }
 }
 export type EventType = keyof EventPayloads
 
@@ -19,7 +62,7 @@ interface Envelope {
   meetingId: string
   /** Per-meeting sequence number, 1-based, gap-free. */
   seq: number
-  /** When the server committed it (ISO 8601). */
+  /** When the server committed it (ISO 8601). Timers are computed from it. */
   at: string
   /** The command that produced it; null for events not caused by a client command. */
   commandId: string | null

@@ -1,34 +1,151 @@
 import type { MeetingEvent } from './events'
-import type { MeetingState, Speaker } from './model'
+import type { MeetingState, Petition, Speaker, Speech } from './model'
 
 // evolve: state + event → state. Pure and total: the server folds the log with it, and every client
 // folds the events it receives with the very same function. It never mutates its input.
 export function evolve(state: MeetingState, event: MeetingEvent): MeetingState {
-  const next = { ...state, seq: event.seq }
+  const s = { ...state, seq: event.seq }
+  const at = event.at
   switch (event.type) {
     case 'meeting.created':
-      return { ...next, title: event.payload.title, venue: event.payload.venue, createdAt: event.at }
+      return { ...s, title: event.payload.title, venue: event.payload.venue, createdAt: at, details: event.payload.details ?? s.details }
+    case 'meeting.details-updated':
+      return { ...s, title: event.payload.title, venue: event.payload.venue, details: event.payload.details }
+    case 'meeting.phase-changed':
+      return { ...s, phase: event.payload.phase, closedAt: event.payload.phase === 'closed' ? at : null }
+    case 'meeting.speaking-limit-set':
+      return { ...s, speakingLimitSec: event.payload.seconds }
+    case 'meeting.programme-set':
+      return { ...s, programme: event.payload.items }
+    case 'meeting.conclusion-recorded':
+      return { ...s, closingConclusion: event.payload.text }
+    case 'registration.closed':
+      return { ...s, registrationOpen: false }
+    case 'registration.reopened':
+      return { ...s, registrationOpen: true }
+    case 'projector.switched':
+      return { ...s, projector: { mode: event.payload.mode, announcement: event.payload.announcement } }
+
     case 'petition.recorded':
-      return { ...next, petitions: [...state.petitions, event.payload.petition] }
+      return { ...s, petitions: [...s.petitions, event.payload.petition] }
+    case 'petition.edited': {
+      const { petition, speakers } = event.payload
+      return { ...s, petitions: replace(s.petitions, petition), speakers: speakers.reduce(replaceSpeaker, s.speakers) }
+    }
+    case 'petition.answer-prepared':
+      return { ...s, petitions: patchPetition(s.petitions, event.payload.petitionNo, { preparedAnswers: event.payload.preparedAnswers }) }
+    case 'petition.discussion-started': {
+      const no = event.payload.petitionNo
+      // The petition that was being discussed without a decision goes back to waiting.
+      const petitions = s.petitions.map((p) =>
+        p.no === no ? { ...p, status: 'discussing' as const } : p.status === 'discussing' ? { ...p, status: 'waiting' as const } : p,
+      )
+      return { ...s, petitions, currentPetitionNo: no }
+    }
+    case 'petition.answerer-assigned':
+      return { ...s, petitions: patchPetition(s.petitions, event.payload.petitionNo, { answerer: event.payload.answerer }) }
+    case 'petition.answered': {
+      const { petitionNo, answerer, summary } = event.payload
+      return { ...s, petitions: patchPetition(s.petitions, petitionNo, { status: 'answered', answerer, answer: { answerer, summary, at } }) }
+    }
+    case 'petition.written-answer-committed':
+      return { ...s, petitions: patchPetition(s.petitions, event.payload.petitionNo, { status: 'written_answer', writtenAnswer: event.payload.commitment }) }
+    case 'petition.forwarded':
+      return { ...s, petitions: patchPetition(s.petitions, event.payload.petitionNo, { status: 'forwarded', forwardedTo: event.payload.body }) }
+    case 'petition.withdrawn':
+      return endDiscussion({ ...s, petitions: patchPetition(s.petitions, event.payload.petitionNo, { status: 'withdrawn' }) }, event.payload.petitionNo)
+    case 'petition.merged':
+      return endDiscussion(
+        { ...s, petitions: patchPetition(s.petitions, event.payload.petitionNo, { status: 'merged', mergedInto: event.payload.intoNo }) },
+        event.payload.petitionNo,
+      )
+    case 'petition.concluded':
+      return endDiscussion({ ...s, petitions: patchPetition(s.petitions, event.payload.petitionNo, { conclusion: event.payload.conclusion }) }, event.payload.petitionNo)
+    case 'petition.reopened': {
+      const no = event.payload.petitionNo
+      const petitions = s.petitions.map((p) =>
+        p.no === no
+          ? { ...p, status: 'discussing' as const, answer: null, writtenAnswer: null, forwardedTo: '', mergedInto: null, conclusion: '' }
+          : p.status === 'discussing'
+            ? { ...p, status: 'waiting' as const }
+            : p,
+      )
+      return { ...s, petitions, currentPetitionNo: no }
+    }
+
     case 'speaker.registered':
-      return { ...next, speakers: [...state.speakers, event.payload.speaker] }
-    case 'speaker.called':
+      return { ...s, speakers: [...s.speakers, event.payload.speaker], queue: [...s.queue, event.payload.speaker.no] }
+    case 'speaker.edited':
+      return { ...s, speakers: replaceSpeaker(s.speakers, event.payload.speaker) }
+    case 'speaker.queue-reordered':
+      return { ...s, queue: event.payload.queue }
+    case 'speaker.withdrawn': {
+      const no = event.payload.speakerNo
       return {
-        ...next,
-        currentSpeakerNo: event.payload.speakerNo,
-        speakers: updateSpeaker(state.speakers, event.payload.speakerNo, { status: 'speaking', calledAt: event.at }),
+        ...s,
+        speakers: patchSpeaker(s.speakers, no, { status: 'withdrawn' }),
+        queue: s.queue.filter((x) => x !== no),
+        currentSpeakerNo: s.currentSpeakerNo === no ? null : s.currentSpeakerNo,
       }
-    case 'speaker.finished':
+    }
+    case 'speaker.called': {
+      const no = event.payload.speakerNo
       return {
-        ...next,
-        currentSpeakerNo: state.currentSpeakerNo === event.payload.speakerNo ? null : state.currentSpeakerNo,
-        speakers: updateSpeaker(state.speakers, event.payload.speakerNo, { status: 'finished', finishedAt: event.at }),
+        ...s,
+        currentSpeakerNo: no,
+        queue: s.queue.filter((x) => x !== no),
+        speakers: patchSpeaker(s.speakers, no, { status: 'called', calledAt: at }),
       }
+    }
+    case 'speaker.started': {
+      const speech: Speech = { limitSec: event.payload.limitSec, extendedSec: 0, elapsedMs: 0, runningSince: at, startedAt: at }
+      return { ...s, speakers: patchSpeaker(s.speakers, event.payload.speakerNo, { status: 'speaking', speech }) }
+    }
+    case 'speaker.paused':
+      return { ...s, speakers: updateSpeech(s.speakers, event.payload.speakerNo, (sp) => stopClock(sp, at), 'paused') }
+    case 'speaker.resumed':
+      return { ...s, speakers: updateSpeech(s.speakers, event.payload.speakerNo, (sp) => ({ ...sp, runningSince: at }), 'speaking') }
+    case 'speaker.extended':
+      return { ...s, speakers: updateSpeech(s.speakers, event.payload.speakerNo, (sp) => ({ ...sp, extendedSec: sp.extendedSec + event.payload.seconds })) }
+    case 'speaker.finished': {
+      const no = event.payload.speakerNo
+      const speakers = s.speakers.map((sp) =>
+        sp.no === no ? { ...sp, status: 'finished' as const, finishedAt: at, speech: sp.speech && stopClock(sp.speech, at) } : sp,
+      )
+      return { ...s, speakers, currentSpeakerNo: s.currentSpeakerNo === no ? null : s.currentSpeakerNo }
+    }
+    case 'speaker.summarized':
+      return { ...s, speakers: patchSpeaker(s.speakers, event.payload.speakerNo, { summary: event.payload.summary }) }
   }
 }
 
-function updateSpeaker(speakers: Speaker[], no: number, patch: Partial<Speaker>): Speaker[] {
+function stopClock(speech: Speech, at: string): Speech {
+  if (!speech.runningSince) return speech
+  return { ...speech, elapsedMs: speech.elapsedMs + Math.max(0, Date.parse(at) - Date.parse(speech.runningSince)), runningSince: null }
+}
+
+function endDiscussion(state: MeetingState, no: number): MeetingState {
+  return state.currentPetitionNo === no ? { ...state, currentPetitionNo: null } : state
+}
+
+function replace(petitions: Petition[], petition: Petition): Petition[] {
+  return petitions.map((p) => (p.no === petition.no ? petition : p))
+}
+
+function replaceSpeaker(speakers: Speaker[], speaker: Speaker): Speaker[] {
+  return speakers.map((s) => (s.no === speaker.no ? speaker : s))
+}
+
+function patchPetition(petitions: Petition[], no: number, patch: Partial<Petition>): Petition[] {
+  return petitions.map((p) => (p.no === no ? { ...p, ...patch } : p))
+}
+
+function patchSpeaker(speakers: Speaker[], no: number, patch: Partial<Speaker>): Speaker[] {
   return speakers.map((s) => (s.no === no ? { ...s, ...patch } : s))
+}
+
+function updateSpeech(speakers: Speaker[], no: number, f: (speech: Speech) => Speech, status?: Speaker['status']): Speaker[] {
+  return speakers.map((s) => (s.no === no && s.speech ? { ...s, speech: f(s.speech), ...(status ? { status } : {}) } : s))
 }
 
 export function fold(state: MeetingState, events: readonly MeetingEvent[]): MeetingState {

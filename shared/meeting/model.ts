@@ -1,5 +1,5 @@
 // The state of one meeting as every screen sees it: a pure fold of the meeting's events (evolve.ts).
-// Public screens fold redacted events (redact.ts) into the same shape, with withheld names as null.
+// Public screens fold redacted events (redact.ts) into the same shape, with withheld text as null or ''.
 
 export const PetitionOrigin = {
   /** Received before the meeting (kiến nghị đã đăng ký). */
@@ -9,8 +9,43 @@ export const PetitionOrigin = {
 } as const
 export type PetitionOrigin = (typeof PetitionOrigin)[keyof typeof PetitionOrigin]
 
-export const PetitionStatus = { waiting: 'waiting' } as const
+export const PetitionStatus = {
+  waiting: 'waiting',
+  discussing: 'discussing',
+  /** Answered in the meeting (trả lời trực tiếp). */
+  answered: 'answered',
+  /** A unit committed to answer in writing / in person by a deadline. */
+  writtenAnswer: 'written_answer',
+  /** Beyond the office's authority: forwarded to another body (vượt thẩm quyền). */
+  forwarded: 'forwarded',
+  withdrawn: 'withdrawn',
+  merged: 'merged',
+} as const
 export type PetitionStatus = (typeof PetitionStatus)[keyof typeof PetitionStatus]
+export const resolvedStatuses: readonly PetitionStatus[] = ['answered', 'written_answer', 'forwarded', 'withdrawn', 'merged']
+
+/** Who answers a petition. Names are copied from the directory when assigned, so the record keeps them. */
+export type Answerer =
+  | { kind: 'chair'; name: string; title: string }
+  | { kind: 'official'; officialId: string; name: string; title: string; unitName: string }
+  | { kind: 'unit'; unitId: string; name: string }
+
+export const AnswerForm = { inPerson: 'in_person', inWriting: 'in_writing' } as const
+export type AnswerForm = (typeof AnswerForm)[keyof typeof AnswerForm]
+
+export interface WrittenAnswerCommitment {
+  unitId: string
+  unitName: string
+  /** 'YYYY-MM-DD', counted in working days by default. */
+  dueDate: string
+  form: AnswerForm
+}
+
+/** An answer a unit drafted before the meeting, for the chair (never shown in the hall). */
+export interface PreparedAnswer {
+  unitName: string
+  text: string
+}
 
 export interface Petition {
   /** Sequential number within the meeting, shown on every screen ("KN 3"). */
@@ -20,30 +55,111 @@ export interface Petition {
   field: string
   /** Short title for the screens. */
   title: string
+  /** Full content; '' on public screens when the petition is confidential. */
   content: string
-  /** null when withheld from this screen (confidential petitioner on a public screen). */
+  /** null when withheld from this screen (confidential, or no consent to show the name). */
   petitionerName: string | null
   petitionerAddress: string | null
+  /** 0 for one person; N when a representative speaks for N people (đại diện N người). */
+  representing: number
   confidential: boolean
+  /** The petitioner agreed to have their name shown on screen. */
+  showName: boolean
   status: PetitionStatus
+  /** Assigned to answer now (a leader or a unit), before the answer is given. */
+  answerer: Answerer | null
+  answer: { answerer: Answerer; summary: string; at: string } | null
+  writtenAnswer: WrittenAnswerCommitment | null
+  forwardedTo: string
+  mergedInto: number | null
+  /** The chair's conclusion on this petition. */
+  conclusion: string
+  preparedAnswers: PreparedAnswer[]
   recordedAt: string
 }
 
-export const SpeakerStatus = { waiting: 'waiting', speaking: 'speaking', finished: 'finished' } as const
+export const SpeakerStatus = {
+  waiting: 'waiting',
+  /** Invited to the microphone; the clock has not started. */
+  called: 'called',
+  speaking: 'speaking',
+  paused: 'paused',
+  finished: 'finished',
+  withdrawn: 'withdrawn',
+} as const
 export type SpeakerStatus = (typeof SpeakerStatus)[keyof typeof SpeakerStatus]
+
+/**
+ * A speech's clock, kept as absolute times so every screen computes the countdown locally and
+ * agrees, including after a reconnect: remaining = limit + extension − elapsed − (now − runningSince).
+ */
+export interface Speech {
+  limitSec: number
+  extendedSec: number
+  /** Time spoken before the current run (sums the runs before each pause). */
+  elapsedMs: number
+  /** When the current run started; null while paused or not started. */
+  runningSince: string | null
+  startedAt: string | null
+}
 
 export interface Speaker {
   /** Registration number, also used as "Đại biểu số N" when the name may not be shown. */
   no: number
   /** null when withheld from this screen. */
   name: string | null
-  /** Unit, or village/address for citizens; empty when withheld from this screen. */
+  /** Unit, or village/address for citizens; '' when withheld from this screen. */
   unit: string
   petitionNos: number[]
+  /** The speaker agreed to have their name shown on screen. */
+  showName: boolean
   status: SpeakerStatus
   registeredAt: string
   calledAt: string | null
   finishedAt: string | null
+  speech: Speech | null
+  /** The secretary's summary of what was said (feeds the minutes); '' on public screens. */
+  summary: string
+  /** Set when this registration re-adds an earlier speaker to speak again. */
+  againOf: number | null
+}
+
+export const MeetingPhase = {
+  opening: 'opening',
+  report: 'report',
+  dialogue: 'dialogue',
+  conclusion: 'conclusion',
+  closed: 'closed',
+} as const
+export type MeetingPhase = (typeof MeetingPhase)[keyof typeof MeetingPhase]
+export const meetingPhases = Object.values(MeetingPhase)
+
+export const ProjectorMode = {
+  live: 'live',
+  petitions: 'petitions',
+  announcement: 'announcement',
+  programme: 'programme',
+  blank: 'blank',
+} as const
+export type ProjectorMode = (typeof ProjectorMode)[keyof typeof ProjectorMode]
+
+export interface ProgrammeItem {
+  time: string
+  title: string
+}
+
+export const OfficeLevel = { office: 'office', commune: 'commune' } as const
+export type OfficeLevel = (typeof OfficeLevel)[keyof typeof OfficeLevel]
+
+export interface MeetingDetails {
+  /** 'YYYY-MM-DD' (the day the deadlines count from); '' until set. */
+  meetingDate: string
+  chairName: string
+  chairTitle: string
+  /** A deputy chairs by delegation (ủy quyền). */
+  delegated: boolean
+  secretaryName: string
+  level: OfficeLevel
 }
 
 export interface MeetingState {
@@ -53,11 +169,54 @@ export interface MeetingState {
   title: string
   venue: string
   createdAt: string
+  details: MeetingDetails
+  phase: MeetingPhase
+  registrationOpen: boolean
+  /** Default speaking-time limit for a speech, in seconds. */
+  speakingLimitSec: number
   petitions: Petition[]
   speakers: Speaker[]
+  /** Waiting speakers in the order they will be called. */
+  queue: number[]
   currentSpeakerNo: number | null
+  currentPetitionNo: number | null
+  projector: { mode: ProjectorMode; announcement: string }
+  programme: ProgrammeItem[]
+  /** The chair's closing conclusions. */
+  closingConclusion: string
+  closedAt: string | null
 }
 
+export const DEFAULT_SPEAKING_LIMIT_SEC = 180
+
+/** The order of business from the plans in seeds/ (Sốp Cộp 2025, Hà Giang 2018). */
+export const defaultProgramme: ProgrammeItem[] = [
+  { time: '', title: 'Tuyên bố lý do, giới thiệu đại biểu, chương trình, nội quy hội nghị' },
+  { time: '', title: 'Giới thiệu chủ trì, thư ký và bộ phận tiếp nhận đăng ký phát biểu' },
+  { time: '', title: 'Báo cáo tổng hợp kiến nghị đã tiếp nhận' },
+  { time: '', title: 'Đại biểu phát biểu, chủ trì trả lời hoặc phân công trả lời' },
+  { time: '', title: 'Chủ trì kết luận hội nghị' },
+]
+
 export function emptyMeetingState(meetingId: string): MeetingState {
-  return { meetingId, seq: 0, title: '', venue: '', createdAt: '', petitions: [], speakers: [], currentSpeakerNo: null }
+  return {
+    meetingId,
+    seq: 0,
+    title: '',
+    venue: '',
+    createdAt: '',
+    details: { meetingDate: '', chairName: '', chairTitle: '', delegated: false, secretaryName: '', level: 'office' },
+    phase: 'opening',
+    registrationOpen: true,
+    speakingLimitSec: DEFAULT_SPEAKING_LIMIT_SEC,
+    petitions: [],
+    speakers: [],
+    queue: [],
+    currentSpeakerNo: null,
+    currentPetitionNo: null,
+    projector: { mode: 'live', announcement: '' },
+    programme: defaultProgramme,
+    closingConclusion: '',
+    closedAt: null,
+  }
 }

@@ -6,7 +6,7 @@ import { command, DomainHarness, MEETING_ID } from './test-helpers'
 
 function conferenceWithASecret() {
   const m = new DomainHarness()
-  m.must(command('petition:record', { origin: 'registered', title: 'Đường liên bản', petitionerName: 'Cầm Văn Công', petitionerAddress: 'Bản Mòn' }))
+  m.must(command('petition:record', { origin: 'registered', title: 'Đường liên bản', petitionerName: 'Cầm Văn Công', petitionerAddress: 'Bản Mòn', showName: true }))
   m.must(
     command('petition:record', { origin: 'registered', title: 'Tố cáo sai phạm', petitionerName: 'Lò Văn Bí Mật', petitionerAddress: 'Bản Kẻ', confidential: true }),
   )
@@ -23,7 +23,7 @@ describe('redaction for public screens', () => {
     const view = redactState(m.state)
     expect(JSON.stringify(view)).not.toContain('Bí Mật')
     expect(view.petitions[1]).toMatchObject({ petitionerName: null, petitionerAddress: null, title: 'Tố cáo sai phạm' })
-    expect(view.speakers[1]).toMatchObject({ name: null, unit: '', no: 2, status: 'speaking' })
+    expect(view.speakers[1]).toMatchObject({ name: null, unit: '', no: 2, status: 'called' })
     expect(JSON.stringify(view)).not.toContain('Bản Kẻ')
     // Everything that is not confidential stays.
     expect(view.petitions[0]?.petitionerName).toBe('Cầm Văn Công')

@@ -1,33 +1,60 @@
 import type { MeetingEvent } from './events'
 import type { MeetingState, Petition, Speaker } from './model'
 
-// What a public screen (projector, attendee phone) may receive. A confidential petitioner's name and
-// address never leave the server for these screens, and neither do the name and unit/village of a
-// speaker who raises a confidential petition (in a commune, the village alone can tell who filed it). The property that matters,
-// tested in shared: redactState(fold(events)) equals fold(events redacted one by one).
+// What a public screen (projector, attendee phone) may receive. Nothing withheld here ever leaves
+// the server for those screens:
+// - a confidential petitioner's name and address, and the petition's full content (it may name them);
+// - the name of a petitioner or speaker who did not agree to be shown;
+// - the name and unit/village of a speaker raising a confidential petition (in a commune, the
+//   village alone can tell who filed it);
+// - internal work: answers units drafted beforehand, the secretary's summaries.
+// The property that matters, tested in shared: redactState(fold(events)) equals fold(events
+// redacted one by one against the latest state).
 
 export function redactPetition(p: Petition): Petition {
-  return p.confidential ? { ...p, petitionerName: null, petitionerAddress: null } : p
+  const hideName = p.confidential || !p.showName
+  return {
+    ...p,
+    petitionerName: hideName ? null : p.petitionerName,
+    petitionerAddress: hideName ? null : p.petitionerAddress,
+    content: p.confidential ? '' : p.content,
+    preparedAnswers: [],
+  }
 }
 
-function speakerIsConfidential(s: Speaker, petitions: readonly Petition[]): boolean {
+function raisesConfidential(s: Speaker, petitions: readonly Petition[]): boolean {
   return s.petitionNos.some((no) => petitions.find((p) => p.no === no)?.confidential)
 }
 
 export function redactSpeaker(s: Speaker, petitions: readonly Petition[]): Speaker {
-  return speakerIsConfidential(s, petitions) ? { ...s, name: null, unit: '' } : s
+  const confidential = raisesConfidential(s, petitions)
+  return { ...s, name: confidential || !s.showName ? null : s.name, unit: confidential ? '' : s.unit, summary: '' }
 }
 
 /**
- * Redacts one event. `context` is a full (unredacted) state that already knows the petitions the event
- * refers to: the state before the event or any later one (petitions are only ever added).
+ * Redacts one event. `context` is a full (unredacted) state no older than the event: the state after
+ * its batch, or the current one. Redacting against the latest state means a petition made
+ * confidential later also hides what earlier events said about it.
  */
 export function redactEvent(event: MeetingEvent, context: MeetingState): MeetingEvent {
   switch (event.type) {
     case 'petition.recorded':
       return { ...event, payload: { petition: redactPetition(event.payload.petition) } }
+    case 'petition.edited':
+      return {
+        ...event,
+        payload: {
+          petition: redactPetition(event.payload.petition),
+          speakers: event.payload.speakers.map((s) => redactSpeaker(s, context.petitions)),
+        },
+      }
+    case 'petition.answer-prepared':
+      return { ...event, payload: { petitionNo: event.payload.petitionNo, preparedAnswers: [] } }
     case 'speaker.registered':
-      return { ...event, payload: { speaker: redactSpeaker(event.payload.speaker, context.petitions) } }
+    case 'speaker.edited':
+      return { ...event, payload: { speaker: redactSpeaker(event.payload.speaker, context.petitions) } } as MeetingEvent
+    case 'speaker.summarized':
+      return { ...event, payload: { speakerNo: event.payload.speakerNo, summary: '' } }
     default:
       return event
   }

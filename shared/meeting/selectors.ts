@@ -1,26 +1,63 @@
-import type { MeetingState, Petition, Speaker } from './model'
+import type { AnswerForm, MeetingPhase, MeetingState, Petition, PetitionStatus, ProjectorMode, Speaker } from './model'
+import { resolvedStatuses } from './model'
 
-// Derived views shared by the console, the projector and (later) the documents.
+// Derived views shared by the console, the tablet, the projector and (later) the documents.
 
 export interface PetitionCounts {
   registered: number
   added: number
   total: number
+  /** Answered in the meeting. */
+  answered: number
+  /** Committed to a written / in-person answer by a unit. */
+  writtenAnswer: number
+  forwarded: number
+  /** Not yet decided: waiting or under discussion. */
+  pending: number
 }
 
 export function petitionCounts(state: MeetingState): PetitionCounts {
-  const registered = state.petitions.filter((p) => p.origin === 'registered').length
-  const added = state.petitions.filter((p) => p.origin === 'added').length
-  return { registered, added, total: registered + added }
+  // Withdrawn and merged petitions stay in the registered/added tallies (they were received)
+  // but are neither answered nor pending.
+  const count = (f: (p: Petition) => boolean) => state.petitions.filter(f).length
+  return {
+    registered: count((p) => p.origin === 'registered'),
+    added: count((p) => p.origin === 'added'),
+    total: state.petitions.length,
+    answered: count((p) => p.status === 'answered'),
+    writtenAnswer: count((p) => p.status === 'written_answer'),
+    forwarded: count((p) => p.status === 'forwarded'),
+    pending: count((p) => p.status === 'waiting' || p.status === 'discussing'),
+  }
 }
+
+export const isResolved = (p: Petition): boolean => resolvedStatuses.includes(p.status)
 
 export function currentSpeaker(state: MeetingState): Speaker | null {
   return state.speakers.find((s) => s.no === state.currentSpeakerNo) ?? null
 }
 
-/** Waiting speakers in queue order (registration order for now). */
+export function currentPetition(state: MeetingState): Petition | null {
+  return state.petitions.find((p) => p.no === state.currentPetitionNo) ?? null
+}
+
+/** Waiting speakers in queue order. */
 export function waitingSpeakers(state: MeetingState): Speaker[] {
-  return state.speakers.filter((s) => s.status === 'waiting')
+  return state.queue.map((no) => state.speakers.find((s) => s.no === no)).filter((s): s is Speaker => s !== undefined)
+}
+
+export function finishedSpeakers(state: MeetingState): Speaker[] {
+  return state.speakers.filter((s) => s.status === 'finished')
+}
+
+/** Petitions grouped by field, in the order fields first appear; '' becomes "Lĩnh vực khác". */
+export function petitionsByField(state: MeetingState, filter: (p: Petition) => boolean = () => true): { field: string; petitions: Petition[] }[] {
+  const groups = new Map<string, Petition[]>()
+  for (const p of state.petitions.filter(filter)) {
+    const field = p.field || 'Lĩnh vực khác'
+    groups.set(field, [...(groups.get(field) ?? []), p])
+  }
+  return [...groups].map(([field, petitions]) => ({ field, petitions }))
 }
 
 export function speakerLabel(s: Speaker): string {
@@ -32,8 +69,45 @@ export function petitionLabel(p: Petition): string {
 }
 
 export function petitionerLabel(p: Petition): string {
-  if (p.petitionerName === null) return 'Người kiến nghị được giữ bí mật'
-  return p.petitionerName || 'Không ghi tên'
+  const who = p.petitionerName === null ? (p.confidential ? 'Người kiến nghị được giữ bí mật' : 'Người kiến nghị') : p.petitionerName || 'Không ghi tên'
+  return p.representing > 0 ? `${who} (đại diện ${p.representing} người)` : who
 }
 
 export const originLabels = { registered: 'Đã đăng ký', added: 'Bổ sung tại hội nghị' } as const
+
+export const phaseLabels: Record<MeetingPhase, string> = {
+  opening: 'Khai mạc',
+  report: 'Báo cáo kiến nghị',
+  dialogue: 'Đối thoại',
+  conclusion: 'Kết luận',
+  closed: 'Bế mạc',
+}
+
+export const petitionStatusLabels: Record<PetitionStatus, string> = {
+  waiting: 'Chờ thảo luận',
+  discussing: 'Đang thảo luận',
+  answered: 'Đã trả lời tại hội nghị',
+  written_answer: 'Giao trả lời sau',
+  forwarded: 'Vượt thẩm quyền, chuyển cơ quan khác',
+  withdrawn: 'Rút kiến nghị',
+  merged: 'Đã gộp',
+}
+
+export const answerFormLabels: Record<AnswerForm, string> = {
+  in_person: 'Trả lời trực tiếp',
+  in_writing: 'Trả lời bằng văn bản',
+}
+
+export const projectorModeLabels: Record<ProjectorMode, string> = {
+  live: 'Diễn biến trực tiếp',
+  petitions: 'Danh sách kiến nghị theo lĩnh vực',
+  announcement: 'Thông báo',
+  programme: 'Chương trình hội nghị',
+  blank: 'Màn hình chờ (logo)',
+}
+
+/** 'YYYY-MM-DD' → '05/01/2026', as Vietnamese documents write dates. */
+export function formatDateVi(date: string): string {
+  const [y, m, d] = date.split('-')
+  return y && m && d ? `${d}/${m}/${y}` : date
+}

@@ -4,6 +4,20 @@ import { decide } from './decide'
 import type { MeetingEvent } from './events'
 import { evolve } from './evolve'
 import { emptyMeetingState, type MeetingState } from './model'
+import type { Directory } from '../directory'
+import { emptyCalendar, type HolidayCalendar } from '../calendar/working-days'
+
+/** A small office directory for the domain tests. */
+export const testDirectory: Directory = {
+  units: [
+    { id: '11111111-1111-4111-8111-111111111111', name: 'Phòng Kinh tế' },
+    { id: '22222222-2222-4222-8222-222222222222', name: 'Phòng Văn hóa - Xã hội' },
+  ],
+  officials: [
+    { id: '33333333-3333-4333-8333-333333333333', name: 'Cầm Thị Hương', title: 'Phó Chủ tịch UBND xã', unitId: null },
+    { id: '44444444-4444-4444-8444-444444444444', name: 'Tòng Văn Minh', title: 'Trưởng phòng', unitId: '11111111-1111-4111-8111-111111111111' },
+  ],
+}
 
 // Drives the pure domain the way the server does, without a database: for the domain tests.
 export const MEETING_ID = '00000000-0000-4000-8000-000000000001'
@@ -17,13 +31,22 @@ export class DomainHarness {
   log: MeetingEvent[] = []
   private clock = Date.parse('2026-06-20T08:00:00Z')
 
-  constructor() {
+  constructor(
+    readonly calendar: HolidayCalendar = emptyCalendar,
+    meetingDate = '2026-06-19',
+  ) {
     this.state = emptyMeetingState(MEETING_ID)
-    this.append([{ type: 'meeting.created', payload: { title: 'Hội nghị đối thoại', venue: 'Hội trường' } }], null)
+    const details = { meetingDate, chairName: 'Lò Văn Hùng', chairTitle: 'Chủ tịch UBND xã', delegated: false, secretaryName: 'Quàng Thị Thu', level: 'commune' as const }
+    this.append([{ type: 'meeting.created', payload: { title: 'Hội nghị đối thoại', venue: 'Hội trường', details } }], null)
+  }
+
+  /** Moves the clock on, as time passes in the hall. */
+  wait(ms: number) {
+    this.clock += ms
   }
 
   private append(drafts: { type: string; payload: unknown }[], commandId: string | null) {
-    const at = new Date((this.clock += 60_000)).toISOString()
+    const at = new Date(this.clock).toISOString()
     for (const d of drafts) {
       const event = { ...d, meetingId: MEETING_ID, seq: this.state.seq + 1, at, commandId, actorRole: 'secretary' } as MeetingEvent
       this.log.push(event)
@@ -33,7 +56,8 @@ export class DomainHarness {
 
   /** Decides and applies; returns the decision so tests can assert refusals. */
   run(c: Command) {
-    const result = decide(this.state, c, { at: new Date(this.clock).toISOString() })
+    this.clock += 1_000
+    const result = decide(this.state, c, { at: new Date(this.clock).toISOString(), directory: testDirectory, calendar: this.calendar })
     if (result.ok) this.append(result.data, c.commandId)
     return result
   }

@@ -1,0 +1,26 @@
+import { sql } from 'kysely'
+import type { HolidayCalendar } from '../../shared/calendar/working-days'
+import type { Executor } from './executor'
+
+export interface CalendarDay {
+  day: string
+  kind: 'day_off' | 'working_day'
+  note: string
+}
+
+export async function listCalendarDays(db: Executor): Promise<CalendarDay[]> {
+  const rows = await db
+    .selectFrom('calendar_days')
+    .select([sql<string>`to_char(day, 'YYYY-MM-DD')`.as('day'), 'kind', 'note'])
+    .orderBy('calendar_days.day')
+    .execute()
+  return rows
+}
+
+export async function loadCalendar(db: Executor): Promise<HolidayCalendar> {
+  const days = await listCalendarDays(db)
+  return {
+    daysOff: days.filter((d) => d.kind === 'day_off').map((d) => d.day),
+    workingWeekendDays: days.filter((d) => d.kind === 'working_day').map((d) => d.day),
+  }
+}

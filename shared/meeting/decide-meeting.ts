@@ -1,0 +1,40 @@
+import { fail, ok, type Result } from '../errors'
+import type { Command } from './commands'
+import type { DecideContext } from './decide'
+import type { EventDraft } from './events'
+import type { MeetingState } from './model'
+
+export function decideMeeting(state: MeetingState, c: Command, _ctx: DecideContext): Result<EventDraft[]> {
+  switch (c.type) {
+    case 'meeting:update-details': {
+      const { title, venue, meetingDate, chairName, chairTitle, delegated, secretaryName, level } = c
+      return ok([{ type: 'meeting.details-updated', payload: { title, venue, details: { meetingDate, chairName, chairTitle, delegated, secretaryName, level } } }])
+    }
+    case 'meeting:set-phase': {
+      if (c.phase === state.phase) return fail('NO_CHANGE', 'Hội nghị đang ở phần này rồi.')
+      const events: EventDraft[] = []
+      // Closing the meeting ends the speech in progress: nothing stays "speaking" in the record.
+      if (c.phase === 'closed' && state.currentSpeakerNo !== null) {
+        events.push({ type: 'speaker.finished', payload: { speakerNo: state.currentSpeakerNo } })
+      }
+      events.push({ type: 'meeting.phase-changed', payload: { phase: c.phase } })
+      return ok(events)
+    }
+    case 'meeting:set-speaking-limit':
+      return ok([{ type: 'meeting.speaking-limit-set', payload: { seconds: c.seconds } }])
+    case 'meeting:set-programme':
+      return ok([{ type: 'meeting.programme-set', payload: { items: c.items } }])
+    case 'meeting:record-conclusion':
+      return ok([{ type: 'meeting.conclusion-recorded', payload: { text: c.text } }])
+    case 'registration:close':
+      if (!state.registrationOpen) return fail('NO_CHANGE', 'Đăng ký phát biểu đã khóa rồi.')
+      return ok([{ type: 'registration.closed', payload: {} }])
+    case 'registration:reopen':
+      if (state.registrationOpen) return fail('NO_CHANGE', 'Đăng ký phát biểu đang mở.')
+      return ok([{ type: 'registration.reopened', payload: {} }])
+    case 'projector:show':
+      return ok([{ type: 'projector.switched', payload: { mode: c.mode, announcement: c.announcement } }])
+    default:
+      return fail('UNKNOWN_COMMAND')
+  }
+}
