@@ -12,6 +12,13 @@ export const router = createRouter({
       props: true,
     },
     {
+      path: '/m/:meetingId/chair',
+      name: 'chair',
+      component: () => import('./views/chair/ChairView.vue'),
+      props: true,
+    },
+    { path: '/directory', name: 'directory', component: () => import('./views/directory/DirectoryView.vue') },
+    {
       path: '/m/:meetingId/projector',
       name: 'projector',
       component: () => import('./views/projector/ProjectorView.vue'),

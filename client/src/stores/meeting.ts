@@ -95,6 +95,7 @@ export const useMeetingStore = defineStore('meeting', () => {
     finished,
     open,
     close,
+    dispatch,
     recordPetition,
     registerSpeaker,
     callNextSpeaker,
