@@ -30,6 +30,10 @@ const speakerRegistered = (seq: number, no: number): MeetingEvent => ({
       registeredAt: at,
       calledAt: null,
       finishedAt: null,
+      showName: true,
+      speech: null,
+      summary: '',
+      againOf: null,
     },
   },
 })

@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net'
 import { Server, type Socket as ServerSocket } from 'socket.io'
 import { io as connect } from 'socket.io-client'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { emptyCalendar } from '@shared/calendar/working-days'
+import { emptyDirectory } from '@shared/directory'
 import { fail, ok, type Ack } from '@shared/errors'
 import { commandSchemas, isCommandType, type Command } from '@shared/meeting/commands'
 import { decide } from '@shared/meeting/decide'
@@ -94,7 +96,7 @@ class FakeMeetingServer {
       if (previous) return ack(ok({ ...previous, duplicate: true }))
       const parsed = commandSchemas[type].safeParse(payload)
       if (!parsed.success) return ack(fail('VALIDATION_FAILED'))
-      const decided = decide(this.state, { type, ...parsed.data } as Command, { at: new Date().toISOString() })
+      const decided = decide(this.state, { type, ...parsed.data } as Command, { at: new Date().toISOString(), directory: emptyDirectory, calendar: emptyCalendar })
       if (!decided.ok) return ack(decided)
       const events = this.append(decided.data, commandId)
       const result = { seq: this.state.seq, events, duplicate: false }
