@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { addWorkingDays, emptyCalendar, isWorkingDay, nextWorkingDayOnOrAfter, parseDate, workingDaysBetween, type HolidayCalendar } from './working-days'
+import { vietnamDate, addWorkingDays, emptyCalendar, isWorkingDay, nextWorkingDayOnOrAfter, parseDate, workingDaysBetween, type HolidayCalendar } from './working-days'
 
 // A calendar written for these tests: Tết 2026 as the government set it for civil servants
 // (Saturday 14/02 to Sunday 22/02), and an invented swap to test làm bù.
@@ -48,5 +48,11 @@ describe('working days', () => {
     expect(() => parseDate('2026-02-30')).toThrow(RangeError)
     expect(() => parseDate('20/12/2025')).toThrow(RangeError)
     expect(() => addWorkingDays('2026-01-05', -1, emptyCalendar)).toThrow(RangeError)
+  })
+
+  it("gives the office's date in Vietnam (UTC+7), not the server's UTC date", () => {
+    expect(vietnamDate('2026-06-19T23:30:00Z')).toBe('2026-06-20')
+    expect(vietnamDate('2026-06-19T16:59:59Z')).toBe('2026-06-19')
+    expect(vietnamDate('2026-06-19T17:00:00Z')).toBe('2026-06-20')
   })
 })

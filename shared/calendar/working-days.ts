@@ -66,3 +66,12 @@ export function workingDaysBetween(from: string, to: string, calendar: HolidayCa
   for (let d = addDays(from, 1); d <= to; d = addDays(d, 1)) if (isWorkingDay(d, calendar)) count++
   return count
 }
+
+/**
+ * The office's calendar date for an instant. Vietnam keeps UTC+7 all year (no daylight saving),
+ * so a fixed offset is exact; a meeting at 06:30 in Sơn La is still the previous day in UTC.
+ */
+export function vietnamDate(instant: string | Date): string {
+  const ms = (typeof instant === 'string' ? Date.parse(instant) : instant.getTime()) + 7 * 3600_000
+  return new Date(ms).toISOString().slice(0, 10)
+}

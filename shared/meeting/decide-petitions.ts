@@ -1,5 +1,6 @@
 import { fail, ok, type Result } from '../errors'
 import { defaultWrittenAnswerDue } from './rules'
+import { vietnamDate } from '../calendar/working-days'
 import { resolveAnswerer } from './answerers'
 import type { Command, CommandOf } from './commands'
 import type { DecideContext } from './decide'
@@ -102,7 +103,7 @@ export function decidePetition(state: MeetingState, c: Command, ctx: DecideConte
       if (!found.ok) return found
       const unit = ctx.directory.units.find((u) => u.id === c.unitId)
       if (!unit) return fail('UNIT_NOT_FOUND')
-      const today = ctx.at.slice(0, 10)
+      const today = vietnamDate(ctx.at)
       const from = state.details.meetingDate || today
       if (c.dueDate !== undefined && c.dueDate <= from) return fail('DUE_DATE_IN_PAST')
       const dueDate = c.dueDate ?? defaultWrittenAnswerDue(state.details, today, ctx.calendar)

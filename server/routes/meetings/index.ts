@@ -7,6 +7,8 @@ import { createMeetingSchema, isCommandType, restCommandSchema, type Command } f
 import { redactEvent, redactState } from '../../../shared/meeting/redact'
 import { seesConfidential } from '../../../shared/roles'
 import { authorize } from '../../access'
+import { createDemoConference } from '../../meetings/demo'
+import { vietnamDate } from '../../../shared/calendar/working-days'
 import { sendError, sendResult } from '../../http-errors'
 import { commandResult, errors, keyHeaders, meetingCreated, meetingEvent, meetingIdParams, meetingStateBody, meetingSummary } from './schemas'
 
@@ -20,6 +22,13 @@ const meetingsRoutes: FastifyPluginAsync = async (fastify) => {
     if (!result.ok) return sendError(reply, result.error)
     const { meeting, keys, duplicate } = result.data
     return reply.code(duplicate ? 200 : 201).send({ meetingId: meeting.meetingId, title: meeting.title, venue: meeting.venue, createdAt: meeting.createdAt, keys })
+  })
+
+  app.post('/api/demo', { schema: { response: { 201: meetingCreated, ...errors } } }, async (_req, reply) => {
+    const result = await createDemoConference(app.db, app.office, app.meetingLog, vietnamDate(new Date()))
+    if (!result.ok) return sendError(reply, result.error)
+    const { meeting, keys } = result.data
+    return reply.code(201).send({ meetingId: meeting.meetingId, title: meeting.title, venue: meeting.venue, createdAt: meeting.createdAt, keys })
   })
 
   app.get('/api/meetings', { schema: { response: { 200: z.object({ meetings: z.array(meetingSummary) }) } } }, async () => {

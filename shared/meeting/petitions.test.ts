@@ -1,0 +1,238 @@
+import { describe, expect, it } from 'vitest'
+import type { HolidayCalendar } from '../calendar/working-days'
+import { fold } from './evolve'
+import { emptyMeetingState } from './model'
+import { redactEvent, redactState } from './redact'
+import { currentPetition, petitionCounts, petitionsByField } from './selectors'
+import { command, DomainHarness, MEETING_ID, testDirectory } from './test-helpers'
+
+const [economy] = testDirectory.units
+const [deputy, headOfEconomy] = testDirectory.officials
+
+function withPetitions() {
+  const m = new DomainHarness()
+  m.must(command('petition:record', { origin: 'registered', field: 'Giao thông', title: 'Đường vào bản' }))
+  m.must(command('petition:record', { origin: 'registered', field: 'Đất đai', title: 'Cấp sổ đỏ' }))
+  m.must(command('petition:record', { origin: 'added', field: 'Giao thông', title: 'Cầu treo hỏng' }))
+  return m
+}
+
+describe('petitions under discussion and their outcomes', () => {
+  it('brings one petition under discussion at a time; the previous one goes back to waiting', () => {
+    const m = withPetitions()
+    m.must(command('petition:discuss', { petitionNo: 1 }))
+    expect(currentPetition(m.state)?.no).toBe(1)
+    m.must(command('petition:discuss', { petitionNo: 2 }))
+    expect(m.state.petitions.map((p) => p.status)).toEqual(['waiting', 'discussing', 'waiting'])
+    expect(m.run(command('petition:discuss', { petitionNo: 2 }))).toMatchObject({ ok: false, error: { code: 'NO_CHANGE' } })
+  })
+
+  it('records the chair answering personally, with the chair named from the meeting', () => {
+    const m = withPetitions()
+    m.must(command('petition:record-answer', { petitionNo: 1, answerer: { kind: 'chair' }, summary: 'Sẽ sửa trong quý II.' }))
+    expect(m.state.petitions[0]).toMatchObject({
+      status: 'answered',
+      answer: { answerer: { kind: 'chair', name: 'Lò Văn Hùng', title: 'Chủ tịch UBND xã' }, summary: 'Sẽ sửa trong quý II.' },
+    })
+    expect(petitionCounts(m.state)).toMatchObject({ answered: 1, pending: 2 })
+  })
+
+  it('assigns a leader to answer now, shows who, then records the answer as theirs', () => {
+    const m = withPetitions()
+    const events = m.must(command('petition:assign-answerer', { petitionNo: 2, answerer: { kind: 'official', officialId: headOfEconomy!.id } }))
+    expect(events.map((e) => e.type)).toEqual(['petition.discussion-started', 'petition.answerer-assigned'])
+    expect(currentPetition(m.state)?.answerer).toEqual({
+      kind: 'official',
+      officialId: headOfEconomy!.id,
+      name: 'Tòng Văn Minh',
+      title: 'Trưởng phòng',
+      unitName: 'Phòng Kinh tế',
+    })
+    m.must(command('petition:record-answer', { petitionNo: 2, summary: 'Hồ sơ đang chờ đo đạc bổ sung.' }))
+    expect(m.state.petitions[1]?.answer?.answerer).toMatchObject({ kind: 'official', name: 'Tòng Văn Minh' })
+  })
+
+  it('refuses an answerer who is not in the directory, and changes nothing', () => {
+    const m = withPetitions()
+    const before = m.state
+    expect(m.run(command('petition:assign-answerer', { petitionNo: 1, answerer: { kind: 'official', officialId: '99999999-9999-4999-8999-999999999999' } }))).toMatchObject({
+      ok: false,
+      error: { code: 'OFFICIAL_NOT_FOUND' },
+    })
+    expect(m.run(command('petition:commit-written-answer', { petitionNo: 1, unitId: '99999999-9999-4999-8999-999999999999' }))).toMatchObject({
+      ok: false,
+      error: { code: 'UNIT_NOT_FOUND' },
+    })
+    expect(m.state).toBe(before)
+  })
+
+  it('commits a unit to a written answer with the default deadline in working days (commune: 7 + 15)', () => {
+    const m = withPetitions() // meeting on Friday 19/06/2026, commune level
+    m.must(command('petition:commit-written-answer', { petitionNo: 1, unitId: economy!.id, form: 'in_writing' }))
+    // 22 working days after Friday 19/06/2026, with no holidays: Tuesday 21/07/2026.
+    expect(m.state.petitions[0]).toMatchObject({
+      status: 'written_answer',
+      writtenAnswer: { unitId: economy!.id, unitName: 'Phòng Kinh tế', dueDate: '2026-07-21', form: 'in_writing' },
+    })
+    expect(petitionCounts(m.state)).toMatchObject({ writtenAnswer: 1, pending: 2 })
+  })
+
+  it('counts the default deadline around holidays from the office calendar', () => {
+    const tet: HolidayCalendar = { daysOff: ['2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20'], workingWeekendDays: [] }
+    const m = new DomainHarness(tet, '2026-02-12')
+    m.must(command('petition:record', { origin: 'registered', title: 'A' }))
+    m.must(command('petition:commit-written-answer', { petitionNo: 1, unitId: economy!.id }))
+    // From Thursday 12/02: Fri 13, then Tết, then 21 working days from Monday 23/02 → Monday 23/03.
+    expect(m.state.petitions[0]?.writtenAnswer?.dueDate).toBe('2026-03-23')
+  })
+
+  it('accepts a chosen deadline, but not one on or before the meeting day', () => {
+    const m = withPetitions()
+    expect(m.run(command('petition:commit-written-answer', { petitionNo: 1, unitId: economy!.id, dueDate: '2026-06-19' }))).toMatchObject({
+      ok: false,
+      error: { code: 'DUE_DATE_IN_PAST' },
+    })
+    m.must(command('petition:commit-written-answer', { petitionNo: 1, unitId: economy!.id, dueDate: '2026-06-30', form: 'in_person' }))
+    expect(m.state.petitions[0]?.writtenAnswer).toMatchObject({ dueDate: '2026-06-30', form: 'in_person' })
+  })
+
+  it('forwards a petition beyond the office’s authority, naming the body', () => {
+    const m = withPetitions()
+    m.must(command('petition:forward', { petitionNo: 2, body: 'Sở Tài nguyên và Môi trường' }))
+    expect(m.state.petitions[1]).toMatchObject({ status: 'forwarded', forwardedTo: 'Sở Tài nguyên và Môi trường' })
+    expect(petitionCounts(m.state)).toMatchObject({ forwarded: 1 })
+  })
+
+  it('refuses a second decision on a resolved petition until it is reopened', () => {
+    const m = withPetitions()
+    m.must(command('petition:forward', { petitionNo: 1, body: 'UBND tỉnh' }))
+    expect(m.run(command('petition:record-answer', { petitionNo: 1 }))).toMatchObject({ ok: false, error: { code: 'PETITION_RESOLVED' } })
+    m.must(command('petition:reopen', { petitionNo: 1 }))
+    expect(m.state.petitions[0]).toMatchObject({ status: 'discussing', forwardedTo: '' })
+    m.must(command('petition:record-answer', { petitionNo: 1, answerer: { kind: 'official', officialId: deputy!.id } }))
+    expect(m.state.petitions[0]?.status).toBe('answered')
+  })
+
+  it('concludes only a decided petition, and ends its discussion', () => {
+    const m = withPetitions()
+    m.must(command('petition:discuss', { petitionNo: 1 }))
+    expect(m.run(command('petition:conclude', { petitionNo: 1, conclusion: 'X' }))).toMatchObject({ ok: false, error: { code: 'PETITION_NOT_RESOLVED' } })
+    m.must(command('petition:record-answer', { petitionNo: 1 }))
+    m.must(command('petition:conclude', { petitionNo: 1, conclusion: 'Đã trả lời, người dân đồng tình.' }))
+    expect(m.state.petitions[0]?.conclusion).toBe('Đã trả lời, người dân đồng tình.')
+    expect(m.state.currentPetitionNo).toBeNull()
+  })
+
+  it('withdraws and merges petitions, refusing a merge into itself', () => {
+    const m = withPetitions()
+    expect(m.run(command('petition:merge', { petitionNo: 3, intoNo: 3 }))).toMatchObject({ ok: false, error: { code: 'INVALID_MERGE' } })
+    m.must(command('petition:merge', { petitionNo: 3, intoNo: 1 }))
+    m.must(command('petition:withdraw', { petitionNo: 2 }))
+    expect(m.state.petitions.map((p) => [p.status, p.mergedInto])).toEqual([
+      ['waiting', null],
+      ['withdrawn', null],
+      ['merged', 1],
+    ])
+    expect(petitionCounts(m.state)).toMatchObject({ registered: 2, added: 1, pending: 1 })
+  })
+
+  it('brings the called speaker’s first open petition under discussion when nothing else is', () => {
+    const m = withPetitions()
+    m.must(command('speaker:register', { name: 'A', petitionNos: [2, 3] }))
+    m.must(command('speaker:register', { name: 'B', petitionNos: [1] }))
+    m.must(command('speaker:call-next', {}))
+    expect(currentPetition(m.state)?.no).toBe(2)
+    m.must(command('speaker:call-next', {})) // petition 2 still open: it stays under discussion
+    expect(currentPetition(m.state)?.no).toBe(2)
+  })
+
+  it('groups petitions by field for the report and the projector', () => {
+    const m = withPetitions()
+    expect(petitionsByField(m.state, (p) => p.origin === 'registered').map((g) => [g.field, g.petitions.map((p) => p.no)])).toEqual([
+      ['Giao thông', [1]],
+      ['Đất đai', [2]],
+    ])
+  })
+})
+
+describe('phases', () => {
+  it('moves through the phases; closing finishes the speech and freezes what happened', () => {
+    const m = withPetitions()
+    m.must(command('meeting:set-phase', { phase: 'report' }))
+    expect(m.run(command('meeting:set-phase', { phase: 'report' }))).toMatchObject({ ok: false, error: { code: 'NO_CHANGE' } })
+    m.must(command('speaker:register', { name: 'A' }))
+    m.must(command('speaker:call-next', {}))
+    expect(m.state.phase).toBe('dialogue')
+    m.must(command('speaker:start', {}))
+    m.must(command('meeting:set-phase', { phase: 'conclusion' }))
+    m.must(command('meeting:record-conclusion', { text: 'Chủ trì kết luận hội nghị.' }))
+    const events = m.must(command('meeting:set-phase', { phase: 'closed' }))
+    expect(events.map((e) => e.type)).toEqual(['speaker.finished', 'meeting.phase-changed'])
+    expect(m.state).toMatchObject({ phase: 'closed', currentSpeakerNo: null, closingConclusion: 'Chủ trì kết luận hội nghị.' })
+    expect(m.state.closedAt).not.toBeNull()
+    for (const c of [
+      command('speaker:register', { name: 'B' }),
+      command('petition:record', { origin: 'added', title: 'X' }),
+      command('petition:record-answer', { petitionNo: 1 }),
+      command('meeting:set-phase', { phase: 'dialogue' }),
+    ]) {
+      expect(m.run(c)).toMatchObject({ ok: false, error: { code: 'MEETING_CLOSED' } })
+    }
+    // Completing the record is still allowed.
+    m.must(command('speaker:summarize', { speakerNo: 1, summary: 'Tóm tắt bổ sung sau hội nghị.' }))
+  })
+
+  it('switches the projector between its views', () => {
+    const m = new DomainHarness()
+    expect(m.state.projector.mode).toBe('live')
+    m.must(command('projector:show', { mode: 'announcement', announcement: 'Nghỉ giải lao 10 phút' }))
+    expect(m.state.projector).toEqual({ mode: 'announcement', announcement: 'Nghỉ giải lao 10 phút' })
+    m.must(command('meeting:set-programme', { items: [{ time: '8:00', title: 'Khai mạc' }] }))
+    expect(m.state.programme).toEqual([{ time: '8:00', title: 'Khai mạc' }])
+  })
+})
+
+describe('what public screens see', () => {
+  function conference() {
+    const m = new DomainHarness()
+    m.must(command('petition:record', { origin: 'registered', title: 'Công khai', petitionerName: 'Đồng Ý', showName: true, content: 'Nội dung công khai' }))
+    m.must(command('petition:record', { origin: 'registered', title: 'Không đồng ý hiện tên', petitionerName: 'Không Muốn', petitionerAddress: 'Bản X' }))
+    m.must(command('petition:record', { origin: 'registered', title: 'Tố cáo', petitionerName: 'Bí Mật', content: 'Chi tiết nhận diện', confidential: true }))
+    m.must(command('petition:prepare-answer', { petitionNo: 1, unitName: 'Phòng Kinh tế', text: 'Dự thảo nội bộ' }))
+    m.must(command('speaker:register', { name: 'Người Nói', unit: 'Bản Y', showName: false }))
+    m.must(command('speaker:summarize', { speakerNo: 1, summary: 'Tóm tắt nội bộ' }))
+    return m
+  }
+
+  it('withholds names without consent, confidential content, drafts and summaries', () => {
+    const m = conference()
+    const view = redactState(m.state)
+    const text = JSON.stringify(view)
+    for (const secret of ['Không Muốn', 'Bản X', 'Bí Mật', 'Chi tiết nhận diện', 'Dự thảo nội bộ', 'Tóm tắt nội bộ', 'Người Nói']) expect(text).not.toContain(secret)
+    expect(view.petitions[0]).toMatchObject({ petitionerName: 'Đồng Ý', content: 'Nội dung công khai' })
+    expect(view.speakers[0]).toMatchObject({ name: null, unit: 'Bản Y' }) // no consent: "Đại biểu số 1" of Bản Y
+  })
+
+  it('hides a speaker once the petition they raised is made confidential, live and on catch-up', () => {
+    const m = conference()
+    m.must(command('speaker:register', { name: 'Cầm Văn Lộ', unit: 'Bản Z', petitionNos: [1] }))
+    const liveBefore = m.log.map((e) => redactEvent(e, m.state))
+    expect(JSON.stringify(liveBefore)).toContain('Cầm Văn Lộ') // not secret yet
+    m.must(
+      command('petition:edit', {
+        petitionNo: 1,
+        origin: 'registered',
+        title: 'Công khai',
+        petitionerName: 'Đồng Ý',
+        content: 'Nội dung công khai',
+        confidential: true,
+      }),
+    )
+    // A screen that received everything live, then the redacted edit, no longer shows the name.
+    const live = fold(emptyMeetingState(MEETING_ID), [...liveBefore, redactEvent(m.log[m.log.length - 1]!, m.state)])
+    expect(JSON.stringify(live.speakers)).not.toContain('Cầm Văn Lộ')
+    expect(live).toEqual(redactState(m.state))
+    // A screen catching up from the start gets the same.
+    expect(fold(emptyMeetingState(MEETING_ID), m.log.map((e) => redactEvent(e, m.state)))).toEqual(redactState(m.state))
+  })
+})
