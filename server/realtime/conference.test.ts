@@ -1,0 +1,146 @@
+import { randomUUID } from 'node:crypto'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { countEvents } from '../../db/repositories/events'
+import { commandTypes, type CommandType } from '../../shared/meeting/commands'
+import { commandPolicy } from '../../shared/meeting/policy'
+import type { MeetingState } from '../../shared/meeting/model'
+import { roles } from '../../shared/roles'
+import { backendName } from '../../tests/fixtures/database'
+import { recordEvents, request, startTestServer, until } from '../../tests/fixtures/server'
+
+describe(`the live conference over sockets on ${backendName}`, () => {
+  let server: Awaited<ReturnType<typeof startTestServer>>
+  beforeAll(async () => {
+    server = await startTestServer()
+  })
+  afterAll(() => server.close())
+
+  async function api<T>(path: string, init: { method?: string; body?: unknown; key?: string } = {}) {
+    const res = await fetch(`${server.url}${path}`, {
+      method: init.method ?? 'GET',
+      headers: { ...(init.body ? { 'content-type': 'application/json' } : {}), ...(init.key ? { 'x-meeting-key': init.key } : {}) },
+      body: init.body ? JSON.stringify(init.body) : undefined,
+    })
+    return { status: res.status, body: (res.status === 204 ? null : await res.json()) as T }
+  }
+
+  // A payload for every command that passes validation (the domain may still refuse it).
+  const sample: Record<CommandType, object> = {
+    'meeting:update-details': { title: 'Hội nghị', level: 'commune' },
+    'meeting:set-phase': { phase: 'report' },
+    'meeting:set-speaking-limit': { seconds: 240 },
+    'meeting:set-programme': { items: [{ time: '8:00', title: 'Khai mạc' }] },
+    'meeting:record-conclusion': { text: 'Kết luận' },
+    'registration:close': {},
+    'registration:reopen': {},
+    'projector:show': { mode: 'programme' },
+    'petition:record': { origin: 'added', title: 'Kiến nghị' },
+    'petition:edit': { petitionNo: 1, origin: 'registered', title: 'Sửa' },
+    'petition:prepare-answer': { petitionNo: 1, unitName: 'Phòng Kinh tế', text: 'Dự thảo' },
+    'petition:discuss': { petitionNo: 1 },
+    'petition:assign-answerer': { petitionNo: 1, answerer: { kind: 'chair' } },
+    'petition:record-answer': { petitionNo: 1 },
+    'petition:commit-written-answer': { petitionNo: 1, unitId: randomUUID() },
+    'petition:forward': { petitionNo: 1, body: 'UBND tỉnh' },
+    'petition:withdraw': { petitionNo: 1 },
+    'petition:merge': { petitionNo: 1, intoNo: 2 },
+    'petition:conclude': { petitionNo: 1, conclusion: 'Kết luận' },
+    'petition:reopen': { petitionNo: 1 },
+    'speaker:register': { name: 'Người mới' },
+    'speaker:edit': { speakerNo: 1, name: 'Sửa tên' },
+    'speaker:move': { speakerNo: 1, position: 1 },
+    'speaker:withdraw': { speakerNo: 1 },
+    'speaker:readd': {},
+    'speaker:call-next': {},
+    'speaker:call': { speakerNo: 1 },
+    'speaker:start': {},
+    'speaker:pause': {},
+    'speaker:resume': {},
+    'speaker:extend': { seconds: 60 },
+    'speaker:finish': {},
+    'speaker:summarize': { speakerNo: 1, summary: 'Tóm tắt' },
+  }
+
+  it('checks every role against every command: refused ones say FORBIDDEN and change nothing', async () => {
+    const { meetingId, keys } = await server.createMeeting()
+    const sockets = {
+      secretary: await server.connectClient({ meetingId, role: 'secretary', key: keys.secretary }),
+      chair: await server.connectClient({ meetingId, role: 'chair', key: keys.chair }),
+      projector: await server.connectClient({ meetingId, role: 'projector' }),
+      attendee: await server.connectClient({ meetingId, role: 'attendee' }),
+    }
+    for (const role of roles) {
+      for (const type of commandTypes) {
+        const before = await countEvents(server.db, meetingId)
+        const result = await request(sockets[role], type, { commandId: randomUUID(), ...sample[type] })
+        const allowed = commandPolicy[type].includes(role)
+        const code = result.ok ? 'ok' : result.error.code
+        if (allowed) expect({ role, type, code }).not.toEqual({ role, type, code: 'FORBIDDEN' })
+        else {
+          expect({ role, type, code }).toEqual({ role, type, code: 'FORBIDDEN' })
+          expect(await countEvents(server.db, meetingId)).toBe(before)
+        }
+      }
+    }
+    expect(commandPolicy['petition:record']).toEqual(['secretary'])
+    for (const type of commandTypes) expect(commandPolicy[type]).not.toContain('projector')
+  })
+
+  it('runs the demo conference: directory, petitions with one confidential, prepared answers, speakers', async () => {
+    const demo = await api<{ meetingId: string; keys: { secretary: string; chair: string } }>('/api/demo', { method: 'POST' })
+    expect(demo.status).toBe(201)
+    const full = await api<MeetingState>(`/api/meetings/${demo.body.meetingId}/state`, { key: demo.body.keys.secretary })
+    expect(full.body.petitions.length).toBeGreaterThanOrEqual(5)
+    expect(full.body.petitions.some((p) => p.confidential)).toBe(true)
+    expect(full.body.petitions.some((p) => p.preparedAnswers.length > 0)).toBe(true)
+    expect(full.body.speakers.length).toBeGreaterThanOrEqual(2)
+    expect(full.body.details).toMatchObject({ level: 'commune', chairName: expect.any(String) })
+    const confidential = full.body.petitions.find((p) => p.confidential)!
+    const pub = await api<MeetingState>(`/api/meetings/${demo.body.meetingId}/state`)
+    expect(JSON.stringify(pub.body)).not.toContain(confidential.petitionerName!)
+    const directory = await api<{ units: unknown[]; officials: unknown[] }>('/api/directory')
+    expect(directory.body.units.length).toBeGreaterThan(0)
+    expect(directory.body.officials.length).toBeGreaterThan(0)
+  })
+
+  it('lets the chair assign a unit from the directory to answer in writing, and every screen sees it', async () => {
+    const unit = await api<{ id: string; name: string }>('/api/directory/units', { method: 'POST', body: { name: 'Phòng Tài nguyên và Môi trường' } })
+    expect(unit.status).toBe(201)
+    const official = await api<{ id: string }>('/api/directory/officials', {
+      method: 'POST',
+      body: { name: 'Hà Văn Khoa', title: 'Phó Chủ tịch UBND xã', unitId: null },
+    })
+    const { meetingId, keys } = await server.createMeeting()
+    const secretary = await server.connectClient({ meetingId, role: 'secretary', key: keys.secretary })
+    const chair = await server.connectClient({ meetingId, role: 'chair', key: keys.chair })
+    const projector = await server.connectClient({ meetingId, role: 'projector' })
+    await request(projector, 'meeting:sync', { lastSeq: 0 })
+    const seen = recordEvents(projector)
+    const send = (s: typeof chair, type: string, payload: object) => request(s, type, { commandId: randomUUID(), ...payload })
+
+    await send(secretary, 'petition:record', { origin: 'registered', title: 'Ô nhiễm suối', field: 'Môi trường' })
+    await send(secretary, 'petition:record', { origin: 'registered', title: 'Đường', field: 'Giao thông' })
+    expect(await send(chair, 'petition:assign-answerer', { petitionNo: 2, answerer: { kind: 'official', officialId: official.body.id } })).toMatchObject({ ok: true })
+    expect(await send(chair, 'petition:commit-written-answer', { petitionNo: 1, unitId: unit.body.id, form: 'in_writing' })).toMatchObject({
+      ok: true,
+    })
+    await until(() => seen.some((e) => e.type === 'petition.written-answer-committed'), 'the commitment on the projector')
+    const committed = seen.find((e) => e.type === 'petition.written-answer-committed')!
+    expect(committed.payload).toMatchObject({ petitionNo: 1, commitment: { unitName: 'Phòng Tài nguyên và Môi trường', form: 'in_writing' } })
+    expect(seen.find((e) => e.type === 'petition.answerer-assigned')?.payload).toMatchObject({ answerer: { name: 'Hà Văn Khoa' } })
+
+    // Renaming the unit afterwards does not rewrite the record.
+    await api(`/api/directory/units/${unit.body.id}`, { method: 'PUT', body: { name: 'Tên mới' } })
+    const state = await api<MeetingState>(`/api/meetings/${meetingId}/state`, { key: keys.secretary })
+    expect(state.body.petitions[0]?.writtenAnswer?.unitName).toBe('Phòng Tài nguyên và Môi trường')
+  })
+
+  it('validates directory edits in Vietnamese', async () => {
+    const blank = await api<{ error: { code: string; fields: Record<string, string> } }>('/api/directory/units', { method: 'POST', body: { name: '  ' } })
+    expect(blank.status).toBe(400)
+    expect(blank.body.error.fields).toEqual({ name: 'Không được để trống.' })
+    const badUnit = await api<{ error: { code: string } }>('/api/directory/officials', { method: 'POST', body: { name: 'A', unitId: randomUUID() } })
+    expect(badUnit.body.error.code).toBe('UNIT_NOT_FOUND')
+    expect((await api(`/api/directory/units/${randomUUID()}`, { method: 'DELETE' })).status).toBe(422)
+  })
+})
