@@ -34,6 +34,8 @@ class FakeMeetingServer {
   dropNextAck = false
   /** When set, commands are received but never answered. */
   silent = false
+  /** Added to the real clock for the `serverTime` of sync answers (a server whose clock is off). */
+  clockSkewMs = 0
 
   constructor() {
     this.append([{ type: 'meeting.created', payload: { title: 'Hội nghị thử', venue: 'Hội trường' } }], null)
@@ -85,7 +87,8 @@ class FakeMeetingServer {
     socket.on('meeting:sync', async (request: { lastSeq: number }, ack: (r: Ack<SyncResult>) => void) => {
       this.syncRequests.push(request.lastSeq)
       await socket.join('meeting')
-      ack(ok({ kind: 'events', events: this.log.filter((e) => e.seq > request.lastSeq), seq: this.state.seq }))
+      const serverTime = new Date(Date.now() + this.clockSkewMs).toISOString()
+      ack(ok({ kind: 'events', events: this.log.filter((e) => e.seq > request.lastSeq), seq: this.state.seq, serverTime }))
     })
     socket.onAny((type: string, payload: Record<string, unknown>, ack: (r: Ack<CommandResult>) => void) => {
       if (!isCommandType(type)) return
@@ -135,7 +138,7 @@ interface Observed {
   lastError: () => string | null
 }
 
-function start(role: 'secretary' | 'projector' = 'secretary', key: string | undefined = goodKey): Observed {
+function start(role: 'secretary' | 'projector' = 'secretary', key: string | undefined = goodKey, offsets: number[] = []): Observed {
   let state = emptyMeetingState(meetingId)
   let lastError: string | null = null
   const statuses: ConnectionStatus[] = []
@@ -160,6 +163,7 @@ function start(role: 'secretary' | 'projector' = 'secretary', key: string | unde
       statuses.push(status)
       lastError = error?.code ?? null
     },
+    onClockOffset: (offset) => offsets.push(offset),
   })
   open.push(connection)
   connection.start()
@@ -291,6 +295,18 @@ describe('MeetingConnection', () => {
     await until(() => screen.connection.currentStatus === 'offline')
     await until(() => screen.connection.currentStatus === 'online')
     expect(server.syncRequests).toEqual([0, 1])
+  })
+
+  it("measures the server clock's offset from each sync answer", async () => {
+    server.clockSkewMs = 90_000
+    const offsets: number[] = []
+    const screen = start('projector', undefined, offsets)
+    await until(() => screen.connection.currentStatus === 'online')
+    expect(offsets).toHaveLength(1)
+    // 90 s ahead, less the time the answer took to arrive (well under a second on loopback).
+    expect(offsets[0]).toBeGreaterThan(89_000)
+    expect(offsets[0]).toBeLessThanOrEqual(90_000)
+    expect(screen.connection.clockOffsetMs).toBe(offsets[0])
   })
 
   it('answers pending commands when closed, so no form waits forever', async () => {

@@ -13,6 +13,7 @@ import {
 } from '@shared/protocol'
 import type { Role } from '@shared/roles'
 import { applyBatch, applySync, type BatchOutcome } from './catchUp'
+import { addClockSample, bestClockOffset, clockSample, type ClockSample } from './clock'
 import { newCommandId } from './commandId'
 import { asAppError, isRetryableHandshakeError, localError } from './errors'
 
@@ -47,6 +48,10 @@ export interface MeetingConnectionOptions {
   onState: (state: MeetingState) => void
   onStatus: (status: ConnectionStatus, error: AppError | null) => void
   onPendingChange?: (count: number) => void
+  /** The server clock's offset from this screen's (ms to add to Date.now()), after each sync. */
+  onClockOffset?: (offsetMs: number) => void
+  /** This screen's clock; tests replace it. */
+  now?: () => number
   /** Builds the (not yet connected) socket; tests point it at their own server. */
   createSocket?: (auth: HandshakeAuth) => MeetingSocket
   /** How long to wait for a command's ack before re-sending it on the same connection. */
@@ -79,6 +84,8 @@ export class MeetingConnection {
   private status: ConnectionStatus = 'connecting'
   private readonly ackTimeoutMs: number
   private readonly manualRetryMs: number
+  private clockSamples: ClockSample[] = []
+  private clockOffset = 0
 
   constructor(private readonly options: MeetingConnectionOptions) {
     this.state = emptyMeetingState(options.meetingId)
@@ -120,6 +127,11 @@ export class MeetingConnection {
 
   get currentState(): MeetingState {
     return this.state
+  }
+
+  /** Add to this screen's Date.now() to get the server's time. */
+  get clockOffsetMs(): number {
+    return this.clockOffset
   }
 
   get pendingCount(): number {
@@ -207,9 +219,12 @@ export class MeetingConnection {
     this.syncing = true
     const epoch = this.epoch
     const base = fromScratch ? emptyMeetingState(this.options.meetingId) : this.state
+    const now = this.options.now ?? Date.now
+    const sentAt = now()
     this.socket.emit('meeting:sync', { lastSeq: base.seq }, (result: Ack<SyncResult>) => {
       if (epoch !== this.epoch || this.closed) return
       this.syncing = false
+      if (result.ok) this.sampleClock(result.data.serverTime, sentAt, now())
       if (!result.ok) {
         if (isRetryableHandshakeError(result.error)) this.syncAgain = true
         else this.setStatus('refused', result.error)
@@ -229,6 +244,14 @@ export class MeetingConnection {
         this.sync()
       }
     })
+  }
+
+  private sampleClock(serverTime: string | undefined, sentAt: number, receivedAt: number): void {
+    const sample = clockSample(serverTime, sentAt, receivedAt)
+    if (!sample) return
+    this.clockSamples = addClockSample(this.clockSamples, sample)
+    this.clockOffset = bestClockOffset(this.clockSamples)
+    this.options.onClockOffset?.(this.clockOffset)
   }
 
   private scheduleReconnect(): void {

@@ -1,9 +1,9 @@
 import { defineStore } from 'pinia'
-import { computed, ref, shallowRef } from 'vue'
+import { computed, ref, shallowRef, watch } from 'vue'
 import { fail, type Ack, type AppError } from '@shared/errors'
 import { commandSchemas, type CommandType } from '@shared/meeting/commands'
 import { emptyMeetingState, type MeetingState } from '@shared/meeting/model'
-import { currentSpeaker, petitionCounts, waitingSpeakers } from '@shared/meeting/selectors'
+import { currentPetition, currentSpeaker, petitionCounts, waitingSpeakers } from '@shared/meeting/selectors'
 import type { CommandResult } from '@shared/protocol'
 import type { Role } from '@shared/roles'
 import { parseWith } from '@shared/validation'
@@ -24,12 +24,40 @@ export const useMeetingStore = defineStore('meeting', () => {
   /** False until the first sync has answered: screens show "loading" rather than an empty meeting. */
   const loaded = ref(false)
 
+  /** Add to Date.now() to get the server's time (from the last syncs; 0 until the first). */
+  const clockOffsetMs = ref(0)
+  /**
+   * The server's time in ms, for countdowns: remainingMs(speech, store.now). It ticks every 250 ms
+   * while a speech runs and is refreshed on every state change, so a paused or finished clock costs
+   * nothing.
+   */
+  const now = ref(Date.now())
+  const serverNow = (): number => Date.now() + clockOffsetMs.value
+
   let connection: MeetingConnection | null = null
+  let ticker: ReturnType<typeof setInterval> | null = null
 
   const counts = computed(() => petitionCounts(state.value))
   const current = computed(() => currentSpeaker(state.value))
   const waiting = computed(() => waitingSpeakers(state.value))
   const finished = computed(() => state.value.speakers.filter((s) => s.status === 'finished'))
+  const petition = computed(() => currentPetition(state.value))
+  const speechRunning = computed(() => Boolean(current.value?.speech?.runningSince))
+
+  function stopTicker(): void {
+    if (ticker) clearInterval(ticker)
+    ticker = null
+  }
+
+  watch(
+    [speechRunning, state, clockOffsetMs],
+    ([running]) => {
+      now.value = serverNow()
+      if (running && !ticker) ticker = setInterval(() => (now.value = serverNow()), 250)
+      else if (!running) stopTicker()
+    },
+    { immediate: true },
+  )
 
   function open(id: string, asRole: Role, key?: string): void {
     close()
@@ -54,6 +82,9 @@ export const useMeetingStore = defineStore('meeting', () => {
       onPendingChange: (count) => {
         pendingCount.value = count
       },
+      onClockOffset: (offset) => {
+        clockOffsetMs.value = offset
+      },
     })
     connection.start()
   }
@@ -62,6 +93,7 @@ export const useMeetingStore = defineStore('meeting', () => {
     connection?.close()
     connection = null
     pendingCount.value = 0
+    stopTicker()
   }
 
   /**
@@ -93,6 +125,10 @@ export const useMeetingStore = defineStore('meeting', () => {
     current,
     waiting,
     finished,
+    petition,
+    clockOffsetMs,
+    now,
+    serverNow,
     open,
     close,
     dispatch,
