@@ -2,8 +2,9 @@ import type { Ack } from '@shared/errors'
 import { asAppError, localError } from '../realtime/errors'
 
 // fetch, answered in the same Ack shape as socket commands so screens handle both alike. The server's
-// error bodies are {ok:false, error}; success bodies are the resource itself.
-export async function request<T>(path: string, init: RequestInit = {}): Promise<Ack<T>> {
+// error bodies are {ok:false, error}; success bodies are the resource itself (none for a 204, when the
+// caller says it expects that).
+export async function request<T>(path: string, init: RequestInit = {}, opts: { allowEmpty?: boolean } = {}): Promise<Ack<T>> {
   let response: Response
   try {
     response = await fetch(path, {
@@ -19,7 +20,7 @@ export async function request<T>(path: string, init: RequestInit = {}): Promise<
   } catch {
     body = null
   }
-  if (response.ok && body !== null) return { ok: true, data: body as T }
+  if (response.ok && (body !== null || (opts.allowEmpty && response.status === 204))) return { ok: true, data: body as T }
   const error = asAppError((body as { error?: unknown } | null)?.error)
   return { ok: false, error: error ?? localError('badResponse') }
 }

@@ -5,6 +5,8 @@ const noop = () => undefined
 const shortcuts: Shortcut[] = [
   { code: 'KeyN', alt: true, run: noop },
   { code: 'Enter', ctrl: true, run: noop },
+  { key: '?', run: noop },
+  { code: 'Slash', run: noop },
 ]
 const key = (code: string, mods: Partial<KeyLike> = {}): KeyLike => ({
   code,
@@ -26,5 +28,18 @@ describe('matchShortcut', () => {
     expect(matchShortcut(key('KeyN', { altKey: true, ctrlKey: true }), shortcuts)).toBeUndefined()
     expect(matchShortcut(key('KeyN', { altKey: true, shiftKey: true }), shortcuts)).toBeUndefined()
     expect(matchShortcut(key('KeyN', { altKey: true, metaKey: true }), shortcuts)).toBeUndefined()
+  })
+
+  it('matches "?" by the character, whatever the layout puts it on, with Shift', () => {
+    expect(matchShortcut(key('Slash', { shiftKey: true, key: '?' }), shortcuts)).toBe(shortcuts[2])
+    expect(matchShortcut(key('Minus', { shiftKey: true, key: '?' }), shortcuts)).toBe(shortcuts[2])
+    expect(matchShortcut(key('Slash', { key: '/' }), shortcuts)).toBe(shortcuts[3])
+  })
+
+  it('keeps plain keys for the text box while typing, but Alt and Ctrl shortcuts still work', () => {
+    expect(matchShortcut(key('Slash', { shiftKey: true, key: '?' }), shortcuts, true)).toBeUndefined()
+    expect(matchShortcut(key('Slash', { key: '/' }), shortcuts, true)).toBeUndefined()
+    expect(matchShortcut(key('KeyN', { altKey: true }), shortcuts, true)).toBe(shortcuts[0])
+    expect(matchShortcut(key('Enter', { ctrlKey: true }), shortcuts, true)).toBe(shortcuts[1])
   })
 })

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest'
+import { emptyMeetingState, type MeetingState, type Petition, type Speaker } from '@shared/meeting/model'
+import { nextPhase, phaseSteps, projectorPreview } from './projectorPreview'
+
+const speaker = (no: number, patch: Partial<Speaker> = {}): Speaker => ({
+  no,
+  name: `Người ${no}`,
+  unit: 'Bản Mòng',
+  petitionNos: [],
+  showName: true,
+  status: 'waiting',
+  registeredAt: '',
+  calledAt: null,
+  finishedAt: null,
+  speech: null,
+  summary: '',
+  againOf: null,
+  ...patch,
+})
+
+function state(patch: Partial<MeetingState>): MeetingState {
+  return { ...emptyMeetingState('m'), ...patch }
+}
+
+describe('projectorPreview', () => {
+  it('names the speaker as the hall sees them, and the petition under discussion', () => {
+    const petition = { no: 2, title: 'Sửa đường', confidential: true } as Petition
+    const s = state({ speakers: [speaker(1, { petitionNos: [2], status: 'speaking' })], currentSpeakerNo: 1, petitions: [petition], currentPetitionNo: 2 })
+    expect(projectorPreview(s)).toBe('Diễn biến trực tiếp — Đại biểu số 1 phát biểu — KN 2: Sửa đường')
+    expect(projectorPreview(state({}))).toBe('Diễn biến trực tiếp')
+  })
+
+  it('quotes the announcement and counts lists', () => {
+    expect(projectorPreview(state({ projector: { mode: 'announcement', announcement: 'Nghỉ giải lao 10 phút' } }))).toBe(
+      'Thông báo: «Nghỉ giải lao 10 phút»',
+    )
+    expect(projectorPreview(state({ projector: { mode: 'programme', announcement: '' } }))).toBe('Chương trình hội nghị (5 mục)')
+    expect(projectorPreview(state({ projector: { mode: 'blank', announcement: '' } }))).toBe('Màn hình chờ (logo)')
+  })
+})
+
+describe('phases', () => {
+  it('marks done, current and later steps, and knows the next one', () => {
+    expect(phaseSteps('dialogue').map((s) => s.state)).toEqual(['done', 'done', 'current', 'todo', 'todo'])
+    expect(nextPhase('opening')).toBe('report')
+    expect(nextPhase('closed')).toBeNull()
+  })
+})
