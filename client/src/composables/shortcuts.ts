@@ -50,6 +50,8 @@ export function isTypingTarget(target: EventTarget | null): boolean {
 export function useShortcuts(shortcuts: readonly Shortcut[]): void {
   const onKeydown = (event: KeyboardEvent): void => {
     if (event.repeat || event.defaultPrevented) return
+    // A modal (help, a petition action, a confirmation) has the keyboard to itself.
+    if (document.querySelector('dialog[open]')) return
     const shortcut = matchShortcut(event, shortcuts, isTypingTarget(event.target))
     if (!shortcut) return
     event.preventDefault()
