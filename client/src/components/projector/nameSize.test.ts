@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { speakerNameSize } from './nameSize'
+import { announcementSize, speakerNameSize } from './nameSize'
 
 describe('speakerNameSize', () => {
   it('gives common names the largest size', () => {
@@ -16,5 +16,19 @@ describe('speakerNameSize', () => {
     const name = 'Nguyễn Thị Hồng Nhung' // 21 letters
     expect(speakerNameSize(name.normalize('NFD'))).toBe(speakerNameSize(name))
     expect(speakerNameSize('Lò Thị Hương Giang'.normalize('NFD'))).toBe('xl')
+  })
+})
+
+describe('announcementSize', () => {
+  it('sets short announcements largest and steps down as they grow', () => {
+    expect(announcementSize('Giải lao 15 phút')).toBe('xl')
+    expect(announcementSize('Mời các đại biểu ổn định chỗ ngồi, hội nghị sẽ bắt đầu lúc 8 giờ 00')).toBe('l')
+    expect(announcementSize('x'.repeat(200))).toBe('m')
+    expect(announcementSize('x'.repeat(500))).toBe('s')
+  })
+
+  it('counts letters, not code points, and ignores surrounding spaces', () => {
+    const text = 'Hội nghị tạm nghỉ, xin mời đại biểu dùng nước'
+    expect(announcementSize(`  ${text.normalize('NFD')}  `)).toBe(announcementSize(text))
   })
 })

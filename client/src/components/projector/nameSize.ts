@@ -11,3 +11,14 @@ export function speakerNameSize(label: string): NameSize {
   if (length <= 32) return 'l'
   return 'm'
 }
+
+export type TextSize = 'xl' | 'l' | 'm' | 's'
+
+/** An announcement fills the screen: the shorter it is, the larger it is set. */
+export function announcementSize(text: string): TextSize {
+  const length = [...text.normalize('NFC').trim()].length
+  if (length <= 40) return 'xl'
+  if (length <= 110) return 'l'
+  if (length <= 240) return 'm'
+  return 's'
+}
