@@ -1,0 +1,136 @@
+import { answererLabel } from '../meeting/answerers'
+import type { MeetingEvent } from '../meeting/events'
+import type { MeetingState, Petition, Speaker } from '../meeting/model'
+import { petitionOutcome } from '../meeting/outcome'
+import { answerFormLabels, formatDateVi, petitionCounts } from '../meeting/selectors'
+import { vietnamDate } from '../calendar/working-days'
+import { inSentence } from './text'
+import type { AdministrativeDocument, DocumentBlock, OfficeProfile } from './model'
+
+// The minutes (Biên bản) drafted from the meeting log, never typed from memory. The secretary edits
+// the draft; finalising freezes a numbered version (server/documents). Documents circulate beyond
+// the hall, so a confidential petitioner is never named here either.
+
+/** "08 giờ 05 phút" in Vietnam time. */
+export function clockTimeVi(iso: string): string {
+  const d = new Date(Date.parse(iso) + 7 * 3600_000)
+  return `${String(d.getUTCHours()).padStart(2, '0')} giờ ${String(d.getUTCMinutes()).padStart(2, '0')} phút`
+}
+
+export function petitionerInDocuments(p: Petition): string {
+  const who = p.confidential ? 'người kiến nghị đề nghị giữ bí mật thông tin' : p.petitionerName || 'không ghi tên'
+  const where = !p.confidential && p.petitionerAddress ? `, ${p.petitionerAddress}` : ''
+  return p.representing > 0 ? `${who}${where}, đại diện ${p.representing} người` : `${who}${where}`
+}
+
+function speakerInDocuments(s: Speaker, petitions: readonly Petition[]): string {
+  const confidential = s.petitionNos.some((no) => petitions.find((p) => p.no === no)?.confidential)
+  if (confidential) return `Đại biểu số ${s.no} (đề nghị giữ bí mật thông tin)`
+  return s.unit ? `${s.name ?? `Đại biểu số ${s.no}`} (${s.unit})` : (s.name ?? `Đại biểu số ${s.no}`)
+}
+
+function petitionLine(p: Petition): string {
+  const field = p.field ? `[${p.field}] ` : ''
+  return `KN ${p.no}. ${field}${p.title} (${petitionerInDocuments(p)}).`
+}
+
+/** What the record says about one petition: the answer given, the commitment, or the forwarding. */
+export function petitionResolution(p: Petition): string {
+  switch (p.status) {
+    case 'answered': {
+      const who = p.answer ? answererLabel(p.answer.answerer) : 'Chủ trì'
+      const summary = p.answer?.summary.trim()
+      return `${who} trả lời${summary ? `: ${summary.replace(/[.\s]+$/, '')}.` : ' trực tiếp tại hội nghị.'}`
+    }
+    case 'written_answer':
+      return p.writtenAnswer
+        ? `Giao ${p.writtenAnswer.unitName} ${answerFormLabels[p.writtenAnswer.form].toLowerCase()}, thời hạn trước ngày ${formatDateVi(p.writtenAnswer.dueDate)}.`
+        : 'Giao trả lời sau hội nghị.'
+    case 'forwarded':
+      return `Vượt thẩm quyền; chuyển ${p.forwardedTo} xem xét, giải quyết.`
+    case 'withdrawn':
+    case 'merged':
+      return `${petitionOutcome(p) ?? ''}.`
+    case 'waiting':
+    case 'discussing':
+      return 'Chưa được xem xét tại hội nghị.'
+  }
+}
+
+/** When the conference actually began: its first live event (a phase change or a call). */
+function startedAt(events: readonly MeetingEvent[]): string | null {
+  return events.find((e) => e.type === 'meeting.phase-changed' || e.type === 'speaker.called')?.at ?? null
+}
+
+export function draftMinutes(state: MeetingState, events: readonly MeetingEvent[], office: OfficeProfile): AdministrativeDocument {
+  const d = state.details
+  const start = startedAt(events)
+  const date = d.meetingDate || (start ? vietnamDate(start) : '')
+  const counts = petitionCounts(state)
+  const registered = state.petitions.filter((p) => p.origin === 'registered')
+  const added = state.petitions.filter((p) => p.origin === 'added')
+  const spoke = state.speakers.filter((s) => s.status === 'finished' || s.speech !== null || s.calledAt !== null)
+  const chair = [d.chairTitle, d.chairName].filter(Boolean).join(' ') || '…'
+
+  const body: DocumentBlock[] = [
+    {
+      kind: 'paragraph',
+      text: `Hôm nay, ${start ? `vào hồi ${clockTimeVi(start)}, ` : ''}ngày ${date ? formatDateVi(date) : '…'}, tại ${state.venue || '…'}, ${office.issuingBody ? capitalizeFirst(office.issuingBody.toLowerCase()) : 'cơ quan'} tổ chức ${inSentence(state.title)}.`,
+    },
+    { kind: 'heading', text: 'I. THÀNH PHẦN' },
+    { kind: 'bullet', text: `Chủ trì: ${chair}${d.delegated ? ' (chủ trì theo ủy quyền)' : ''}.` },
+    { kind: 'bullet', text: `Thư ký: ${d.secretaryName || '…'}.` },
+    { kind: 'bullet', text: 'Thành phần tham dự: …' },
+    { kind: 'heading', text: 'II. NỘI DUNG' },
+    { kind: 'subheading', text: '1. Kiến nghị đã tiếp nhận trước hội nghị' },
+    registered.length
+      ? { kind: 'paragraph', text: `Thư ký báo cáo ${registered.length} kiến nghị đã tiếp nhận trước hội nghị:` }
+      : { kind: 'paragraph', text: 'Trước hội nghị không tiếp nhận kiến nghị nào.' },
+    ...registered.map((p): DocumentBlock => ({ kind: 'bullet', text: petitionLine(p) })),
+    { kind: 'subheading', text: '2. Kiến nghị bổ sung tại hội nghị' },
+    added.length ? { kind: 'paragraph', text: `Tại hội nghị có ${added.length} kiến nghị bổ sung:` } : { kind: 'paragraph', text: 'Không có kiến nghị bổ sung.' },
+    ...added.map((p): DocumentBlock => ({ kind: 'bullet', text: petitionLine(p) })),
+    { kind: 'subheading', text: '3. Ý kiến phát biểu' },
+    ...(spoke.length
+      ? spoke.map((s, i): DocumentBlock => {
+          const raised = s.petitionNos.length ? ` (nêu ${s.petitionNos.map((no) => `KN ${no}`).join(', ')})` : ''
+          const said = s.summary.trim() ? `: ${s.summary.trim().replace(/[.\s]+$/, '')}.` : '.'
+          return { kind: 'bullet', text: `${i + 1}. ${speakerInDocuments(s, state.petitions)}${raised}${said}` }
+        })
+      : [{ kind: 'paragraph' as const, text: 'Không có đại biểu phát biểu.' }]),
+    { kind: 'subheading', text: '4. Trả lời, giải quyết kiến nghị' },
+    ...state.petitions.map((p): DocumentBlock => ({ kind: 'bullet', text: `KN ${p.no} (${p.title}): ${petitionResolution(p)}` })),
+    {
+      kind: 'paragraph',
+      text: `Tổng hợp: ${counts.total} kiến nghị (${counts.registered} đã đăng ký, ${counts.added} bổ sung); trả lời tại hội nghị ${counts.answered}; giao trả lời sau ${counts.writtenAnswer}; chuyển cơ quan có thẩm quyền ${counts.forwarded}; chưa xem xét ${counts.pending}.`,
+    },
+    { kind: 'heading', text: 'III. KẾT LUẬN CỦA CHỦ TRÌ' },
+    ...(state.closingConclusion.trim()
+      ? state.closingConclusion.split('\n').filter((l) => l.trim()).map((l): DocumentBlock => (l.startsWith('- ') ? { kind: 'bullet', text: l.slice(2) } : { kind: 'paragraph', text: l }))
+      : [{ kind: 'paragraph' as const, text: '…' }]),
+    {
+      kind: 'paragraph',
+      text: `Hội nghị kết thúc vào hồi ${state.closedAt ? clockTimeVi(state.closedAt) : '…'} cùng ngày. Biên bản được lập và thông qua tại hội nghị.`,
+    },
+  ]
+
+  return {
+    kind: 'minutes',
+    office,
+    number: '',
+    symbol: `BB-${office.officeCode}`,
+    date,
+    title: 'BIÊN BẢN',
+    summary: state.title,
+    body,
+    recipients: [],
+    signatures: [
+      { authority: '', position: 'THƯ KÝ', name: d.secretaryName },
+      { authority: '', position: 'CHỦ TỌA', name: d.chairName },
+    ],
+  }
+}
+
+function capitalizeFirst(s: string): string {
+  return s ? s[0]!.toUpperCase() + s.slice(1) : s
+}
