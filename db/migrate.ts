@@ -1,12 +1,14 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely'
 import * as m0001 from './migrations/2026_11_22_0001_meeting_log'
 import * as m0002 from './migrations/2026_11_22_0002_office_directory_calendar'
+import * as m0003 from './migrations/2026_11_22_0003_office_profile_documents'
 
 // A static list rather than FileMigrationProvider: no dynamic import(), so the same code runs under
 // tsx, vitest and a bundle. Add each new migration here, in order.
 const migrations: Record<string, Migration> = {
   '2026_11_22_0001_meeting_log': m0001,
   '2026_11_22_0002_office_directory_calendar': m0002,
+  '2026_11_22_0003_office_profile_documents': m0003,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

@@ -55,7 +55,27 @@ export interface CalendarDaysTable {
   note: Generated<string>
 }
 
+export interface OfficeProfileTable {
+  id: number
+  parent_body: string
+  issuing_body: string
+  office_code: string
+  place: string
+}
+
+export interface MeetingDocumentsTable {
+  meeting_id: string
+  kind: 'minutes' | 'notice'
+  version: number
+  document: ColumnType<unknown, string, string>
+  note: Generated<string>
+  saved_by: string
+  saved_at: ColumnType<Date, Date | string, Date | string>
+}
+
 export interface Database {
+  office_profile: OfficeProfileTable
+  meeting_documents: MeetingDocumentsTable
   directory_units: DirectoryUnitsTable
   directory_officials: DirectoryOfficialsTable
   calendar_days: CalendarDaysTable

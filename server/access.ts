@@ -37,3 +37,10 @@ export async function authorize(db: Kysely<Database>, claim: AccessClaim): Promi
   if (sameSecret(key, keys.chair)) return ok('chair')
   return fail('UNAUTHENTICATED')
 }
+
+/** For REST: the role the key gives, if it is one of `allowed`; FORBIDDEN otherwise. */
+export async function authorizeFor(db: Kysely<Database>, meetingId: string, key: string | undefined, allowed: readonly Role[]): Promise<Result<Role>> {
+  const role = await authorize(db, { meetingId, key })
+  if (!role.ok) return role
+  return allowed.includes(role.data) ? role : fail('FORBIDDEN')
+}

@@ -12,6 +12,7 @@ import meetingLogPlugin from './plugins/meeting-log'
 import realtimePlugin from './plugins/realtime'
 import meetingsRoutes from './routes/meetings'
 import officeRoutes from './routes/office'
+import documentsRoutes from './routes/documents'
 
 export interface AppOptions {
   db: Kysely<Database>
@@ -35,6 +36,7 @@ export async function buildApp(opts: AppOptions) {
   if (opts.pool) await app.register(fanoutPlugin, { pool: opts.pool, retryMs: opts.fanoutRetryMs })
   await app.register(meetingsRoutes)
   await app.register(officeRoutes)
+  await app.register(documentsRoutes)
   await app.register(clientPlugin, { dir: opts.clientDir ?? defaultClientDir })
   return app
 }

@@ -29,6 +29,7 @@ const statusByCode: Record<ErrorCode, number> = {
   INVALID_MERGE: 422,
   DUE_DATE_IN_PAST: 422,
   NO_CHANGE: 409,
+  MINUTES_NOT_FINAL: 409,
   RATE_LIMITED: 429,
   INTERNAL: 500,
 }

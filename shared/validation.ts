@@ -4,6 +4,9 @@ import { fail, ok, type Result } from './errors'
 // Turns zod issues into one VALIDATION_FAILED error with a Vietnamese message per field, so the REST
 // routes, the socket handlers and the forms all show the same words.
 function issueMessage(issue: z.core.$ZodIssue): string {
+  // Messages we wrote in a schema are Vietnamese; zod's own defaults are English (ASCII only).
+  // Keep ours, translate theirs.
+  if (/[^\x00-\x7F]/.test(issue.message)) return issue.message
   switch (issue.code) {
     case 'too_big':
       return issue.origin === 'string'
