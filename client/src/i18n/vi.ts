@@ -25,6 +25,7 @@ export const vi = {
     notConnected: 'Chưa mở hội nghị.',
     /** On a submit button whose command waits for the link to come back. */
     waitingForLink: 'Chờ kết nối để gửi…',
+    meetingClosed: 'Hội nghị đã bế mạc: không ghi nhận thêm.',
   },
   home: {
     title: 'Hội nghị đối thoại trực tiếp',
@@ -163,7 +164,7 @@ export const vi = {
     submitting: 'Đang gửi…',
     saved: (label: string) => `Đã ghi nhận ${label}.`,
     submitHint: 'Ctrl+Enter để ghi nhận khi đang ở ô Nội dung.',
-    representing: 'Đại diện cho số người',
+    representing: 'Đại diện (số người)',
     representingHint: 'Để 0 nếu một người kiến nghị; ghi N khi người đại diện nói thay N người.',
     showName: 'Đồng ý hiển thị tên trên màn chiếu',
     showNameHint: 'Không đánh dấu: màn chiếu không hiện tên người kiến nghị.',
@@ -286,6 +287,8 @@ export const vi = {
     field: 'Lĩnh vực',
     all: 'Tất cả',
     allFields: 'Mọi lĩnh vực',
+    allStatuses: 'Mọi trạng thái',
+    allOrigins: 'Đăng ký và bổ sung',
     open: 'Chưa xử lý xong',
     resolved: 'Đã có kết quả',
     clearFilter: 'Bỏ lọc',
@@ -390,6 +393,7 @@ export const vi = {
     officialTitlePlaceholder: 'VD: Phó Chủ tịch UBND xã',
     officialUnit: 'Thuộc đơn vị',
     leadership: '— Lãnh đạo cơ quan —',
+    leadershipGroup: 'Lãnh đạo cơ quan',
     addOfficial: 'Thêm cán bộ',
     edit: 'Sửa',
     save: 'Lưu',
