@@ -1,0 +1,117 @@
+// Layout decisions shared by the .docx and the print page, so both come out as the same document.
+// Figures follow Nghị định 30/2020/NĐ-CP, Phụ lục I (thể thức và kỹ thuật trình bày văn bản hành chính).
+
+import type { AdministrativeDocument, SignatureBlock } from '../../shared/documents/model'
+
+export const FONT = 'Times New Roman'
+
+/** A4 in twips (1/1440 inch), and the margins of Phụ lục I rounded to whole twips (1 mm = 56.7 twips). */
+export const PAGE = { width: 11906, height: 16838 } as const
+export const MARGIN = { top: 1134, bottom: 1134, left: 1701, right: 850 } as const
+/** The width text may use between the margins: 9355 twips, about 165 mm. */
+export const TEXT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right
+
+/**
+ * The header's two columns. The right one must hold "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in bold on one
+ * line: at 12 pt that is about 92 mm, so it gets 100 mm and the issuing body the rest (about 65 mm),
+ * which is the split of the usual templates.
+ */
+export const HEADER_COLUMNS = [3685, TEXT_WIDTH - 3685] as const
+
+/** Point sizes (Phụ lục I gives ranges; these are the values the usual templates use). */
+export const SIZE = {
+  body: 14,
+  /** Cơ quan chủ quản, cơ quan ban hành, số và ký hiệu: 12–13. */
+  header: 13,
+  /** Quốc hiệu: 12–13; 12 keeps it on one line in the right column. */
+  nationalTitle: 12,
+  /** Tiêu ngữ: 13–14. */
+  motto: 13,
+  /** Địa danh và thời gian: 13–14, nghiêng. */
+  placeDate: 14,
+  /** "Nơi nhận:" 12, đậm nghiêng; the list 11. */
+  recipientsLabel: 12,
+  recipients: 11,
+  /** Figures tables in the body: one size down so a few columns fit. */
+  table: 13,
+} as const
+
+export const NATIONAL_TITLE = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'
+export const MOTTO = 'Độc lập - Tự do - Hạnh phúc'
+export const RECIPIENTS_LABEL = 'Nơi nhận:'
+
+/** Lines printed "in capitals" by the rules are upper-cased here, whatever case the profile was typed in. */
+export function capitals(text: string): string {
+  return text.toLocaleUpperCase('vi-VN')
+}
+
+/**
+ * "- Sở Nội vụ;" … "- Lưu: VT, TCHCQT." — the model keeps recipients bare (builders write
+ * "Lưu: VT, VPUB" without a stop), so the list punctuation of Phụ lục I is added here, replacing
+ * whatever ';' or '.' the text already ends with so it is never doubled.
+ */
+export function recipientLines(recipients: readonly string[]): string[] {
+  return recipients.map((r, i) => {
+    const bare = r.trim().replace(/^-\s*/, '').replace(/[;.]+$/, '').trimEnd()
+    return `- ${bare}${i === recipients.length - 1 ? '.' : ';'}`
+  })
+}
+
+/** A bullet is written as the seeds write lists: a paragraph starting with "- ". */
+export function bulletText(text: string): string {
+  return /^-\s/.test(text) ? text : `- ${text}`
+}
+
+/**
+ * Rough width of a line of Times New Roman in twips. Only used to size the short rules under the
+ * issuing body and the summary, which Phụ lục I wants at 1/3–1/2 of the text's length: an estimate
+ * within ±15 % keeps a 40 % rule inside that band, so real font metrics are not needed.
+ */
+export function estimateTextTwips(text: string, sizePt: number, bold: boolean): number {
+  let em = 0
+  for (const ch of text.normalize('NFC')) {
+    if (ch === ' ') em += 0.25
+    else if (/[.,:;'!|il\-]/.test(ch)) em += 0.3
+    else if (ch === ch.toLocaleUpperCase('vi-VN') && ch !== ch.toLocaleLowerCase('vi-VN')) em += bold ? 0.72 : 0.68
+    else if (/\d/.test(ch)) em += 0.5
+    else em += bold ? 0.5 : 0.46
+  }
+  return Math.round(em * sizePt * 20)
+}
+
+/** The length of the short rule under a line of text: 40 % of it, never wider than the room it sits in. */
+export function ruleTwips(text: string, sizePt: number, bold: boolean, room: number): number {
+  const line = Math.min(estimateTextTwips(text, sizePt, bold), room)
+  return Math.max(567, Math.round(line * 0.4))
+}
+
+/**
+ * How the bottom of the document is laid out. A notice or report has the recipients on the left and
+ * one signature on the right; the minutes have two signatures side by side (THƯ KÝ left, CHỦ TỌA
+ * right) and no recipients. Should a document have both, the signatures come first and the
+ * recipients under them, so nothing given is ever dropped.
+ */
+export type Bottom =
+  | { layout: 'recipients-and-signature'; recipients: string[]; signature: SignatureBlock | null }
+  | { layout: 'signatures'; signatures: SignatureBlock[]; recipients: string[] }
+
+export function bottomLayout(doc: AdministrativeDocument): Bottom {
+  const recipients = recipientLines(doc.recipients)
+  if (doc.signatures.length >= 2) return { layout: 'signatures', signatures: doc.signatures, recipients }
+  return { layout: 'recipients-and-signature', recipients, signature: doc.signatures[0] ?? null }
+}
+
+/** Column widths of a body table, in proportion to each column's longest cell (kept within 1:6). */
+export function tableColumnWidths(rows: readonly (readonly string[])[], total: number): number[] {
+  const columns = Math.max(0, ...rows.map((r) => r.length))
+  const weights = Array.from({ length: columns }, (_, c) =>
+    Math.min(40, Math.max(6, ...rows.map((r) => (r[c] ?? '').length))),
+  )
+  const sum = weights.reduce((a, b) => a + b, 0) || 1
+  return weights.map((w) => Math.floor((w / sum) * total))
+}
+
+/** Counts and percentages in a figures table are centred, as the yearly reports print them. */
+export function isFigure(cell: string): boolean {
+  return /^[\d\s.,%/+-]+$/.test(cell.trim()) && /\d/.test(cell)
+}
