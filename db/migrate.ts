@@ -2,6 +2,7 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import * as m0001 from './migrations/2026_11_22_0001_meeting_log'
 import * as m0002 from './migrations/2026_11_22_0002_office_directory_calendar'
 import * as m0003 from './migrations/2026_11_22_0003_office_profile_documents'
+import * as m0004 from './migrations/2026_11_22_0004_follow_up'
 
 // A static list rather than FileMigrationProvider: no dynamic import(), so the same code runs under
 // tsx, vitest and a bundle. Add each new migration here, in order.
@@ -9,6 +10,7 @@ const migrations: Record<string, Migration> = {
   '2026_11_22_0001_meeting_log': m0001,
   '2026_11_22_0002_office_directory_calendar': m0002,
   '2026_11_22_0003_office_profile_documents': m0003,
+  '2026_11_22_0004_follow_up': m0004,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

@@ -73,7 +73,20 @@ export interface MeetingDocumentsTable {
   saved_at: ColumnType<Date, Date | string, Date | string>
 }
 
+export interface FollowUpRecordsTable {
+  meeting_id: string
+  petition_no: number
+  /** DATE columns: read as 'YYYY-MM-DD' text by the repository. */
+  extended_due_date: string | null
+  extension_reason: Generated<string>
+  result_text: string | null
+  result_date: string | null
+  petitioner_answered: boolean | null
+  updated_at: Generated<Date>
+}
+
 export interface Database {
+  follow_up_records: FollowUpRecordsTable
   office_profile: OfficeProfileTable
   meeting_documents: MeetingDocumentsTable
   directory_units: DirectoryUnitsTable

@@ -13,6 +13,7 @@ import realtimePlugin from './plugins/realtime'
 import meetingsRoutes from './routes/meetings'
 import officeRoutes from './routes/office'
 import documentsRoutes from './routes/documents'
+import followUpRoutes from './routes/follow-up'
 
 export interface AppOptions {
   db: Kysely<Database>
@@ -37,6 +38,7 @@ export async function buildApp(opts: AppOptions) {
   await app.register(meetingsRoutes)
   await app.register(officeRoutes)
   await app.register(documentsRoutes)
+  await app.register(followUpRoutes)
   await app.register(clientPlugin, { dir: opts.clientDir ?? defaultClientDir })
   return app
 }

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest'
+import { emptyCalendar } from './calendar/working-days'
+import { command, DomainHarness, testDirectory } from './meeting/test-helpers'
+import { emptyFollowUpRecord, extendedDueDate, followUpItems, followUpStatus, type FollowUpItem } from './followup'
+
+function itemDue(dueDate: string, record = emptyFollowUpRecord): FollowUpItem {
+  return { meetingId: 'm', meetingTitle: '', petitionNo: 1, petitionTitle: '', field: '', unitName: 'Phòng Kinh tế', form: 'in_writing', dueDate, effectiveDueDate: record.extendedDueDate ?? dueDate, record }
+}
+
+describe('follow-up', () => {
+  it('turns every written-answer commitment into an item with its unit and deadline', () => {
+    const m = new DomainHarness()
+    m.must(command('petition:record', { origin: 'registered', title: 'A' }))
+    m.must(command('petition:record', { origin: 'registered', title: 'B' }))
+    m.must(command('petition:commit-written-answer', { petitionNo: 2, unitId: testDirectory.units[0]!.id, dueDate: '2026-07-10' }))
+    m.must(command('petition:record-answer', { petitionNo: 1 }))
+    expect(followUpItems(m.state, new Map())).toEqual([
+      expect.objectContaining({ petitionNo: 2, petitionTitle: 'B', unitName: 'Phòng Kinh tế', dueDate: '2026-07-10', effectiveDueDate: '2026-07-10' }),
+    ])
+  })
+
+  it('is on track, due soon (2 working days or fewer), or overdue', () => {
+    const item = itemDue('2026-07-10') // a Friday
+    expect(followUpStatus(item, '2026-07-06', emptyCalendar)).toBe('on_track') // Mon: 4 working days left
+    expect(followUpStatus(item, '2026-07-08', emptyCalendar)).toBe('due_soon') // Wed: 2 left
+    expect(followUpStatus(item, '2026-07-10', emptyCalendar)).toBe('due_soon') // the day itself
+    expect(followUpStatus(item, '2026-07-11', emptyCalendar)).toBe('overdue')
+  })
+
+  it('is done on time or late by the date of the result, against the extended deadline when extended', () => {
+    const result = (date: string) => ({ text: 'Đã trả lời bằng văn bản', date, petitionerAnswered: true })
+    expect(followUpStatus(itemDue('2026-07-10', { ...emptyFollowUpRecord, result: result('2026-07-10') }), '2026-08-01', emptyCalendar)).toBe('done_on_time')
+    expect(followUpStatus(itemDue('2026-07-10', { ...emptyFollowUpRecord, result: result('2026-07-13') }), '2026-08-01', emptyCalendar)).toBe('done_late')
+    const extended = { extendedDueDate: '2026-07-31', extensionReason: 'Cần xác minh thực địa', result: result('2026-07-20') }
+    expect(followUpStatus(itemDue('2026-07-10', extended), '2026-08-01', emptyCalendar)).toBe('done_on_time')
+  })
+
+  it('extends to the longer period of the rules (commune: 30 working days), never earlier', () => {
+    expect(extendedDueDate(itemDue('2026-07-10'), 'commune', '2026-06-19', emptyCalendar)).toBe('2026-07-31')
+    expect(extendedDueDate(itemDue('2026-07-10'), 'office', '2026-06-19', emptyCalendar)).toBe('2026-07-10') // 15 days ends 10/07 too
+  })
+})

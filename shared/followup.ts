@@ -1,0 +1,97 @@
+import { addWorkingDays, workingDaysBetween, type HolidayCalendar } from './calendar/working-days'
+import type { MeetingState, OfficeLevel } from './meeting/model'
+import { deadlineRules } from './meeting/rules'
+import { z } from 'zod'
+import { isoDate } from './meeting/commands'
+import { optionalText, requiredText } from './text'
+
+// Follow-up (theo dõi, đôn đốc): every commitment made in the room that a unit must answer after the
+// meeting, until it is answered. Items come from the meeting record; what happens after (an
+// extension, the result) is recorded against them.
+
+export interface FollowUpRecord {
+  /** Extended once, for matters that need verification, with the reason. */
+  extendedDueDate: string | null
+  extensionReason: string
+  result: { text: string; date: string; petitionerAnswered: boolean } | null
+}
+
+export interface FollowUpItem {
+  meetingId: string
+  meetingTitle: string
+  petitionNo: number
+  petitionTitle: string
+  field: string
+  unitName: string
+  form: 'in_person' | 'in_writing'
+  /** As committed in the room. */
+  dueDate: string
+  /** The deadline in force: the extended one, if extended. */
+  effectiveDueDate: string
+  record: FollowUpRecord
+}
+
+export const FollowUpStatus = {
+  /** Open, more than `dueSoonWorkingDays` working days left. */
+  onTrack: 'on_track',
+  dueSoon: 'due_soon',
+  overdue: 'overdue',
+  doneOnTime: 'done_on_time',
+  doneLate: 'done_late',
+} as const
+export type FollowUpStatus = (typeof FollowUpStatus)[keyof typeof FollowUpStatus]
+
+export const followUpStatusLabels: Record<FollowUpStatus, string> = {
+  on_track: 'Đang thực hiện',
+  due_soon: 'Sắp đến hạn',
+  overdue: 'Quá hạn',
+  done_on_time: 'Đã có kết quả, đúng hạn',
+  done_late: 'Đã có kết quả, trễ hạn',
+}
+
+export const dueSoonWorkingDays = 2
+
+export const emptyFollowUpRecord: FollowUpRecord = { extendedDueDate: null, extensionReason: '', result: null }
+
+export function followUpItems(state: MeetingState, records: ReadonlyMap<number, FollowUpRecord>): FollowUpItem[] {
+  return state.petitions
+    .filter((p) => p.status === 'written_answer' && p.writtenAnswer)
+    .map((p) => {
+      const record = records.get(p.no) ?? emptyFollowUpRecord
+      return {
+        meetingId: state.meetingId,
+        meetingTitle: state.title,
+        petitionNo: p.no,
+        petitionTitle: p.title,
+        field: p.field,
+        unitName: p.writtenAnswer!.unitName,
+        form: p.writtenAnswer!.form,
+        dueDate: p.writtenAnswer!.dueDate,
+        effectiveDueDate: record.extendedDueDate ?? p.writtenAnswer!.dueDate,
+        record,
+      }
+    })
+}
+
+export function followUpStatus(item: FollowUpItem, today: string, calendar: HolidayCalendar): FollowUpStatus {
+  if (item.record.result) return item.record.result.date <= item.effectiveDueDate ? 'done_on_time' : 'done_late'
+  if (today > item.effectiveDueDate) return 'overdue'
+  return workingDaysBetween(today, item.effectiveDueDate, calendar) <= dueSoonWorkingDays ? 'due_soon' : 'on_track'
+}
+
+/**
+ * The extended deadline: the longer period of the rules (15 / 30 working days), counted from the
+ * same start as the original, and never earlier than the original.
+ */
+export function extendedDueDate(item: FollowUpItem, level: OfficeLevel, from: string, calendar: HolidayCalendar): string {
+  const extended = addWorkingDays(from, deadlineRules[level].extendedResultWorkingDays, calendar)
+  return extended > item.dueDate ? extended : item.dueDate
+}
+
+export const extendSchema = z.strictObject({ reason: requiredText(1000) })
+export const resultSchema = z.strictObject({
+  text: requiredText(10_000),
+  date: isoDate,
+  petitionerAnswered: z.boolean(),
+  note: optionalText(500),
+})
