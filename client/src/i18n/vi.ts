@@ -241,6 +241,10 @@ export const vi = {
     finishedRecent: 'Đã phát biểu (mới nhất trước)',
     rowLabel: (no: number, label: string) => `Số ${no}: ${label}`,
   },
+  conclusion: {
+    heading: 'Kết luận hội nghị của chủ trì',
+    placeholder: 'Ghi kết luận của chủ trì: nội dung đã thảo luận, đã giải quyết; việc giao đơn vị trả lời, thời hạn… (lưu khi rời ô hoặc Ctrl+Enter)',
+  },
   summary: {
     placeholder: 'Ghi tóm tắt ý kiến… (lưu khi rời ô hoặc Ctrl+Enter)',
     saved: 'Đã lưu',
