@@ -1,0 +1,162 @@
+import { describe, expect, it } from 'vitest'
+import { emptyMeetingState, type MeetingDetails, type Petition, type Speaker } from '@shared/meeting/model'
+import { answererChoices, decisionStage, hiddenOnProjector, lastSpeaker, petitionGroups, refusalText, writtenAnswerDates } from './chair'
+
+const at = '2026-06-20T08:00:00.000Z'
+
+function petition(no: number, patch: Partial<Petition> = {}): Petition {
+  return {
+    no,
+    origin: 'registered',
+    field: 'Đất đai',
+    title: `Kiến nghị ${no}`,
+    content: '',
+    petitionerName: 'Lò Văn Sáng',
+    petitionerAddress: 'Bản Hua Mường',
+    representing: 0,
+    confidential: false,
+    showName: true,
+    status: 'waiting',
+    answerer: null,
+    answer: null,
+    writtenAnswer: null,
+    forwardedTo: '',
+    mergedInto: null,
+    conclusion: '',
+    preparedAnswers: [],
+    recordedAt: at,
+    ...patch,
+  }
+}
+
+function speaker(no: number, patch: Partial<Speaker> = {}): Speaker {
+  return {
+    no,
+    name: `Người ${no}`,
+    unit: 'Bản Mòng',
+    petitionNos: [],
+    showName: true,
+    status: 'waiting',
+    registeredAt: at,
+    calledAt: null,
+    finishedAt: null,
+    speech: null,
+    summary: '',
+    againOf: null,
+    ...patch,
+  }
+}
+
+describe('petitionGroups', () => {
+  it('lists what needs a decision first, then outcomes, each in number order', () => {
+    const groups = petitionGroups([
+      petition(1, { status: 'answered' }),
+      petition(4, { status: 'waiting' }),
+      petition(2, { status: 'waiting' }),
+      petition(3, { status: 'discussing' }),
+      petition(5, { status: 'forwarded' }),
+    ])
+    expect(groups.map((g) => [g.status, g.petitions.map((p) => p.no)])).toEqual([
+      ['discussing', [3]],
+      ['waiting', [2, 4]],
+      ['answered', [1]],
+      ['forwarded', [5]],
+    ])
+  })
+
+  it('is empty without petitions', () => {
+    expect(petitionGroups([])).toEqual([])
+  })
+})
+
+describe('lastSpeaker', () => {
+  it('is the one who finished most recently', () => {
+    const state = emptyMeetingState('m')
+    state.speakers = [
+      speaker(1, { status: 'finished', finishedAt: '2026-06-20T08:10:00.000Z' }),
+      speaker(2, { status: 'finished', finishedAt: '2026-06-20T08:20:00.000Z' }),
+      speaker(3, { status: 'speaking' }),
+    ]
+    state.currentSpeakerNo = 3
+    expect(lastSpeaker(state)?.no).toBe(2)
+  })
+
+  it('is the one at the microphone when nobody has finished yet', () => {
+    const state = emptyMeetingState('m')
+    state.speakers = [speaker(1, { status: 'speaking' }), speaker(2)]
+    state.currentSpeakerNo = 1
+    expect(lastSpeaker(state)?.no).toBe(1)
+  })
+
+  it('is nobody before anyone spoke', () => {
+    const state = emptyMeetingState('m')
+    state.speakers = [speaker(1)]
+    expect(lastSpeaker(state)).toBeNull()
+  })
+})
+
+describe('hiddenOnProjector', () => {
+  it('is true without consent or when raising a confidential petition', () => {
+    const petitions = [petition(1), petition(2, { confidential: true })]
+    expect(hiddenOnProjector(speaker(1, { petitionNos: [1] }), petitions)).toBe(false)
+    expect(hiddenOnProjector(speaker(2, { showName: false }), petitions)).toBe(true)
+    expect(hiddenOnProjector(speaker(3, { petitionNos: [2] }), petitions)).toBe(true)
+  })
+})
+
+describe('answererChoices', () => {
+  it('puts the leadership first and the officials under their units, sorted the Vietnamese way', () => {
+    const choices = answererChoices({
+      units: [
+        { id: 'u2', name: 'Phòng Văn hóa - Xã hội' },
+        { id: 'u1', name: 'Phòng Kinh tế' },
+        { id: 'u3', name: 'Công an xã' },
+      ],
+      officials: [
+        { id: 'o1', name: 'Tòng Văn Minh', title: 'Trưởng phòng', unitId: 'u1' },
+        { id: 'o2', name: 'Cầm Thị Hương', title: 'Phó Chủ tịch UBND xã', unitId: null },
+        { id: 'o3', name: 'Đinh Văn An', title: 'Phó Chủ tịch UBND xã', unitId: null },
+        { id: 'o4', name: 'Lò Văn Ba', title: 'Chuyên viên', unitId: 'gone' },
+      ],
+    })
+    expect(choices.leaders.map((o) => o.name)).toEqual(['Cầm Thị Hương', 'Đinh Văn An', 'Lò Văn Ba'])
+    expect(choices.units.map((u) => [u.unit.name, u.officials.map((o) => o.name)])).toEqual([
+      ['Công an xã', []],
+      ['Phòng Kinh tế', ['Tòng Văn Minh']],
+      ['Phòng Văn hóa - Xã hội', []],
+    ])
+  })
+})
+
+describe('writtenAnswerDates', () => {
+  const details: MeetingDetails = { meetingDate: '2026-06-19', chairName: '', chairTitle: '', delegated: false, secretaryName: '', level: 'office' }
+
+  it('previews the default over working days from the meeting date, and allows from the next day', () => {
+    // Office level: 5 + 7 = 12 working days after Friday 19/06/2026 → Tuesday 07/07/2026.
+    expect(writtenAnswerDates(details, Date.parse('2026-06-19T02:00:00Z'))).toEqual({ preview: '2026-07-07', earliest: '2026-06-20' })
+  })
+
+  it('counts from today in Vietnam when the meeting has no date', () => {
+    const dates = writtenAnswerDates({ ...details, meetingDate: '', level: 'commune' }, Date.parse('2026-06-18T20:00:00Z'))
+    // 03:00 on 19/06 in Vietnam; commune: 7 + 15 = 22 working days.
+    expect(dates).toEqual({ preview: '2026-07-21', earliest: '2026-06-20' })
+  })
+})
+
+describe('decisionStage', () => {
+  it('follows the petition from open to concluded', () => {
+    expect(decisionStage(petition(1))).toBe('open')
+    expect(decisionStage(petition(1, { status: 'discussing', answerer: { kind: 'unit', unitId: 'u1', name: 'Phòng Kinh tế' } }))).toBe('assigned')
+    expect(decisionStage(petition(1, { status: 'forwarded', forwardedTo: 'UBND tỉnh' }))).toBe('resolved')
+    expect(decisionStage(petition(1, { status: 'answered', conclusion: 'Đã trả lời.' }))).toBe('concluded')
+  })
+})
+
+describe('refusalText', () => {
+  it('is the message, with the field problems a validation error names', () => {
+    expect(refusalText({ code: 'QUEUE_EMPTY', message: 'Không còn người đăng ký phát biểu đang chờ.' })).toBe('Không còn người đăng ký phát biểu đang chờ.')
+    expect(refusalText({ code: 'VALIDATION_FAILED', message: 'Dữ liệu không hợp lệ.', fields: { body: 'Vui lòng nhập cơ quan.', x: 'Vui lòng nhập cơ quan.' } })).toBe(
+      'Dữ liệu không hợp lệ. Vui lòng nhập cơ quan.',
+    )
+  })
+})

@@ -1,0 +1,86 @@
+import { emptyCalendar, vietnamDate, addDays } from '@shared/calendar/working-days'
+import type { Directory, DirectoryOfficial, DirectoryUnit } from '@shared/directory'
+import type { AppError } from '@shared/errors'
+import type { MeetingDetails, MeetingState, Petition, PetitionStatus, Speaker } from '@shared/meeting/model'
+import { redactSpeaker } from '@shared/meeting/redact'
+import { defaultWrittenAnswerDue } from '@shared/meeting/rules'
+import { isResolved } from '@shared/meeting/selectors'
+
+// Display choices for the chair's tablet. The rules themselves live in shared/ (decide, selectors);
+// these only arrange what the chair sees and which buttons are offered.
+
+/** The order the chair's list shows petitions in: what still needs a decision first. */
+export const statusOrder: readonly PetitionStatus[] = ['discussing', 'waiting', 'answered', 'written_answer', 'forwarded', 'withdrawn', 'merged']
+
+export function petitionGroups(petitions: readonly Petition[]): { status: PetitionStatus; petitions: Petition[] }[] {
+  return statusOrder
+    .map((status) => ({ status, petitions: petitions.filter((p) => p.status === status).sort((a, b) => a.no - b.no) }))
+    .filter((g) => g.petitions.length > 0)
+}
+
+/**
+ * The speaker "Mời phát biểu lại người vừa nói" means: the one who finished most recently, or the
+ * one at the microphone if nobody has finished. The tablet names them on the button and sends their
+ * number, so what the chair reads is what happens.
+ */
+export function lastSpeaker(state: MeetingState): Speaker | null {
+  const finished = state.speakers.filter((s) => s.finishedAt !== null && s.status === 'finished')
+  const latest = finished.reduce<Speaker | null>((best, s) => (!best || (s.finishedAt ?? '') >= (best.finishedAt ?? '') ? s : best), null)
+  return latest ?? state.speakers.find((s) => s.no === state.currentSpeakerNo) ?? null
+}
+
+/** True when the hall screen shows this speaker as "Đại biểu số N" (no name) rather than by name. */
+export function hiddenOnProjector(speaker: Speaker, petitions: readonly Petition[]): boolean {
+  return redactSpeaker(speaker, petitions).name === null
+}
+
+export interface AnswererChoices {
+  /** Officials without a unit: the office's leadership (Phó Chủ tịch, Phó Chánh Văn phòng …). */
+  leaders: DirectoryOfficial[]
+  /** Each unit with its officials, in the directory's order; units without officials too. */
+  units: { unit: DirectoryUnit; officials: DirectoryOfficial[] }[]
+}
+
+export function answererChoices(directory: Directory): AnswererChoices {
+  const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'vi')
+  return {
+    leaders: directory.officials.filter((o) => !o.unitId || !directory.units.some((u) => u.id === o.unitId)).sort(byName),
+    units: [...directory.units].sort(byName).map((unit) => ({ unit, officials: directory.officials.filter((o) => o.unitId === unit.id).sort(byName) })),
+  }
+}
+
+/**
+ * The due date the form starts from. With the office's holiday calendar the server computes the
+ * real default (the tablet omits dueDate to get it); here, without it, this is a preview counted
+ * over weekends only. `earliest` is the first date the server accepts: the day after the meeting.
+ */
+export function writtenAnswerDates(details: MeetingDetails, nowMs: number): { preview: string; earliest: string } {
+  const today = vietnamDate(new Date(nowMs))
+  const from = details.meetingDate || today
+  return { preview: defaultWrittenAnswerDue(details, today, emptyCalendar), earliest: addDays(from, 1) }
+}
+
+/** What the tablet offers for a petition, following the domain's rules. */
+export type DecisionStage =
+  /** Nothing decided: the four decisions. */
+  | 'open'
+  /** Someone was assigned to answer now: "Đã trả lời", or choose again. */
+  | 'assigned'
+  /** An outcome, no conclusion yet: conclude or reopen. */
+  | 'resolved'
+  /** Concluded: reopen only. */
+  | 'concluded'
+
+export function decisionStage(p: Petition): DecisionStage {
+  if (isResolved(p)) return p.conclusion ? 'concluded' : 'resolved'
+  return p.answerer ? 'assigned' : 'open'
+}
+
+/** A refusal in one line: the server's message, then the fields it names (for a validation error). */
+export function refusalText(error: AppError): string {
+  const fields = error.fields ? [...new Set(Object.values(error.fields))].filter((m) => m && m !== error.message) : []
+  return fields.length ? `${error.message} ${fields.join(' ')}` : error.message
+}
+
+/** Quick picks for "Vượt thẩm quyền": the bodies petitions are most often forwarded to. */
+export const forwardQuickPicks = ['UBND tỉnh', 'Sở Tài nguyên và Môi trường', 'Tòa án nhân dân', 'Công an tỉnh'] as const
