@@ -14,6 +14,7 @@ import meetingsRoutes from './routes/meetings'
 import officeRoutes from './routes/office'
 import documentsRoutes from './routes/documents'
 import followUpRoutes from './routes/follow-up'
+import reportsRoutes from './routes/reports'
 
 export interface AppOptions {
   db: Kysely<Database>
@@ -39,6 +40,7 @@ export async function buildApp(opts: AppOptions) {
   await app.register(officeRoutes)
   await app.register(documentsRoutes)
   await app.register(followUpRoutes)
+  await app.register(reportsRoutes)
   await app.register(clientPlugin, { dir: opts.clientDir ?? defaultClientDir })
   return app
 }

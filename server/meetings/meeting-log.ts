@@ -48,6 +48,8 @@ export interface CreateMeetingRequest {
   chairTitle?: string
   secretaryName?: string
   level?: MeetingDetails['level']
+  audience?: MeetingDetails['audience']
+  form?: MeetingDetails['form']
 }
 
 /** The NOTIFY channel that tells other server processes a meeting has new events. */
@@ -95,6 +97,8 @@ export class MeetingLog extends EventEmitter<{ appended: [AppendedBatch] }> {
       delegated: false,
       secretaryName: input.secretaryName ?? '',
       level: input.level ?? 'office',
+      audience: input.audience ?? 'citizens',
+      form: input.form ?? 'periodic',
     }
     const hash = commandHash({ type: 'meeting:create', title: input.title, venue: input.venue, details })
     const previous = await this.answerRetryOfCreate(commandId, hash)

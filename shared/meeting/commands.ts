@@ -1,6 +1,9 @@
 import { z } from 'zod'
 import { optionalText, requiredText } from '../text'
-import { AnswerForm, meetingPhases, OfficeLevel, PetitionOrigin, ProjectorMode } from './model'
+import { AnswerForm, MeetingAudience, MeetingForm, meetingPhases, OfficeLevel, PetitionOrigin, ProjectorMode } from './model'
+
+const audience = z.enum(Object.values(MeetingAudience) as [MeetingAudience, ...MeetingAudience[]])
+const meetingForm = z.enum(Object.values(MeetingForm) as [MeetingForm, ...MeetingForm[]])
 
 // One schema per command payload. The socket event name and the REST `type` are the command name,
 // so ClientToServerEvents is derived from this table (protocol.ts) and REST accepts the same shapes.
@@ -66,6 +69,9 @@ export const commandSchemas = {
     delegated: z.boolean().default(false),
     secretaryName: optionalText(limits.name),
     level: z.enum([OfficeLevel.office, OfficeLevel.commune]).default('office'),
+    /** Omitted: unchanged. */
+    audience: audience.optional(),
+    form: meetingForm.optional(),
   }),
   'meeting:set-phase': z.strictObject({ commandId, phase: z.enum(meetingPhases) }),
   'meeting:set-speaking-limit': z.strictObject({ commandId, seconds: z.int().min(30).max(3600) }),
@@ -173,5 +179,7 @@ export const createMeetingSchema = z.strictObject({
   chairTitle: optionalText(limits.unit),
   secretaryName: optionalText(limits.name),
   level: z.enum([OfficeLevel.office, OfficeLevel.commune]).default('office'),
+  audience: audience.default('citizens'),
+  form: meetingForm.default('periodic'),
 })
 export type CreateMeetingInput = z.input<typeof createMeetingSchema>

@@ -8,7 +8,10 @@ export function decideMeeting(state: MeetingState, c: Command, _ctx: DecideConte
   switch (c.type) {
     case 'meeting:update-details': {
       const { title, venue, meetingDate, chairName, chairTitle, delegated, secretaryName, level } = c
-      return ok([{ type: 'meeting.details-updated', payload: { title, venue, details: { meetingDate, chairName, chairTitle, delegated, secretaryName, level } } }])
+      const audience = c.audience ?? state.details.audience
+      const form = c.form ?? state.details.form
+      const details = { meetingDate, chairName, chairTitle, delegated, secretaryName, level, ...(audience ? { audience } : {}), ...(form ? { form } : {}) }
+      return ok([{ type: 'meeting.details-updated', payload: { title, venue, details } }])
     }
     case 'meeting:set-phase': {
       if (c.phase === state.phase) return fail('NO_CHANGE', 'Hội nghị đang ở phần này rồi.')

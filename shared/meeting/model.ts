@@ -151,6 +151,21 @@ export interface ProgrammeItem {
 export const OfficeLevel = { office: 'office', commune: 'commune' } as const
 export type OfficeLevel = (typeof OfficeLevel)[keyof typeof OfficeLevel]
 
+/** Who the dialogue is with (the plans in seeds/ distinguish these; the yearly report counts them). */
+export const MeetingAudience = {
+  /** Công chức, viên chức và người lao động. */
+  staff: 'staff',
+  /** Nhân dân. */
+  citizens: 'citizens',
+  /** Tổ chức, cá nhân về thủ tục hành chính. */
+  procedures: 'procedures',
+} as const
+export type MeetingAudience = (typeof MeetingAudience)[keyof typeof MeetingAudience]
+
+/** Định kỳ (at least once a year) or đột xuất (one topic). */
+export const MeetingForm = { periodic: 'periodic', adHoc: 'ad_hoc' } as const
+export type MeetingForm = (typeof MeetingForm)[keyof typeof MeetingForm]
+
 export interface MeetingDetails {
   /** 'YYYY-MM-DD' (the day the deadlines count from); '' until set. */
   meetingDate: string
@@ -160,7 +175,13 @@ export interface MeetingDetails {
   delegated: boolean
   secretaryName: string
   level: OfficeLevel
+  /** Absent in meetings recorded before these were asked; read with meetingAudience() / meetingForm(). */
+  audience?: MeetingAudience
+  form?: MeetingForm
 }
+
+export const meetingAudience = (d: MeetingDetails): MeetingAudience => d.audience ?? 'citizens'
+export const meetingForm = (d: MeetingDetails): MeetingForm => d.form ?? 'periodic'
 
 export interface MeetingState {
   meetingId: string

@@ -55,3 +55,33 @@ describe(`follow-up on ${backendName}`, () => {
     expect((await app.inject({ method: 'POST', url: `/api/meetings/${meetingId}/follow-ups/2/result`, headers, payload: { text: 'x', date: '2026-07-21', petitionerAnswered: true } })).statusCode).toBe(404)
   })
 })
+
+describe(`results report on ${backendName}`, () => {
+  let handle: DatabaseHandle
+  let app: Awaited<ReturnType<typeof buildApp>>
+  beforeAll(async () => {
+    handle = await openTestDatabase()
+    app = await buildApp({ db: handle.db, clientDir: '/nonexistent' })
+  })
+  afterAll(async () => {
+    await app.close()
+    await handle.close()
+  })
+
+  it('reports a held conference of the period, as figures and as a document', async () => {
+    // A date no other suite uses, so the figures are this meeting's alone even on a shared database.
+    const created = await app.inject({ method: 'POST', url: '/api/meetings', payload: { title: 'Đối thoại', meetingDate: '2019-03-12', audience: 'staff', form: 'ad_hoc' } })
+    const { meetingId, keys } = created.json() as { meetingId: string; keys: { secretary: string } }
+    const run = (type: string, fields: object) =>
+      app.inject({ method: 'POST', url: `/api/meetings/${meetingId}/commands`, headers: { 'x-meeting-key': keys.secretary }, payload: { type, commandId: randomUUID(), ...fields } })
+    await run('petition:record', { origin: 'added', title: 'Nước sạch', field: 'Môi trường' })
+    await run('petition:record-answer', { petitionNo: 1 })
+    await run('meeting:set-phase', { phase: 'closed' })
+    const r = (await app.inject({ url: '/api/reports/results?from=2019-03-01&to=2019-03-31' })).json()
+    expect(r.conferences).toMatchObject({ total: 1, byAudience: { staff: 1 }, byForm: { ad_hoc: 1 } })
+    expect(r.totals).toMatchObject({ received: 1, added: 1, answered: 1 })
+    const doc = (await app.inject({ url: '/api/reports/results/document?from=2019-03-01&to=2019-03-31&signer=Lò Văn Hùng' })).json()
+    expect(doc).toMatchObject({ kind: 'report', title: 'BÁO CÁO', signatures: [{ name: 'Lò Văn Hùng' }] })
+    expect((await app.inject({ url: '/api/reports/results?from=2019-03-01&to=31/03/2019' })).statusCode).toBe(400)
+  })
+})

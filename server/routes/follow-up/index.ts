@@ -35,7 +35,7 @@ const followUpRoutes: FastifyPluginAsync = async (fastify) => {
       const role = await authorizeFor(app.db, req.params.meetingId, req.headers['x-meeting-key'], ['secretary', 'chair'])
       if (!role.ok) return sendError(reply, role.error)
       const items = await itemsOf(req.params.meetingId)
-      return items.ok ? { items: items.data } : sendError(reply, items.error)
+      return items.ok ? { items: items.data.map((i) => ({ ...i })) } : sendError(reply, items.error)
     },
   )
 
@@ -44,7 +44,7 @@ const followUpRoutes: FastifyPluginAsync = async (fastify) => {
     const all = []
     for (const m of await listMeetings(app.db, 1000)) {
       const items = await itemsOf(m.meetingId)
-      if (items.ok) all.push(...items.data)
+      if (items.ok) all.push(...items.data.map((i) => ({ ...i })))
     }
     return { items: all.sort((a, b) => (a.effectiveDueDate < b.effectiveDueDate ? -1 : 1)) }
   })
@@ -68,7 +68,7 @@ const followUpRoutes: FastifyPluginAsync = async (fastify) => {
       const { calendar } = await app.office.context()
       await recordExtension(app.db, meetingId, petitionNo, extendedDueDate(found, state.details.level, from, calendar), req.body.reason)
       const updated = await itemsOf(meetingId)
-      return sendResult(reply, updated.ok ? ok(updated.data.find((i) => i.petitionNo === petitionNo)!) : updated)
+      return sendResult(reply, updated.ok ? ok({ ...updated.data.find((i) => i.petitionNo === petitionNo)! }) : updated)
     },
   )
 
@@ -86,7 +86,7 @@ const followUpRoutes: FastifyPluginAsync = async (fastify) => {
       if (found.record.result) return sendError(reply, { code: 'RESULT_ALREADY_RECORDED', message: 'Kết quả giải quyết đã được ghi nhận.' })
       await recordResult(app.db, meetingId, petitionNo, req.body)
       const updated = await itemsOf(meetingId)
-      return sendResult(reply, updated.ok ? ok(updated.data.find((i) => i.petitionNo === petitionNo)!) : updated)
+      return sendResult(reply, updated.ok ? ok({ ...updated.data.find((i) => i.petitionNo === petitionNo)! }) : updated)
     },
   )
 }

@@ -1,0 +1,42 @@
+import type { FastifyPluginAsync } from 'fastify'
+import type { ZodTypeProvider } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import { loadOfficeProfile } from '../../../db/repositories/documents'
+import { loadFollowUpRecords } from '../../../db/repositories/follow-up'
+import { listMeetings } from '../../../db/repositories/meetings'
+import { vietnamDate } from '../../../shared/calendar/working-days'
+import { administrativeDocumentSchema } from '../../../shared/documents/schema'
+import { buildResultsReport, reportDocument, reportQuerySchema, type ReportMeeting } from '../../../shared/report'
+import { errors } from '../meetings/schemas'
+
+// The half-year / yearly results report: figures as JSON for the page and its charts, and the same
+// figures as an administrative document. Figures only (no petitioner), so readable on the network.
+const reportsRoutes: FastifyPluginAsync = async (fastify) => {
+  const app = fastify.withTypeProvider<ZodTypeProvider>()
+
+  async function build(from: string, to: string) {
+    const meetings: ReportMeeting[] = []
+    for (const m of await listMeetings(app.db, 10_000)) {
+      const state = await app.meetingLog.state(m.meetingId)
+      if (state) meetings.push({ state, followUps: await loadFollowUpRecords(app.db, m.meetingId) })
+    }
+    const { calendar } = await app.office.context()
+    return buildResultsReport(meetings, from, to, vietnamDate(new Date()), calendar)
+  }
+
+  app.get('/api/reports/results', { schema: { querystring: reportQuerySchema, response: { 200: z.looseObject({ from: z.string(), to: z.string() }), ...errors } } }, async (req) => ({
+    ...(await build(req.query.from, req.query.to)),
+  }))
+
+  app.get(
+    '/api/reports/results/document',
+    { schema: { querystring: reportQuerySchema.extend({ signer: z.string().max(120).default(''), position: z.string().max(100).default('') }), response: { 200: administrativeDocumentSchema, ...errors } } },
+    async (req) => {
+      const report = await build(req.query.from, req.query.to)
+      const office = await loadOfficeProfile(app.db)
+      return reportDocument(report, office, vietnamDate(new Date()), { authority: '', position: req.query.position || 'THỦ TRƯỞNG CƠ QUAN', name: req.query.signer })
+    },
+  )
+}
+
+export default reportsRoutes

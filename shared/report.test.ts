@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest'
+import { emptyCalendar } from './calendar/working-days'
+import { command, DomainHarness, testDirectory } from './meeting/test-helpers'
+import { buildResultsReport, reportDocument } from './report'
+
+function held(meetingDate: string, build: (m: DomainHarness) => void, close = true) {
+  const m = new DomainHarness(emptyCalendar, meetingDate)
+  build(m)
+  if (close) m.must(command('meeting:set-phase', { phase: 'closed' }))
+  return m
+}
+const unit = testDirectory.units[0]!.id
+
+describe('the results report', () => {
+  it('counts conferences held in the period and petitions by field, outcome and follow-up', () => {
+    const first = held('2026-03-10', (m) => {
+      m.must(command('petition:record', { origin: 'registered', field: 'Đất đai', title: 'A' }))
+      m.must(command('petition:record', { origin: 'registered', field: 'Đất đai', title: 'B' }))
+      m.must(command('petition:record', { origin: 'added', field: 'Giao thông', title: 'C' }))
+      m.must(command('petition:record', { origin: 'added', field: 'Giao thông', title: 'D' }))
+      m.must(command('petition:record-answer', { petitionNo: 1 }))
+      m.must(command('petition:commit-written-answer', { petitionNo: 2, unitId: unit, dueDate: '2026-04-10' }))
+      m.must(command('petition:commit-written-answer', { petitionNo: 3, unitId: unit, dueDate: '2026-04-10' }))
+      m.must(command('petition:forward', { petitionNo: 4, body: 'UBND tỉnh' }))
+    })
+    const outside = held('2026-08-01', (m) => m.must(command('petition:record', { origin: 'registered', title: 'X' })))
+    const planned = held('2026-05-01', () => {}, false) // never held: not counted
+    const followUps = new Map([[2, { extendedDueDate: null, extensionReason: '', result: { text: 'Đã trả lời', date: '2026-04-09', petitionerAnswered: true } }]])
+    const r = buildResultsReport(
+      [
+        { state: first.state, followUps },
+        { state: outside.state, followUps: new Map() },
+        { state: planned.state, followUps: new Map() },
+      ],
+      '2026-01-01',
+      '2026-06-30',
+      '2026-06-20',
+      emptyCalendar,
+    )
+    expect(r.conferences).toEqual({ total: 1, byAudience: { staff: 0, citizens: 1, procedures: 0 }, byForm: { periodic: 1, ad_hoc: 0 } })
+    expect(r.totals).toEqual({ received: 4, registered: 2, added: 2, answered: 1, assigned: 2, forwarded: 1, resolvedOnTime: 1, resolvedLate: 0, open: 1, overdue: 1 })
+    expect(r.byField.map((f) => [f.field, f.received, f.answered, f.assigned, f.forwarded, f.open])).toEqual([
+      ['Đất đai', 2, 1, 1, 0, 0],
+      ['Giao thông', 2, 0, 1, 1, 1],
+    ])
+    const doc = reportDocument(r, { parentBody: '', issuingBody: 'VĂN PHÒNG', officeCode: 'VPUB', place: 'Sơn La' }, '2026-06-24', { authority: '', position: 'CHÁNH VĂN PHÒNG', name: 'A' })
+    expect(doc).toMatchObject({ title: 'BÁO CÁO', symbol: 'BC-VPUB', summary: 'Kết quả đối thoại trực tiếp từ ngày 01/01/2026 đến ngày 30/06/2026' })
+    const table = doc.body.find((b) => b.kind === 'table')
+    expect(table && table.kind === 'table' && table.rows.at(-1)).toEqual(['Tổng cộng', '4', '1', '2', '1', '0', '1', '1'])
+  })
+})
