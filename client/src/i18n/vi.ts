@@ -56,7 +56,7 @@ export const vi = {
     noKeysHint: 'Trình duyệt này không giữ mã của hội nghị: chỉ mở được màn hình chiếu.',
   },
   console: {
-    projectorUrl: 'Địa chỉ màn hình chiếu (mở trên máy nối với màn hình hội trường):',
+    projectorUrl: 'Màn hình chiếu (mở trên máy nối với màn hình hội trường):',
     copy: 'Sao chép',
     copied: 'Đã sao chép',
     openProjector: 'Mở thử',
@@ -68,7 +68,7 @@ export const vi = {
     useKey: 'Dùng mã này',
     shortcuts: 'Phím tắt',
     loading: 'Đang tải hội nghị…',
-    chairUrl: 'Đường dẫn máy tính bảng của chủ trì (có mã, chỉ đưa cho chủ trì):',
+    chairUrl: 'Máy tính bảng của chủ trì (đường dẫn có mã, chỉ đưa cho chủ trì):',
     noChairKey: 'Trình duyệt này không giữ mã chủ trì của hội nghị (mã được cấp khi tạo hội nghị).',
     details: 'Thông tin hội nghị',
     help: 'Phím tắt (?)',
