@@ -17,7 +17,7 @@ export const projectorText = {
     waiting: 'Chờ phát biểu',
     called: 'Xin mời phát biểu',
     speaking: 'Đang phát biểu',
-    paused: 'Tạm dừng',
+    paused: 'Đang phát biểu · tạm dừng',
     finished: 'Đã phát biểu xong',
     withdrawn: 'Đã rút',
   },
