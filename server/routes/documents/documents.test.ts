@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import JSZip from 'jszip'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DatabaseHandle } from '../../../db/connect'
@@ -90,6 +91,28 @@ describe(`minutes and notice on ${backendName}`, () => {
     // The issued notice is public; the minutes are not.
     expect((await get(`/api/meetings/${meetingId}/documents/notice/versions/1`)).statusCode).toBe(200)
     expect((await get(`/api/meetings/${meetingId}/documents/minutes/versions/1`)).statusCode).toBe(403)
+  })
+
+  it('downloads the issued notice as .docx and as a print page, with the Vietnamese text intact', async () => {
+    const { meetingId, keys } = await heldMeeting()
+    await post(`/api/meetings/${meetingId}/documents/minutes/finalize`, keys.secretary, { note: '' })
+    await post(`/api/meetings/${meetingId}/documents/notice/finalize`, keys.secretary, { number: '12', note: '' })
+    const docx = await app.inject({ url: `/api/meetings/${meetingId}/documents/notice/versions/1/docx` })
+    expect(docx.statusCode).toBe(200)
+    expect(docx.headers['content-disposition']).toBe('attachment; filename="thong-bao-ket-luan-v1.docx"')
+    const zip = await JSZip.loadAsync(docx.rawPayload)
+    const xml = await zip.file('word/document.xml')!.async('string')
+    for (const text of ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'Số: 12/TB-', 'THÔNG BÁO', 'I. KẾT QUẢ ĐỐI THOẠI', 'Thanh tra tỉnh']) {
+      expect(xml).toContain(text)
+    }
+    expect(xml).not.toContain('Người Bí Mật')
+    const print = await app.inject({ url: `/api/meetings/${meetingId}/documents/notice/versions/1/print` })
+    expect(print.headers['content-type']).toContain('text/html')
+    expect(print.body).toContain('II. TỔ CHỨC THỰC HIỆN')
+    // The minutes need a key, given here in the link itself.
+    expect((await app.inject({ url: `/api/meetings/${meetingId}/documents/minutes/versions/1/docx` })).statusCode).toBe(403)
+    expect((await app.inject({ url: `/api/meetings/${meetingId}/documents/minutes/versions/1/docx?key=${keys.chair}` })).statusCode).toBe(200)
+    expect((await app.inject({ url: `/api/meetings/${meetingId}/documents/minutes/draft/print?key=${keys.secretary}` })).body).toContain('BIÊN BẢN')
   })
 
   it('lets the chair read but not edit, and refuses a malformed document', async () => {

@@ -5,6 +5,10 @@ import { loadOfficeProfile, saveOfficeProfile } from '../../../db/repositories/d
 import { administrativeDocumentSchema, finalizeSchema, officeProfileSchema } from '../../../shared/documents/schema'
 import { authorizeFor } from '../../access'
 import { DocumentService } from '../../documents/document-service'
+import { renderDocx } from '../../documents/docx'
+import { renderPrintHtml } from '../../documents/html'
+import type { AdministrativeDocument } from '../../../shared/documents/model'
+import type { FastifyReply } from 'fastify'
 import { sendError, sendResult } from '../../http-errors'
 import { errors, keyHeaders } from '../meetings/schemas'
 
@@ -77,6 +81,32 @@ const documentsRoutes: FastifyPluginAsync = async (fastify) => {
     },
   )
 
+  // Downloads and print pages. A link cannot send headers, so these also take the key as ?key=.
+  const formatParams = z.strictObject({ meetingId: z.uuid(), kind: z.enum(['minutes', 'notice']), format: z.enum(['docx', 'print']) })
+  const keyQuery = z.strictObject({ key: z.string().max(200).optional() })
+  const keyOf = (req: { headers: Record<string, unknown>; query: { key?: string | undefined } }) => (req.headers['x-meeting-key'] as string | undefined) ?? req.query.key
+
+  app.get('/api/meetings/:meetingId/documents/:kind/draft/:format', { schema: { params: formatParams, querystring: keyQuery } }, async (req, reply) => {
+    const role = await authorizeFor(app.db, req.params.meetingId, keyOf(req), readers)
+    if (!role.ok) return sendError(reply, role.error)
+    const view = await service.view(req.params.meetingId, req.params.kind)
+    if (!view.ok) return sendError(reply, view.error)
+    return sendDocument(reply, view.data.draft, req.params.format, 'du-thao')
+  })
+
+  app.get(
+    '/api/meetings/:meetingId/documents/:kind/versions/:version/:format',
+    { schema: { params: formatParams.extend({ version: z.coerce.number().int().min(1) }), querystring: keyQuery } },
+    async (req, reply) => {
+      const allowed = req.params.kind === 'notice' ? (['secretary', 'chair', 'projector', 'attendee'] as const) : readers
+      const role = await authorizeFor(app.db, req.params.meetingId, keyOf(req), allowed)
+      if (!role.ok) return sendError(reply, role.error)
+      const found = await service.version(req.params.meetingId, req.params.kind, req.params.version)
+      if (!found.ok) return sendError(reply, found.error)
+      return sendDocument(reply, found.data.document, req.params.format, `v${req.params.version}`)
+    },
+  )
+
   app.get(
     '/api/meetings/:meetingId/documents/:kind/versions/:version',
     { schema: { params: versionParams, headers: keyHeaders, response: { 200: versionMeta.extend({ document: administrativeDocumentSchema }), ...errors } } },
@@ -88,6 +118,22 @@ const documentsRoutes: FastifyPluginAsync = async (fastify) => {
       return sendResult(reply, await service.version(req.params.meetingId, req.params.kind, req.params.version))
     },
   )
+}
+
+/** "bien-ban-v2.docx": ASCII file names survive every browser and mail client. */
+function fileName(doc: AdministrativeDocument, label: string): string {
+  const base = { minutes: 'bien-ban', notice: 'thong-bao-ket-luan', report: 'bao-cao-ket-qua' }[doc.kind]
+  return `${base}-${label}`
+}
+
+/** Sends a document as .docx (a download) or as the print page (opened in a tab). */
+export async function sendDocument(reply: FastifyReply, doc: AdministrativeDocument, format: 'docx' | 'print', label: string) {
+  if (format === 'print') return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(renderPrintHtml(doc))
+  const buffer = await renderDocx(doc)
+  return reply
+    .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+    .header('content-disposition', `attachment; filename="${fileName(doc, label)}.docx"`)
+    .send(buffer)
 }
 
 declare module 'fastify' {

@@ -8,6 +8,7 @@ import { vietnamDate } from '../../../shared/calendar/working-days'
 import { administrativeDocumentSchema } from '../../../shared/documents/schema'
 import { buildResultsReport, reportDocument, reportQuerySchema, type ReportMeeting } from '../../../shared/report'
 import { errors } from '../meetings/schemas'
+import { sendDocument } from '../documents'
 
 // The half-year / yearly results report: figures as JSON for the page and its charts, and the same
 // figures as an administrative document. Figures only (no petitioner), so readable on the network.
@@ -28,14 +29,18 @@ const reportsRoutes: FastifyPluginAsync = async (fastify) => {
     ...(await build(req.query.from, req.query.to)),
   }))
 
-  app.get(
-    '/api/reports/results/document',
-    { schema: { querystring: reportQuerySchema.extend({ signer: z.string().max(120).default(''), position: z.string().max(100).default('') }), response: { 200: administrativeDocumentSchema, ...errors } } },
-    async (req) => {
-      const report = await build(req.query.from, req.query.to)
-      const office = await loadOfficeProfile(app.db)
-      return reportDocument(report, office, vietnamDate(new Date()), { authority: '', position: req.query.position || 'THỦ TRƯỞNG CƠ QUAN', name: req.query.signer })
-    },
+  const documentQuery = reportQuerySchema.extend({ signer: z.string().max(120).default(''), position: z.string().max(100).default('') })
+  async function document(q: z.output<typeof documentQuery>) {
+    const report = await build(q.from, q.to)
+    const office = await loadOfficeProfile(app.db)
+    return reportDocument(report, office, vietnamDate(new Date()), { authority: '', position: q.position || 'THỦ TRƯỞNG CƠ QUAN', name: q.signer })
+  }
+
+  app.get('/api/reports/results/document', { schema: { querystring: documentQuery, response: { 200: administrativeDocumentSchema, ...errors } } }, async (req) =>
+    document(req.query),
+  )
+  app.get('/api/reports/results/document/:format', { schema: { params: z.strictObject({ format: z.enum(['docx', 'print']) }), querystring: documentQuery } }, async (req, reply) =>
+    sendDocument(reply, await document(req.query), req.params.format, `${req.query.from}-${req.query.to}`),
   )
 }
 
