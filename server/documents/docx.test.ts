@@ -17,6 +17,8 @@ interface Para {
   props: string
   runs: Run[]
   text: string
+  /** The text with its line breaks read as spaces: what the paragraph says. */
+  flat: string
 }
 
 function unescapeXml(s: string): string {
@@ -28,7 +30,8 @@ function runsOf(xml: string): Run[] {
     const body = m[1]!
     return {
       props: /<w:rPr>(.*?)<\/w:rPr>/s.exec(body)?.[1] ?? '',
-      text: [...body.matchAll(/<w:t(?: [^>]*)?>(.*?)<\/w:t>/gs)].map((t) => unescapeXml(t[1]!)).join(''),
+      // A line break inside the paragraph reads as '\n', as the model writes it.
+      text: (body.includes('<w:br/>') ? '\n' : '') + [...body.matchAll(/<w:t(?: [^>]*)?>(.*?)<\/w:t>/gs)].map((t) => unescapeXml(t[1]!)).join(''),
     }
   })
 }
@@ -37,7 +40,8 @@ function paragraphsOf(xml: string): Para[] {
   return [...xml.matchAll(/<w:p>(.*?)<\/w:p>|<w:p\/>/gs)].map((m) => {
     const inner = m[1] ?? ''
     const runs = runsOf(inner)
-    return { xml: inner, props: /<w:pPr>(.*?)<\/w:pPr>/s.exec(inner)?.[1] ?? '', runs, text: runs.map((r) => r.text).join('') }
+    const text = runs.map((r) => r.text).join('')
+    return { xml: inner, props: /<w:pPr>(.*?)<\/w:pPr>/s.exec(inner)?.[1] ?? '', runs, text, flat: text.replace(/\n/g, ' ') }
   })
 }
 
@@ -56,7 +60,7 @@ function runWith(xml: string, text: string): Run {
 }
 
 function paraWith(paras: Para[], text: string): Para {
-  const p = paras.find((x) => x.text === text)
+  const p = paras.find((x) => x.text === text || x.flat === text)
   if (!p) throw new Error(`no paragraph reads "${text}"`)
   return p
 }
@@ -86,7 +90,7 @@ describe('renderDocx: the conclusion notice', () => {
 
   it('keeps every section text intact in Vietnamese', async () => {
     const { paras } = await open(noticeFixture())
-    const texts = paras.map((p) => p.text)
+    const texts = paras.map((p) => p.flat)
     for (const t of [
       'UBND TỈNH SƠN LA',
       'VĂN PHÒNG',
@@ -150,6 +154,11 @@ describe('renderDocx: the conclusion notice', () => {
     expect(3469 - 2 * Number(indent?.[1])).toBeLessThan(1500)
 
     const summaryAt = paras.findIndex((p) => p.text.startsWith('Kết luận Hội nghị'))
+    // Broken into even lines rather than leaving a word or two alone on the last.
+    expect(paras[summaryAt]!.text.split('\n')).toEqual([
+      'Kết luận Hội nghị đối thoại giữa Chánh Văn phòng',
+      'với công chức, viên chức, người lao động',
+    ])
     expect(paras[summaryAt + 1]!.props).toMatch(/<w:pBdr><w:bottom w:val="single"/)
   })
 
@@ -159,7 +168,7 @@ describe('renderDocx: the conclusion notice', () => {
       const p = paraWith(paras, t)
       expect(p.props).toContain('<w:jc w:val="center"/>')
       expect(p.runs.every(bold)).toBe(true)
-      expect(size(p.runs[0]!)).toBe(28)
+      expect(p.runs.every((r) => size(r) === 28)).toBe(true)
     }
   })
 
@@ -277,11 +286,12 @@ describe('renderDocx: the minutes and edge cases', () => {
     doc.body = [{ kind: 'paragraph', text: 'Ý kiến <script>alert("x")</script> & "trích dẫn"\ndòng hai' }]
     const { tables, document, paras } = await open(doc)
     const bodies = rowsOf(tables[0]!)[0]![0]!
-    expect(paragraphsOf(bodies).map((p) => p.text).filter(Boolean)).toEqual(['ỦY BAN NHÂN DÂN XÃ SỐP CỘP'])
+    // Too long for one line of the column: broken where a clerk would, not left to wrap.
+    expect(paragraphsOf(bodies).map((p) => p.text).filter(Boolean)).toEqual(['ỦY BAN NHÂN DÂN\nXÃ SỐP CỘP'])
     expect(document).toContain('&lt;script&gt;')
     expect(document).not.toContain('<script>')
     const p = paras.find((x) => x.text.startsWith('Ý kiến'))!
-    expect(p.text).toBe('Ý kiến <script>alert("x")</script> & "trích dẫn"dòng hai')
+    expect(p.text).toBe('Ý kiến <script>alert("x")</script> & "trích dẫn"\ndòng hai')
     expect(p.xml).toContain('<w:br/>')
   })
 })

@@ -29,6 +29,7 @@ import {
   type SignatureBlock,
 } from '../../shared/documents/model'
 import {
+  CELL_PADDING,
   FONT,
   HEADER_COLUMNS,
   MARGIN,
@@ -41,8 +42,8 @@ import {
   bottomLayout,
   bulletText,
   capitals,
+  headingLayout,
   isFigure,
-  ruleTwips,
   tableColumnWidths,
 } from './layout'
 
@@ -52,9 +53,6 @@ import {
  * a line can come out in two faces.
  */
 const FONTS = { ascii: FONT, hAnsi: FONT, eastAsia: FONT, cs: FONT } as const
-
-/** Word's default cell padding (0.19 cm each side): the text of a cell has its width less this. */
-const CELL_PADDING = 2 * 108
 
 /** Body paragraphs: first-line indent 1.27 cm, line spacing 1.2, 6 pt after (Phụ lục I: ≥ 6 pt, 1–1.5 lines). */
 const FIRST_LINE_INDENT = 720
@@ -141,11 +139,11 @@ function layoutTable(widths: readonly number[], rows: TableCell[][], keepTogethe
  */
 function header(doc: AdministrativeDocument): Table {
   const [left, right] = HEADER_COLUMNS
-  const issuing = capitals(doc.office.issuingBody)
+  const h = headingLayout(doc)
   const bodies: Paragraph[] = []
-  if (doc.office.parentBody.trim()) bodies.push(centred(capitals(doc.office.parentBody), { size: SIZE.header }))
-  bodies.push(centred(issuing, { size: SIZE.header, bold: true }, { after: 0 }))
-  bodies.push(rule(ruleTwips(issuing, SIZE.header, true, left - CELL_PADDING), left - CELL_PADDING))
+  if (h.parent.length) bodies.push(centred(h.parent.join('\n'), { size: SIZE.header }))
+  bodies.push(centred(h.issuing.join('\n'), { size: SIZE.header, bold: true }))
+  bodies.push(rule(h.issuingRule, left - CELL_PADDING))
 
   const state = [
     centred(NATIONAL_TITLE, { size: SIZE.nationalTitle, bold: true }),
@@ -162,10 +160,11 @@ function header(doc: AdministrativeDocument): Table {
 
 /** Tên loại and trích yếu, centred and bold, with the short rule under the summary. */
 function titleBlock(doc: AdministrativeDocument): Paragraph[] {
+  const h = headingLayout(doc)
   const out = [centred(doc.title, { size: SIZE.body, bold: true }, { before: 360 })]
-  if (doc.summary.trim()) {
-    out.push(centred(doc.summary, { size: SIZE.body, bold: true }))
-    out.push(rule(ruleTwips(doc.summary, SIZE.body, true, TEXT_WIDTH), TEXT_WIDTH))
+  if (h.summary.length) {
+    out.push(centred(h.summary.join('\n'), { size: SIZE.body, bold: true }))
+    out.push(rule(h.summaryRule, TEXT_WIDTH))
   }
   // Room between the title block and the body; a spacer so the rule itself stays tight to the text.
   out.push(new Paragraph({ spacing: { before: 0, after: 0 }, children: runs('', { size: SIZE.body }) }))

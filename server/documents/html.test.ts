@@ -16,7 +16,7 @@ function visibleText(html: string): string {
   return html
     .replace(/<style>.*?<\/style>/s, '')
     .replace(/<title>.*?<\/title>/s, '')
-    .replace(/<br>/g, '\n')
+    .replace(/<br>/g, ' ')
     .replace(/<[^>]+>/g, '\n')
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')

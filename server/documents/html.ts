@@ -19,6 +19,7 @@ import {
   bottomLayout,
   bulletText,
   capitals,
+  headingLayout,
   isFigure,
   tableColumnWidths,
 } from './layout'
@@ -75,7 +76,7 @@ table.figures th, table.figures td { border: 0.75pt solid #000; padding: 2pt 4pt
 table.figures th { font-weight: bold; text-align: center; }
 table.figures td.figure { text-align: center; }
 table.figures thead { display: table-header-group; }
-.bottom { margin-top: 6pt; break-inside: avoid; line-height: 1.15; }
+.bottom { margin-top: 12pt; break-inside: avoid; line-height: 1.15; }
 .bottom td.recipients { text-align: left; }
 .recipients .label { font-size: ${SIZE.recipientsLabel}pt; font-weight: bold; font-style: italic; }
 .recipients .line { font-size: ${SIZE.recipients}pt; }
@@ -88,11 +89,17 @@ table.figures thead { display: table-header-group; }
 }
 `
 
+/** Lines broken as the .docx breaks them (see balancedLines), joined for HTML. */
+function lines(ls: readonly string[]): string {
+  return ls.map(escapeHtml).join('<br>')
+}
+
 function header(doc: AdministrativeDocument): string {
-  const parent = doc.office.parentBody.trim() ? `<div class="parent">${text(capitals(doc.office.parentBody))}</div>` : ''
+  const h = headingLayout(doc)
+  const parent = h.parent.length ? `<div class="parent">${lines(h.parent)}</div>` : ''
   return `<table class="layout header">
 <colgroup><col style="width:${mm(HEADER_COLUMNS[0])}"><col style="width:${mm(HEADER_COLUMNS[1])}"></colgroup>
-<tr><td>${parent}<div class="issuing"><span class="ruled">${text(capitals(doc.office.issuingBody))}</span></div></td>
+<tr><td>${parent}<div class="issuing"><span class="ruled">${lines(h.issuing)}</span></div></td>
 <td><div class="national">${NATIONAL_TITLE}</div><div class="motto"><span>${MOTTO}</span></div></td></tr>
 <tr><td class="number">${text(numberLine(doc.number, doc.symbol))}</td><td class="place-date">${text(placeAndDate(doc.office.place, doc.date))}</td></tr>
 </table>`
@@ -147,7 +154,8 @@ function bottom(doc: AdministrativeDocument): string {
 
 export function renderPrintHtml(doc: AdministrativeDocument): string {
   const title = [doc.title, doc.summary].filter((t) => t.trim()).join(' – ')
-  const summary = doc.summary.trim() ? `<p class="summary"><span class="ruled">${text(doc.summary)}</span></p>` : ''
+  const h = headingLayout(doc)
+  const summary = h.summary.length ? `<p class="summary"><span class="ruled">${lines(h.summary)}</span></p>` : ''
   return `<!doctype html>
 <html lang="vi">
 <head>

@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest'
 import { minutesFixture, noticeFixture } from './fixtures'
-import { MARGIN, PAGE, TEXT_WIDTH, bottomLayout, bulletText, isFigure, recipientLines, ruleTwips, tableColumnWidths } from './layout'
+import {
+  HEADER_COLUMNS,
+  MARGIN,
+  PAGE,
+  TEXT_WIDTH,
+  balancedLines,
+  bottomLayout,
+  bulletText,
+  isFigure,
+  recipientLines,
+  ruleTwips,
+  tableColumnWidths,
+} from './layout'
 
 describe('document layout rules', () => {
   it('uses A4 and the 20/20/30/15 mm margins in whole twips', () => {
@@ -50,5 +62,17 @@ describe('document layout rules', () => {
     expect(isFigure('85,5 %')).toBe(true)
     expect(isFigure('Phòng Kinh tế')).toBe(false)
     expect(isFigure('')).toBe(false)
+  })
+
+  it('breaks a long centred line into even lines, keeping short lines and typed breaks', () => {
+    const room = HEADER_COLUMNS[0] - 216
+    expect(balancedLines('VĂN PHÒNG', 13, true, room)).toEqual(['VĂN PHÒNG'])
+    expect(balancedLines('ỦY BAN NHÂN DÂN XÃ SỐP CỘP', 13, true, room)).toEqual(['ỦY BAN NHÂN DÂN', 'XÃ SỐP CỘP'])
+    expect(balancedLines('SỞ NỘI VỤ\nTỈNH SƠN LA', 13, true, room)).toEqual(['SỞ NỘI VỤ', 'TỈNH SƠN LA'])
+    const summary = 'Kết quả tổ chức đối thoại trực tiếp giữa Chủ tịch UBND xã với nhân dân năm 2025'
+    const two = balancedLines(summary, 14, true, TEXT_WIDTH)
+    expect(two).toHaveLength(2)
+    expect(two.join(' ')).toBe(summary)
+    expect(Math.abs(two[0]!.length - two[1]!.length)).toBeLessThan(20)
   })
 })
