@@ -24,3 +24,16 @@ export async function loadCalendar(db: Executor): Promise<HolidayCalendar> {
     workingWeekendDays: days.filter((d) => d.kind === 'working_day').map((d) => d.day),
   }
 }
+
+export async function upsertCalendarDay(db: Executor, d: CalendarDay): Promise<void> {
+  await db
+    .insertInto('calendar_days')
+    .values(d)
+    .onConflict((oc) => oc.column('day').doUpdateSet({ kind: d.kind, note: d.note }))
+    .execute()
+}
+
+export async function deleteCalendarDay(db: Executor, day: string): Promise<boolean> {
+  const r = await db.deleteFrom('calendar_days').where('day', '=', day).executeTakeFirst()
+  return Number(r.numDeletedRows) > 0
+}

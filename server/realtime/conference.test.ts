@@ -144,3 +144,37 @@ describe(`the live conference over sockets on ${backendName}`, () => {
     expect((await api(`/api/directory/units/${randomUUID()}`, { method: 'DELETE' })).status).toBe(422)
   })
 })
+
+describe(`the holiday calendar on ${backendName}`, () => {
+  let server: Awaited<ReturnType<typeof startTestServer>>
+  beforeAll(async () => {
+    server = await startTestServer()
+  })
+  afterAll(() => server.close())
+
+  it('is edited as data, and deadlines decided afterwards count it', async () => {
+    const put = (day: string, body: object) => fetch(`${server.url}/api/calendar/${day}`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+    // Seeded: Tết Bính Ngọ 2026.
+    const seeded = (await (await fetch(`${server.url}/api/calendar`)).json()) as { days: { day: string; kind: string }[] }
+    expect(seeded.days.filter((d) => d.day >= '2026-02-16' && d.day <= '2026-02-20').map((d) => d.kind)).toEqual(Array(5).fill('day_off'))
+    expect((await put('2031-02-03', { kind: 'day_off', note: 'Tết' })).status).toBe(200) // a Monday
+    expect((await put('2031-02-01', { kind: 'day_off' })).status).toBe(400) // a Saturday is off already
+    expect((await put('2031-02-08', { kind: 'working_day', note: 'Làm bù' })).status).toBe(200)
+
+    const unit = await (await fetch(`${server.url}/api/directory/units`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Phòng Nội vụ' }) })).json()
+    const created = await (
+      await fetch(`${server.url}/api/meetings`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: 'Đối thoại', meetingDate: '2031-01-31', level: 'office' }) })
+    ).json()
+    const secretary = await server.connectClient({ meetingId: created.meetingId, role: 'secretary', key: created.keys.secretary })
+    await request(secretary, 'petition:record', { commandId: randomUUID(), origin: 'registered', title: 'A' })
+    const committed = await request<{ events: { payload: { commitment?: { dueDate: string } } }[] }>(secretary, 'petition:commit-written-answer', {
+      commandId: randomUUID(),
+      petitionNo: 1,
+      unitId: unit.id,
+    })
+    // Office: 5 + 7 = 12 working days from Friday 31/01/2031, skipping Monday 03/02 and counting Saturday 08/02.
+    expect(committed.ok && committed.data.events.at(-1)?.payload.commitment?.dueDate).toBe('2031-02-18') // 04–07, 08 (làm bù), 10–14, 17, 18
+    await fetch(`${server.url}/api/calendar/2031-02-03`, { method: 'DELETE' })
+    await fetch(`${server.url}/api/calendar/2031-02-08`, { method: 'DELETE' })
+  })
+})

@@ -2,7 +2,10 @@ import { randomUUID } from 'node:crypto'
 import type { FastifyPluginAsync } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { listCalendarDays } from '../../../db/repositories/calendar'
+import { deleteCalendarDay, listCalendarDays, upsertCalendarDay } from '../../../db/repositories/calendar'
+import { isoDate } from '../../../shared/meeting/commands'
+import { optionalText } from '../../../shared/text'
+import { parseDate } from '../../../shared/calendar/working-days'
 import {
   deleteOfficial,
   deleteUnit,
@@ -86,6 +89,30 @@ const officeRoutes: FastifyPluginAsync = async (fastify) => {
     { schema: { response: { 200: z.object({ days: z.array(z.object({ day: z.string(), kind: z.string(), note: z.string() })) }) } } },
     async () => ({ days: await listCalendarDays(app.db) }),
   )
+
+  // The calendar is data the administrator keeps each year: Tết and the swaps the government sets.
+  const dayParams = z.strictObject({ day: isoDate })
+  const dayBody = z.strictObject({ kind: z.enum(['day_off', 'working_day']), note: optionalText(200) })
+  app.put('/api/calendar/:day', { schema: { params: dayParams, body: dayBody, response: { 200: z.object({ day: z.string(), kind: z.string(), note: z.string() }), ...errors } } }, async (req, reply) => {
+    const weekday = parseDate(req.params.day).getUTCDay()
+    const weekend = weekday === 0 || weekday === 6
+    // A weekday is already a working day and a weekend day already a day off: say so.
+    if (weekend !== (req.body.kind === 'working_day')) {
+      return reply.code(400).send({
+        ok: false,
+        error: { code: 'VALIDATION_FAILED', message: weekend ? 'Thứ Bảy, Chủ nhật đã là ngày nghỉ; chỉ có thể đánh dấu là ngày làm bù.' : 'Ngày thường đã là ngày làm việc; chỉ có thể đánh dấu là ngày nghỉ.' },
+      })
+    }
+    const day = { day: req.params.day, ...req.body }
+    await upsertCalendarDay(app.db, day)
+    changed()
+    return day
+  })
+  app.delete('/api/calendar/:day', { schema: { params: dayParams, response: { 204: z.null(), ...errors } } }, async (req, reply) => {
+    if (!(await deleteCalendarDay(app.db, req.params.day))) return sendError(reply, { code: 'NOT_FOUND', message: 'Ngày này không có trong lịch nghỉ.' })
+    changed()
+    return reply.code(204).send(null)
+  })
 }
 
 export default officeRoutes
