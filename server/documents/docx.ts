@@ -29,6 +29,7 @@ import {
   type SignatureBlock,
 } from '../../shared/documents/model'
 import {
+  BOTTOM_COLUMNS,
   CELL_PADDING,
   FONT,
   HEADER_COLUMNS,
@@ -48,9 +49,9 @@ import {
 } from './layout'
 
 /**
- * Every script slot names the font: with only ascii/hAnsi set, Word picks the eastAsia or cs font
- * from the theme for some Vietnamese letters (and LibreOffice falls back to its own default), so
- * a line can come out in two faces.
+ * Every script slot names the font. Word picks the slot character by character (and by the
+ * user's language settings), so with only ascii/hAnsi set some letters can fall to the theme's
+ * East Asian or complex-script font and a line comes out in two faces.
  */
 const FONTS = { ascii: FONT, hAnsi: FONT, eastAsia: FONT, cs: FONT } as const
 
@@ -250,10 +251,10 @@ function bottom(doc: AdministrativeDocument): (Paragraph | Table)[] {
   const layout = bottomLayout(doc)
   if (layout.layout === 'recipients-and-signature') {
     if (!layout.recipients.length && !layout.signature) return []
-    const widths = [4395, TEXT_WIDTH - 4395]
+    const [left, right] = BOTTOM_COLUMNS
     return [
       spacer,
-      layoutTable(widths, [[cell(widths[0]!, recipients(layout.recipients)), cell(widths[1]!, layout.signature ? signature(layout.signature) : [])]], true),
+      layoutTable(BOTTOM_COLUMNS, [[cell(left, recipients(layout.recipients)), cell(right, layout.signature ? signature(layout.signature) : [])]], true),
     ]
   }
   const n = layout.signatures.length

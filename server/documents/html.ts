@@ -10,6 +10,7 @@ import {
   type SignatureBlock,
 } from '../../shared/documents/model'
 import {
+  BOTTOM_COLUMNS,
   HEADER_COLUMNS,
   MOTTO,
   NATIONAL_TITLE,
@@ -144,7 +145,7 @@ function bottom(doc: AdministrativeDocument): string {
   const layout = bottomLayout(doc)
   if (layout.layout === 'recipients-and-signature') {
     if (!layout.recipients.length && !layout.signature) return ''
-    return `<table class="layout bottom"><colgroup><col style="width:${mm(4395)}"><col></colgroup><tr>
+    return `<table class="layout bottom"><colgroup><col style="width:${mm(BOTTOM_COLUMNS[0])}"><col></colgroup><tr>
 <td class="recipients">${recipients(layout.recipients)}</td><td>${layout.signature ? signature(layout.signature) : ''}</td></tr></table>`
   }
   const cells = layout.signatures.map((s) => `<td>${signature(s)}</td>`).join('')

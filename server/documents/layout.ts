@@ -18,6 +18,9 @@ export const TEXT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right
  */
 export const HEADER_COLUMNS = [3685, TEXT_WIDTH - 3685] as const
 
+/** The signing area: recipients on the left (7.75 cm), the signature block centred on the right. */
+export const BOTTOM_COLUMNS = [4395, TEXT_WIDTH - 4395] as const
+
 /** Point sizes (Phụ lục I gives ranges; these are the values the usual templates use). */
 export const SIZE = {
   body: 14,
