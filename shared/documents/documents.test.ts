@@ -65,7 +65,7 @@ describe('the conclusion notice', () => {
     const m = heldConference()
     const doc = draftNotice(m.state, office, '2026-06-24')
     expect(doc).toMatchObject({ kind: 'notice', title: 'THÔNG BÁO', symbol: 'TB-UBND', date: '2026-06-24' })
-    expect(doc.summary).toBe('Kết luận của Chủ tịch UBND xã Lò Văn Hùng tại hội nghị đối thoại')
+    expect(doc.summary).toBe('Kết luận Hội nghị đối thoại')
     const headings = doc.body.filter((b) => b.kind === 'heading' || b.kind === 'subheading').map((b) => ('text' in b ? b.text : ''))
     expect(headings).toEqual(['I. KẾT QUẢ ĐỐI THOẠI', 'II. TỔ CHỨC THỰC HIỆN', '1. Giao Phòng Kinh tế', '2. Kiến nghị vượt thẩm quyền', '3. Giao bộ phận thư ký'])
     const body = text(doc)

@@ -75,7 +75,8 @@ export function draftMinutes(state: MeetingState, events: readonly MeetingEvent[
   const body: DocumentBlock[] = [
     {
       kind: 'paragraph',
-      text: `Hôm nay, ${start ? `vào hồi ${clockTimeVi(start)}, ` : ''}ngày ${date ? formatDateVi(date) : '…'}, tại ${state.venue || '…'}, ${office.issuingBody ? capitalizeFirst(office.issuingBody.toLowerCase()) : 'cơ quan'} tổ chức ${inSentence(state.title)}.`,
+      // The office itself is in the header; naming it again here would repeat its line breaks.
+      text: `Hôm nay, ${start ? `vào hồi ${clockTimeVi(start)}, ` : ''}ngày ${date ? formatDateVi(date) : '…'}, tại ${state.venue || '…'} đã diễn ra ${inSentence(state.title)}.`,
     },
     { kind: 'heading', text: 'I. THÀNH PHẦN' },
     { kind: 'bullet', text: `Chủ trì: ${chair}${d.delegated ? ' (chủ trì theo ủy quyền)' : ''}.` },
@@ -131,6 +132,3 @@ export function draftMinutes(state: MeetingState, events: readonly MeetingEvent[
   }
 }
 
-function capitalizeFirst(s: string): string {
-  return s ? s[0]!.toUpperCase() + s.slice(1) : s
-}

@@ -99,7 +99,8 @@ export function draftNotice(state: MeetingState, office: OfficeProfile, issueDat
     symbol: `TB-${office.officeCode}`,
     date: issueDate,
     title: 'THÔNG BÁO',
-    summary: `Kết luận của ${chair} tại ${inSentence(state.title)}`,
+    // As the seed notice: "Kết luận Hội nghị đối thoại giữa …".
+    summary: /^hội nghị/i.test(state.title) ? `Kết luận ${state.title}` : `Kết luận hội nghị ${inSentence(state.title)}`,
     body,
     recipients: [...[...units.keys()].map((u) => `${u} (thực hiện)`), 'Lãnh đạo cơ quan', `Lưu: VT, ${office.officeCode}`],
     signatures: [defaultSignature(d)],
