@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest'
+import { canExtend, canRecord, countByStatus, defaultFilter, filterFollowUps, matchesStatus, rowKey, unitsOf, wasExtended, type FollowUpRow } from './followup'
+
+function row(petitionNo: number, patch: Partial<FollowUpRow> = {}): FollowUpRow {
+  return {
+    meetingId: 'm1',
+    meetingTitle: 'Hội nghị A',
+    petitionNo,
+    petitionTitle: `Kiến nghị ${petitionNo}`,
+    field: 'Đất đai',
+    unitName: 'Phòng Kinh tế',
+    form: 'in_writing',
+    dueDate: '2026-07-01',
+    effectiveDueDate: '2026-07-01',
+    record: { extendedDueDate: null, extensionReason: '', result: null },
+    status: 'on_track',
+    ...patch,
+  }
+}
+
+const rows = [
+  row(1, { effectiveDueDate: '2026-07-10', dueDate: '2026-07-10', status: 'due_soon' }),
+  row(2, { effectiveDueDate: '2026-06-30', unitName: 'Ủy ban MTTQ', status: 'overdue' }),
+  row(3, { effectiveDueDate: '2026-08-15', status: 'done_on_time', record: { extendedDueDate: null, extensionReason: '', result: { text: 'Xong', date: '2026-08-01', petitionerAnswered: true } } }),
+  row(1, { meetingId: 'm2', meetingTitle: 'Hội nghị B', effectiveDueDate: '2026-07-10', unitName: 'Công an xã', status: 'done_late' }),
+]
+
+describe('follow-up filters', () => {
+  it('keeps everything by default, sorted by the deadline in force, then meeting, then number', () => {
+    expect(filterFollowUps(rows, defaultFilter).map(rowKey)).toEqual(['m1#2', 'm1#1', 'm2#1', 'm1#3'])
+  })
+  it('sorts the latest deadline first on request', () => {
+    expect(filterFollowUps(rows, { ...defaultFilter, sort: 'due_desc' }).map(rowKey)).toEqual(['m1#3', 'm1#1', 'm2#1', 'm1#2'])
+  })
+  it('filters by one status, or by every open one', () => {
+    expect(filterFollowUps(rows, { ...defaultFilter, status: 'overdue' }).map(rowKey)).toEqual(['m1#2'])
+    expect(filterFollowUps(rows, { ...defaultFilter, status: 'open' }).map(rowKey)).toEqual(['m1#2', 'm1#1'])
+    expect(matchesStatus('done_late', 'open')).toBe(false)
+    expect(matchesStatus('due_soon', 'all')).toBe(true)
+  })
+  it('filters by unit and status together', () => {
+    expect(filterFollowUps(rows, { ...defaultFilter, unit: 'Phòng Kinh tế' }).map(rowKey)).toEqual(['m1#1', 'm1#3'])
+    expect(filterFollowUps(rows, { ...defaultFilter, unit: 'Phòng Kinh tế', status: 'done_on_time' }).map(rowKey)).toEqual(['m1#3'])
+    expect(filterFollowUps(rows, { ...defaultFilter, unit: 'Không có' })).toEqual([])
+  })
+  it('does not reorder the list it was given', () => {
+    const before = rows.map(rowKey)
+    filterFollowUps(rows, defaultFilter)
+    expect(rows.map(rowKey)).toEqual(before)
+  })
+  it('lists the units in Vietnamese order and counts statuses', () => {
+    expect(unitsOf(rows)).toEqual(['Công an xã', 'Phòng Kinh tế', 'Ủy ban MTTQ'])
+    expect(countByStatus(rows)).toEqual({ on_track: 0, due_soon: 1, overdue: 1, done_on_time: 1, done_late: 1, open: 2 })
+  })
+  it('says what can still be done with an item', () => {
+    const extended = row(5, { dueDate: '2026-07-01', effectiveDueDate: '2026-07-22', record: { extendedDueDate: '2026-07-22', extensionReason: 'Cần xác minh', result: null } })
+    expect(wasExtended(extended)).toBe(true)
+    expect(wasExtended(rows[0]!)).toBe(false)
+    expect(canExtend(extended)).toBe(false)
+    expect(canExtend(rows[0]!)).toBe(true)
+    expect(canExtend(rows[2]!)).toBe(false)
+    expect(canRecord(rows[2]!)).toBe(false)
+    expect(canRecord(extended)).toBe(true)
+  })
+})

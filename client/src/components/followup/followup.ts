@@ -1,0 +1,64 @@
+import type { FollowUpItem, FollowUpStatus } from '@shared/followup'
+
+// Filtering and sorting the follow-up list (pure, tested in followup.test.ts).
+
+export type FollowUpRow = FollowUpItem & { status: FollowUpStatus }
+
+/** 'all', 'open' (no result yet) or one status. */
+export type StatusFilter = 'all' | 'open' | FollowUpStatus
+export type SortOrder = 'due_asc' | 'due_desc'
+
+export interface FollowUpFilter {
+  status: StatusFilter
+  /** '' for every unit. */
+  unit: string
+  sort: SortOrder
+}
+
+export const defaultFilter: FollowUpFilter = { status: 'all', unit: '', sort: 'due_asc' }
+
+export const statusOrder: readonly FollowUpStatus[] = ['overdue', 'due_soon', 'on_track', 'done_late', 'done_on_time']
+const openStatuses: ReadonlySet<FollowUpStatus> = new Set(['overdue', 'due_soon', 'on_track'])
+
+export const isOpen = (status: FollowUpStatus): boolean => openStatuses.has(status)
+
+export function matchesStatus(status: FollowUpStatus, filter: StatusFilter): boolean {
+  if (filter === 'all') return true
+  if (filter === 'open') return isOpen(status)
+  return status === filter
+}
+
+/** The rows that pass the filter, by deadline in force, then meeting, then petition number. */
+export function filterFollowUps(rows: readonly FollowUpRow[], filter: FollowUpFilter): FollowUpRow[] {
+  const sign = filter.sort === 'due_desc' ? -1 : 1
+  return rows
+    .filter((r) => matchesStatus(r.status, filter.status) && (!filter.unit || r.unitName === filter.unit))
+    .sort(
+      (a, b) =>
+        sign * a.effectiveDueDate.localeCompare(b.effectiveDueDate) ||
+        a.meetingTitle.localeCompare(b.meetingTitle, 'vi') ||
+        a.meetingId.localeCompare(b.meetingId) ||
+        a.petitionNo - b.petitionNo,
+    )
+}
+
+/** The units that appear in the list, in Vietnamese alphabetical order. */
+export function unitsOf(rows: readonly FollowUpRow[]): string[] {
+  return [...new Set(rows.map((r) => r.unitName))].sort((a, b) => a.localeCompare(b, 'vi'))
+}
+
+export function countByStatus(rows: readonly FollowUpRow[]): Record<FollowUpStatus, number> & { open: number } {
+  const counts = { on_track: 0, due_soon: 0, overdue: 0, done_on_time: 0, done_late: 0, open: 0 }
+  for (const r of rows) {
+    counts[r.status]++
+    if (isOpen(r.status)) counts.open++
+  }
+  return counts
+}
+
+export const wasExtended = (r: FollowUpItem): boolean => r.record.extendedDueDate !== null && r.effectiveDueDate !== r.dueDate
+export const canExtend = (r: FollowUpRow): boolean => r.record.extendedDueDate === null && r.record.result === null
+export const canRecord = (r: FollowUpRow): boolean => r.record.result === null
+
+/** Same row identity across meetings. */
+export const rowKey = (r: Pick<FollowUpItem, 'meetingId' | 'petitionNo'>): string => `${r.meetingId}#${r.petitionNo}`
