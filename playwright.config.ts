@@ -42,7 +42,9 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: 'rm -rf .tmp/e2e-data && npm run build && npx tsx server/main.ts',
+    // One node process (no tsx wrapper), so Playwright's SIGTERM reaches the server itself and the
+    // embedded database closes cleanly.
+    command: 'rm -rf .tmp/e2e-data && npm run build && node --import tsx server/main.ts',
     env: { PORT: String(port), DATA_DIR: '.tmp/e2e-data' },
     url: `${baseURL}/api/meetings`,
     reuseExistingServer: false,

@@ -56,3 +56,23 @@ describe('working days', () => {
     expect(vietnamDate('2026-06-19T17:00:00Z')).toBe('2026-06-20')
   })
 })
+
+describe('the seeded calendar', () => {
+  it('counts the Tết 2026 week and the compensatory Monday after Giỗ Tổ 2026', async () => {
+    const { openTestDatabase } = await import('../../tests/fixtures/database')
+    const { loadCalendar } = await import('../../db/repositories/calendar')
+    const handle = await openTestDatabase()
+    try {
+      const calendar = await loadCalendar(handle.db)
+      // A meeting on Thursday 12/02/2026: the office notice (5 working days) is due Thursday 26/02.
+      expect(addWorkingDays('2026-02-12', 5, calendar)).toBe('2026-02-26') // 13, then 23–26
+      expect(isWorkingDay('2026-04-27', calendar)).toBe(false)
+      expect(addWorkingDays('2026-04-24', 1, calendar)).toBe('2026-04-28')
+      // 2025: Friday 02/05 off, Saturday 26/04 worked in exchange.
+      expect(isWorkingDay('2025-05-02', calendar)).toBe(false)
+      expect(isWorkingDay('2025-04-26', calendar)).toBe(true)
+    } finally {
+      await handle.close()
+    }
+  })
+})
