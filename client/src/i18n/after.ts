@@ -51,8 +51,11 @@ export const afterText = {
     dueDate: 'Hạn ban hành thông báo',
     dueDateUnset: 'Chưa có ngày họp: chưa tính được hạn ban hành.',
     overdue: 'Quá hạn ban hành',
-    issuedOnTime: 'Đã ban hành',
+    dueRule: (days: number) => `${days} ngày làm việc sau ngày họp`,
+    issued: (date: string) => `Đã ban hành ngày ${date}`,
+    issuedLate: (date: string) => `Ban hành trễ hạn, ngày ${date}`,
     notYetIssued: 'Chưa ban hành',
+    notClosed: 'Hội nghị chưa bế mạc: dự thảo lấy theo diễn biến đến lúc này.',
     status: 'Tình trạng',
     draft: 'Dự thảo',
     draftFromLog: 'Dự thảo lập tự động từ diễn biến hội nghị, chưa sửa.',
@@ -95,6 +98,7 @@ export const afterText = {
     insertAfter: 'Thêm đoạn dưới',
     insertAfterLabel: (n: number) => `Thêm đoạn văn dưới đoạn ${n}`,
     addBlock: 'Thêm vào cuối',
+    undoRemove: (n: number) => `Hoàn tác: khôi phục đoạn ${n} vừa xóa`,
     emptyBody: 'Văn bản chưa có đoạn nào.',
     recipients: 'Nơi nhận',
     recipientsHint: 'Mỗi dòng một nơi nhận, không cần gạch đầu dòng. Dòng cuối thường là "Lưu: VT, …".',
@@ -127,6 +131,7 @@ export const afterText = {
     savedAt: 'Thời gian',
     savedBy: 'Người chốt',
     note: 'Lý do đính chính',
+    versionNote: 'Ghi chú',
     firstVersion: 'Bản đầu tiên',
     view: 'Xem',
     viewLabel: (n: number) => `Xem phiên bản ${n}`,
@@ -139,8 +144,10 @@ export const afterText = {
 
   /** The read-only rendering of a document (a finalised version). */
   preview: {
+    nationalTitle: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+    motto: 'Độc lập - Tự do - Hạnh phúc',
     recipients: 'Nơi nhận:',
-    number: 'Số',
+    label: 'Nội dung văn bản',
   },
 
   followUp: {
@@ -198,6 +205,11 @@ export const afterText = {
     noKey: 'Cần mã thư ký',
     noKeyHint: 'Trình duyệt này không giữ mã thư ký của hội nghị này.',
     openDocuments: 'Biên bản & thông báo',
+    daysLeft: (n: number) => (n === 0 ? 'Hết hạn hôm nay' : `Còn ${n} ngày làm việc`),
+    daysLate: (n: number) => `Quá ${n} ngày làm việc`,
+    noAccess: 'Trình duyệt này không giữ mã của hội nghị này nên không mở được danh sách riêng của hội nghị.',
+    toAll: 'Xem danh sách theo dõi tất cả hội nghị',
+    statusFilterLabel: 'Lọc theo trạng thái',
   },
 
   report: {

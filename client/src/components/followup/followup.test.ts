@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { canExtend, canRecord, countByStatus, defaultFilter, filterFollowUps, matchesStatus, rowKey, unitsOf, wasExtended, type FollowUpRow } from './followup'
+import { canExtend, canRecord, countByStatus, deadlineDistance, defaultFilter, filterFollowUps, matchesStatus, rowKey, unitsOf, wasExtended, type FollowUpRow } from './followup'
 
 function row(petitionNo: number, patch: Partial<FollowUpRow> = {}): FollowUpRow {
   return {
@@ -61,5 +61,18 @@ describe('follow-up filters', () => {
     expect(canExtend(rows[2]!)).toBe(false)
     expect(canRecord(rows[2]!)).toBe(false)
     expect(canRecord(extended)).toBe(true)
+  })
+})
+
+describe('time left', () => {
+  const calendar = { daysOff: ['2026-07-02'], workingWeekendDays: [] }
+  it('counts working days left or past the deadline in force, only while open', () => {
+    // Monday 29/06 → Friday 03/07, Thursday 02/07 being a day off: 30/06, 01/07, 03/07.
+    expect(deadlineDistance(row(1, { effectiveDueDate: '2026-07-03' }), '2026-06-29', calendar)).toEqual({ left: 3 })
+    expect(deadlineDistance(row(1, { effectiveDueDate: '2026-07-03' }), '2026-07-03', calendar)).toEqual({ left: 0 })
+    expect(deadlineDistance(row(1, { effectiveDueDate: '2026-07-03', status: 'overdue' }), '2026-07-07', calendar)).toEqual({ late: 2 })
+    // A weekend after the deadline still reads as late.
+    expect(deadlineDistance(row(1, { effectiveDueDate: '2026-07-03', status: 'overdue' }), '2026-07-04', calendar)).toEqual({ late: 1 })
+    expect(deadlineDistance(rows[2]!, '2026-07-01', calendar)).toBeNull()
   })
 })

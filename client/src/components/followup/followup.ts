@@ -1,4 +1,5 @@
 import type { FollowUpItem, FollowUpStatus } from '@shared/followup'
+import { workingDaysBetween, type HolidayCalendar } from '@shared/calendar/working-days'
 
 // Filtering and sorting the follow-up list (pure, tested in followup.test.ts).
 
@@ -62,3 +63,10 @@ export const canRecord = (r: FollowUpRow): boolean => r.record.result === null
 
 /** Same row identity across meetings. */
 export const rowKey = (r: Pick<FollowUpItem, 'meetingId' | 'petitionNo'>): string => `${r.meetingId}#${r.petitionNo}`
+
+/** Working days left before the deadline in force (open items), or working days past it. */
+export function deadlineDistance(r: FollowUpRow, today: string, calendar: HolidayCalendar): { left: number } | { late: number } | null {
+  if (!isOpen(r.status)) return null
+  if (today > r.effectiveDueDate) return { late: Math.max(1, workingDaysBetween(r.effectiveDueDate, today, calendar)) }
+  return { left: workingDaysBetween(today, r.effectiveDueDate, calendar) }
+}

@@ -1,0 +1,36 @@
+import { vietnamDate, type HolidayCalendar } from '@shared/calendar/working-days'
+import type { CalendarDay } from '../settings/calendar'
+import type { DocumentView } from './documentsApi'
+
+// The notice's due date as the page shows it on both tabs. The server gives it with the notice; while
+// the minutes are not final the notice is refused, so the page counts it itself from the meeting day
+// with the same shared rule (shared/documents/notice.ts). Pure, tested in due.test.ts.
+
+export interface NoticeDue {
+  dueDate: string | null
+  overdue: boolean
+  /** The day version 1 was finalised (Vietnam date), if it was. */
+  issuedOn: string | null
+  issuedLate: boolean
+}
+
+export function noticeDue(notice: DocumentView | null, counted: string | null, today: string): NoticeDue {
+  if (notice) {
+    const first = notice.versions.find((v) => v.version === 1) ?? notice.versions[0]
+    const issuedOn = first ? vietnamDate(first.savedAt) : null
+    return {
+      dueDate: notice.dueDate,
+      overdue: notice.overdue,
+      issuedOn,
+      issuedLate: issuedOn !== null && notice.dueDate !== null && issuedOn > notice.dueDate,
+    }
+  }
+  return { dueDate: counted, overdue: counted !== null && today > counted, issuedOn: null, issuedLate: false }
+}
+
+export function calendarOf(days: readonly CalendarDay[]): HolidayCalendar {
+  return {
+    daysOff: days.filter((d) => d.kind === 'day_off').map((d) => d.day),
+    workingWeekendDays: days.filter((d) => d.kind === 'working_day').map((d) => d.day),
+  }
+}

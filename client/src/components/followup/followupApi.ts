@@ -1,0 +1,24 @@
+import type { Ack } from '@shared/errors'
+import { request } from '../../api/http'
+import type { FollowUpRow } from './followup'
+
+// Follow-up of the answers assigned in the room (server/routes/follow-up).
+const meetingBase = (meetingId: string) => `/api/meetings/${encodeURIComponent(meetingId)}/follow-ups`
+
+export const getMeetingFollowUps = (meetingId: string, key: string): Promise<Ack<{ items: FollowUpRow[] }>> =>
+  request(meetingBase(meetingId), { headers: { 'x-meeting-key': key } })
+
+export const getAllFollowUps = (): Promise<Ack<{ items: FollowUpRow[] }>> => request('/api/follow-ups')
+
+export const extendFollowUp = (meetingId: string, petitionNo: number, key: string, reason: string): Promise<Ack<FollowUpRow>> =>
+  request(`${meetingBase(meetingId)}/${petitionNo}/extend`, { method: 'POST', headers: { 'x-meeting-key': key }, body: JSON.stringify({ reason }) })
+
+export interface ResultInput {
+  text: string
+  date: string
+  petitionerAnswered: boolean
+  note?: string
+}
+
+export const recordFollowUpResult = (meetingId: string, petitionNo: number, key: string, input: ResultInput): Promise<Ack<FollowUpRow>> =>
+  request(`${meetingBase(meetingId)}/${petitionNo}/result`, { method: 'POST', headers: { 'x-meeting-key': key }, body: JSON.stringify(input) })
