@@ -24,6 +24,21 @@ export const router = createRouter({
       component: () => import('./views/projector/ProjectorView.vue'),
       props: true,
     },
+    {
+      path: '/m/:meetingId/documents',
+      name: 'documents',
+      component: () => import('./views/documents/DocumentsView.vue'),
+      props: true,
+    },
+    {
+      path: '/m/:meetingId/follow-up',
+      name: 'meeting-follow-up',
+      component: () => import('./views/follow-up/FollowUpView.vue'),
+      props: true,
+    },
+    { path: '/follow-up', name: 'follow-up', component: () => import('./views/follow-up/FollowUpView.vue') },
+    { path: '/report', name: 'report', component: () => import('./views/report/ReportView.vue') },
+    { path: '/settings', name: 'settings', component: () => import('./views/settings/SettingsView.vue') },
     { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue') },
   ],
 })

@@ -1,0 +1,21 @@
+import type { OfficeProfile } from '@shared/documents/model'
+import type { Ack } from '@shared/errors'
+import { request } from '../../api/http'
+import type { CalendarDay, CalendarKind } from './calendar'
+
+// The office profile printed on documents and the holiday calendar (server/routes/documents, office).
+export const getOffice = (): Promise<Ack<OfficeProfile>> => request('/api/office')
+
+export const saveOffice = (profile: OfficeProfile): Promise<Ack<OfficeProfile>> =>
+  request('/api/office', { method: 'PUT', body: JSON.stringify(profile) })
+
+export const getCalendarDays = (): Promise<Ack<{ days: CalendarDay[] }>> => request('/api/calendar')
+
+export const putCalendarDay = (day: string, kind: CalendarKind, note: string): Promise<Ack<CalendarDay>> =>
+  request(`/api/calendar/${encodeURIComponent(day)}`, { method: 'PUT', body: JSON.stringify({ kind, note }) })
+
+/** DELETE answers 204 with no body. */
+export async function deleteCalendarDay(day: string): Promise<Ack<null>> {
+  const result = await request<unknown>(`/api/calendar/${encodeURIComponent(day)}`, { method: 'DELETE' }, { allowEmpty: true })
+  return result.ok ? { ok: true, data: null } : result
+}
