@@ -13,6 +13,7 @@ export const timerText = {
 
 export const projectorText = {
   phase: 'Phiên',
+  microphoneFree: 'Micro đang trống',
   speakerStatus: {
     waiting: 'Chờ phát biểu',
     called: 'Xin mời phát biểu',

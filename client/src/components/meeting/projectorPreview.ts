@@ -20,7 +20,8 @@ export function projectorPreview(state: MeetingState): string {
     case 'announcement':
       return state.projector.announcement ? `${label}: «${state.projector.announcement}»` : `${label} (trống)`
     case 'petitions':
-      return `${label} (${state.petitions.length} kiến nghị)`
+      // The projector lists the registered petitions (the report of what was received beforehand).
+      return `${label} (${state.petitions.filter((p) => p.origin === 'registered').length} kiến nghị)`
     case 'programme':
       return `${label} (${state.programme.length} mục)`
     case 'blank':
