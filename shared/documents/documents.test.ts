@@ -51,6 +51,13 @@ describe('the minutes drafted from the log', () => {
     ])
   })
 
+  it('names who delegated when a deputy chaired', () => {
+    const m = heldConference()
+    const details = { ...m.state.details, chairName: 'Cầm Thị Hương', chairTitle: 'Phó Chủ tịch UBND xã', delegated: true, delegatedBy: 'Chủ tịch UBND xã Lò Văn Hùng' }
+    const body = text(draftMinutes({ ...m.state, details }, m.log, office))
+    expect(body).toContain('Chủ trì: Phó Chủ tịch UBND xã Cầm Thị Hương (chủ trì theo ủy quyền của Chủ tịch UBND xã Lò Văn Hùng).')
+  })
+
   it('never names a confidential petitioner, nor the speaker who raised that petition', () => {
     const m = heldConference()
     const all = JSON.stringify(draftMinutes(m.state, m.log, office))

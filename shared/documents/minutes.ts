@@ -79,7 +79,7 @@ export function draftMinutes(state: MeetingState, events: readonly MeetingEvent[
       text: `Hôm nay, ${start ? `vào hồi ${clockTimeVi(start)}, ` : ''}ngày ${date ? formatDateVi(date) : '…'}, tại ${state.venue || '…'} đã diễn ra ${inSentence(state.title)}.`,
     },
     { kind: 'heading', text: 'I. THÀNH PHẦN' },
-    { kind: 'bullet', text: `Chủ trì: ${chair}${d.delegated ? ' (chủ trì theo ủy quyền)' : ''}.` },
+    { kind: 'bullet', text: `Chủ trì: ${chair}${d.delegated ? ` (chủ trì theo ủy quyền${d.delegatedBy ? ` của ${d.delegatedBy}` : ''})` : ''}.` },
     { kind: 'bullet', text: `Thư ký: ${d.secretaryName || '…'}.` },
     { kind: 'bullet', text: 'Thành phần tham dự: …' },
     { kind: 'heading', text: 'II. NỘI DUNG' },

@@ -70,6 +70,7 @@ export const commandSchemas = {
     secretaryName: optionalText(limits.name),
     level: z.enum([OfficeLevel.office, OfficeLevel.commune]).default('office'),
     /** Omitted: unchanged. */
+    delegatedBy: z.string().trim().normalize('NFC').max(limits.unit).optional(),
     audience: audience.optional(),
     form: meetingForm.optional(),
   }),

@@ -10,7 +10,18 @@ export function decideMeeting(state: MeetingState, c: Command, _ctx: DecideConte
       const { title, venue, meetingDate, chairName, chairTitle, delegated, secretaryName, level } = c
       const audience = c.audience ?? state.details.audience
       const form = c.form ?? state.details.form
-      const details = { meetingDate, chairName, chairTitle, delegated, secretaryName, level, ...(audience ? { audience } : {}), ...(form ? { form } : {}) }
+      const delegatedBy = c.delegatedBy ?? state.details.delegatedBy
+      const details = {
+        meetingDate,
+        chairName,
+        chairTitle,
+        delegated,
+        secretaryName,
+        level,
+        ...(audience ? { audience } : {}),
+        ...(form ? { form } : {}),
+        ...(delegatedBy ? { delegatedBy } : {}),
+      }
       return ok([{ type: 'meeting.details-updated', payload: { title, venue, details } }])
     }
     case 'meeting:set-phase': {

@@ -173,6 +173,8 @@ export interface MeetingDetails {
   chairTitle: string
   /** A deputy chairs by delegation (ủy quyền). */
   delegated: boolean
+  /** Who delegated, e.g. "Chủ tịch UBND xã Lò Văn Hùng"; absent in older meetings. */
+  delegatedBy?: string
   secretaryName: string
   level: OfficeLevel
   /** Absent in meetings recorded before these were asked; read with meetingAudience() / meetingForm(). */
