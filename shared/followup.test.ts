@@ -4,7 +4,7 @@ import { command, DomainHarness, testDirectory } from './meeting/test-helpers'
 import { emptyFollowUpRecord, extendedDueDate, followUpItems, followUpStatus, type FollowUpItem } from './followup'
 
 function itemDue(dueDate: string, record = emptyFollowUpRecord): FollowUpItem {
-  return { meetingId: 'm', meetingTitle: '', petitionNo: 1, petitionTitle: '', field: '', unitName: 'Phòng Kinh tế', form: 'in_writing', dueDate, effectiveDueDate: record.extendedDueDate ?? dueDate, record }
+  return { meetingId: 'm', meetingTitle: '', petitionNo: 1, petitionTitle: '', confidential: false, field: '', unitName: 'Phòng Kinh tế', form: 'in_writing', dueDate, effectiveDueDate: record.extendedDueDate ?? dueDate, record }
 }
 
 describe('follow-up', () => {

@@ -21,6 +21,8 @@ export interface FollowUpItem {
   meetingTitle: string
   petitionNo: number
   petitionTitle: string
+  /** A confidential petition's title stays off lists anyone on the network can read. */
+  confidential: boolean
   field: string
   unitName: string
   form: 'in_person' | 'in_writing'
@@ -63,6 +65,7 @@ export function followUpItems(state: MeetingState, records: ReadonlyMap<number, 
         meetingTitle: state.title,
         petitionNo: p.no,
         petitionTitle: p.title,
+        confidential: p.confidential,
         field: p.field,
         unitName: p.writtenAnswer!.unitName,
         form: p.writtenAnswer!.form,
@@ -71,6 +74,11 @@ export function followUpItems(state: MeetingState, records: ReadonlyMap<number, 
         record,
       }
     })
+}
+
+/** For lists without a key: a confidential petition is shown by its number only. */
+export function publicFollowUpItem(item: FollowUpItem): FollowUpItem {
+  return item.confidential ? { ...item, petitionTitle: `Kiến nghị số ${item.petitionNo} (bảo mật)` } : item
 }
 
 export function followUpStatus(item: FollowUpItem, today: string, calendar: HolidayCalendar): FollowUpStatus {

@@ -35,7 +35,7 @@ export const administrativeDocumentSchema = z.strictObject({
 
 export const finalizeSchema = z.strictObject({
   /** The number assigned by the records clerk (văn thư), if already known. */
-  number: line(20).optional(),
+  number: z.string().trim().normalize('NFC').max(20).optional(),
   /** Why a new version replaces an earlier one (required from the second version on). */
   note: line(1000),
 })

@@ -56,13 +56,18 @@ describe(`minutes and notice on ${backendName}`, () => {
     expect(JSON.stringify((await get(base, keys.secretary)).json().draft)).toContain('85 đại biểu')
 
     const v1 = await post(`${base}/finalize`, keys.secretary, { number: '05', note: '' })
+    // (Later versions keep the number when none is sent: checked on version 2 below.)
     expect(v1.statusCode).toBe(201)
     expect(v1.json()).toEqual({ version: 1 })
     // A correction needs a reason, and becomes version 2; version 1 stays readable as it was.
     expect((await post(`${base}/finalize`, keys.secretary, { note: '' })).json().error.fields).toEqual({ note: 'Không được để trống.' })
-    const corrected = { ...edited, body: [...edited.body, { kind: 'paragraph', text: 'Đính chính: 86 đại biểu.' }] }
+    // The draft now starts from version 1 (number 05); the correction is made on it.
+    const current = (await get(base, keys.secretary)).json().draft as AdministrativeDocument
+    expect(current.number).toBe('05')
+    const corrected = { ...current, body: [...current.body, { kind: 'paragraph', text: 'Đính chính: 86 đại biểu.' }] }
     await post(`${base}/draft`, keys.secretary, { document: corrected }, 'PUT')
     expect((await post(`${base}/finalize`, keys.secretary, { note: 'Sửa số đại biểu' })).json()).toEqual({ version: 2 })
+    expect((await get(`${base}/versions/2`, keys.secretary)).json().document.number).toBe('05')
     const first = await get(`${base}/versions/1`, keys.chair)
     expect(first.json()).toMatchObject({ version: 1, savedBy: 'secretary', document: { number: '05' } })
     expect(JSON.stringify(first.json().document)).not.toContain('86 đại biểu')

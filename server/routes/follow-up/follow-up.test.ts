@@ -36,6 +36,9 @@ describe(`follow-up on ${backendName}`, () => {
     const all = await app.inject({ url: '/api/follow-ups' })
     expect(all.json().items.some((i: { meetingId: string }) => i.meetingId === meetingId)).toBe(true)
     expect(all.body).not.toContain('Người Giấu')
+    expect(all.body).not.toContain('Cấp sổ đỏ chậm') // a confidential petition's subject
+    expect(all.json().items.find((i: { meetingId: string }) => i.meetingId === meetingId).petitionTitle).toBe('Kiến nghị số 1 (bảo mật)')
+    expect(mine.json().items[0].petitionTitle).toBe('Cấp sổ đỏ chậm') // the chair and secretary see it
     expect((await app.inject({ url: `/api/meetings/${meetingId}/follow-ups` })).statusCode).toBe(403)
   })
 

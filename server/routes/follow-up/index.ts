@@ -6,7 +6,7 @@ import { loadFollowUpRecords, recordExtension, recordResult } from '../../../db/
 import { listMeetings } from '../../../db/repositories/meetings'
 import { vietnamDate } from '../../../shared/calendar/working-days'
 import { fail, ok, type Result } from '../../../shared/errors'
-import { extendSchema, extendedDueDate, followUpItems, followUpStatus, resultSchema, type FollowUpItem, type FollowUpStatus } from '../../../shared/followup'
+import { extendSchema, extendedDueDate, followUpItems, publicFollowUpItem, followUpStatus, resultSchema, type FollowUpItem, type FollowUpStatus } from '../../../shared/followup'
 import { authorizeFor } from '../../access'
 import { sendError, sendResult } from '../../http-errors'
 import { errors, keyHeaders } from '../meetings/schemas'
@@ -39,12 +39,13 @@ const followUpRoutes: FastifyPluginAsync = async (fastify) => {
     },
   )
 
-  // Across meetings: what every unit still owes. Items carry no petitioner, so nothing confidential.
+  // Across meetings: what every unit still owes. Items carry no petitioner, and a confidential
+  // petition appears by its number only: its subject alone can point to who filed it.
   app.get('/api/follow-ups', { schema: { response: { 200: z.object({ items: z.array(item) }) } } }, async () => {
     const all = []
     for (const m of await listMeetings(app.db, 1000)) {
       const items = await itemsOf(m.meetingId)
-      if (items.ok) all.push(...items.data.map((i) => ({ ...i })))
+      if (items.ok) all.push(...items.data.map((i) => ({ ...publicFollowUpItem(i), status: i.status })))
     }
     return { items: all.sort((a, b) => (a.effectiveDueDate < b.effectiveDueDate ? -1 : 1)) }
   })

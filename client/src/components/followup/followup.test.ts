@@ -7,6 +7,7 @@ function row(petitionNo: number, patch: Partial<FollowUpRow> = {}): FollowUpRow 
     meetingTitle: 'Hội nghị A',
     petitionNo,
     petitionTitle: `Kiến nghị ${petitionNo}`,
+    confidential: false,
     field: 'Đất đai',
     unitName: 'Phòng Kinh tế',
     form: 'in_writing',
