@@ -55,11 +55,23 @@ export const dueSoonWorkingDays = 2
 
 export const emptyFollowUpRecord: FollowUpRecord = { extendedDueDate: null, extensionReason: '', result: null }
 
-export function followUpItems(state: MeetingState, records: ReadonlyMap<number, FollowUpRecord>): FollowUpItem[] {
+/**
+ * The items of a meeting. Units must report within 7 / 15 working days of the conclusion notice
+ * (office / commune); once the notice is issued (`noticeDate`), an item is due by the earlier of
+ * that and the date the chair promised in the room. Before it is issued, the promise stands.
+ */
+export function followUpItems(
+  state: MeetingState,
+  records: ReadonlyMap<number, FollowUpRecord>,
+  notice?: { date: string; calendar: HolidayCalendar },
+): FollowUpItem[] {
+  const ruleDue = notice ? addWorkingDays(notice.date, deadlineRules[state.details.level].resultWorkingDays, notice.calendar) : null
   return state.petitions
     .filter((p) => p.status === 'written_answer' && p.writtenAnswer)
     .map((p) => {
       const record = records.get(p.no) ?? emptyFollowUpRecord
+      const promised = p.writtenAnswer!.dueDate
+      const dueDate = ruleDue && ruleDue < promised ? ruleDue : promised
       return {
         meetingId: state.meetingId,
         meetingTitle: state.title,
@@ -69,8 +81,8 @@ export function followUpItems(state: MeetingState, records: ReadonlyMap<number, 
         field: p.field,
         unitName: p.writtenAnswer!.unitName,
         form: p.writtenAnswer!.form,
-        dueDate: p.writtenAnswer!.dueDate,
-        effectiveDueDate: record.extendedDueDate ?? p.writtenAnswer!.dueDate,
+        dueDate,
+        effectiveDueDate: record.extendedDueDate ?? dueDate,
         record,
       }
     })
