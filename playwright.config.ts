@@ -3,7 +3,8 @@ import { defineConfig, devices } from '@playwright/test'
 // End-to-end tests drive the built app in the system Chromium (no browser downloads are reachable in
 // CI). The server runs on its own port with a fresh embedded database, and is stopped with SIGTERM so
 // PGlite closes cleanly.
-const port = 3100
+// E2E_PORT lets two runs share a machine (a developer's and CI's) without meeting on one port.
+const port = Number(process.env.E2E_PORT ?? 3100)
 const baseURL = `http://localhost:${port}`
 
 export default defineConfig({
