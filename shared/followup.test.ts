@@ -19,15 +19,13 @@ describe('follow-up', () => {
     ])
   })
 
-  it('once the notice is issued, is due by the earlier of the promise and 15 working days (commune) after it', () => {
+  it('is due on the date promised in the room, the date the notice prints, whenever the notice is issued', () => {
     const m = new DomainHarness() // commune, meeting Friday 19/06/2026
     m.must(command('petition:record', { origin: 'registered', title: 'A' }))
-    m.must(command('petition:record', { origin: 'registered', title: 'B' }))
-    m.must(command('petition:commit-written-answer', { petitionNo: 1, unitId: testDirectory.units[0]!.id, dueDate: '2026-07-03' }))
-    m.must(command('petition:commit-written-answer', { petitionNo: 2, unitId: testDirectory.units[0]!.id, dueDate: '2026-08-31' }))
-    const items = followUpItems(m.state, new Map(), { date: '2026-06-24', calendar: emptyCalendar })
-    // 15 working days after Wednesday 24/06/2026: Wednesday 15/07/2026.
-    expect(items.map((i) => i.dueDate)).toEqual(['2026-07-03', '2026-07-15'])
+    m.must(command('petition:commit-written-answer', { petitionNo: 1, unitId: testDirectory.units[0]!.id }))
+    const promised = m.state.petitions[0]!.writtenAnswer!.dueDate
+    expect(promised).toBe('2026-07-21') // 7 + 15 working days after the meeting
+    expect(followUpItems(m.state, new Map()).map((i) => i.dueDate)).toEqual([promised])
   })
 
   it('is on track, due soon (2 working days or fewer), or overdue', () => {

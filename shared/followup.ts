@@ -56,22 +56,17 @@ export const dueSoonWorkingDays = 2
 export const emptyFollowUpRecord: FollowUpRecord = { extendedDueDate: null, extensionReason: '', result: null }
 
 /**
- * The items of a meeting. Units must report within 7 / 15 working days of the conclusion notice
- * (office / commune); once the notice is issued (`noticeDate`), an item is due by the earlier of
- * that and the date the chair promised in the room. Before it is issued, the promise stands.
+ * The items of a meeting. Each is due on the date the chair committed to in the room, which the
+ * conclusion notice prints ("hạn chậm nhất ngày …"); its default was counted with the rules' 7 / 15
+ * working days after the latest day the notice may be issued. The notice separately states the
+ * rules' reporting period; following up one date keeps the page and the notice in agreement.
  */
-export function followUpItems(
-  state: MeetingState,
-  records: ReadonlyMap<number, FollowUpRecord>,
-  notice?: { date: string; calendar: HolidayCalendar },
-): FollowUpItem[] {
-  const ruleDue = notice ? addWorkingDays(notice.date, deadlineRules[state.details.level].resultWorkingDays, notice.calendar) : null
+export function followUpItems(state: MeetingState, records: ReadonlyMap<number, FollowUpRecord>): FollowUpItem[] {
   return state.petitions
     .filter((p) => p.status === 'written_answer' && p.writtenAnswer)
     .map((p) => {
       const record = records.get(p.no) ?? emptyFollowUpRecord
-      const promised = p.writtenAnswer!.dueDate
-      const dueDate = ruleDue && ruleDue < promised ? ruleDue : promised
+      const dueDate = p.writtenAnswer!.dueDate
       return {
         meetingId: state.meetingId,
         meetingTitle: state.title,

@@ -43,8 +43,6 @@ export interface ResultsReport {
 export interface ReportMeeting {
   state: MeetingState
   followUps: ReadonlyMap<number, FollowUpRecord>
-  /** The issue date of the conclusion notice, when issued (deadlines count from it). */
-  noticeDate?: string | undefined
 }
 
 /** The day a meeting took place: its set date, else the day it was created (Vietnam time). */
@@ -60,11 +58,10 @@ export function buildResultsReport(meetings: readonly ReportMeeting[], from: str
   let overdue = 0
   const empty = (field: string): FieldFigures => ({ field, received: 0, registered: 0, added: 0, answered: 0, assigned: 0, forwarded: 0, resolvedOnTime: 0, resolvedLate: 0, open: 0 })
 
-  for (const { state, followUps, noticeDate } of held) {
+  for (const { state, followUps } of held) {
     byAudience[meetingAudience(state.details)]++
     byForm[meetingForm(state.details)]++
-    const notice = noticeDate ? { date: noticeDate, calendar } : undefined
-    const items = new Map(followUpItems(state, followUps, notice).map((i) => [i.petitionNo, followUpStatus(i, today, calendar)]))
+    const items = new Map(followUpItems(state, followUps).map((i) => [i.petitionNo, followUpStatus(i, today, calendar)]))
     for (const p of state.petitions) {
       if (p.status === 'merged' || p.status === 'withdrawn') continue
       const name = p.field || 'Lĩnh vực khác'

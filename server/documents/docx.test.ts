@@ -188,7 +188,7 @@ describe('renderDocx: the conclusion notice', () => {
 
     const bullets = paras.filter((p) => p.text.startsWith('- ') && p.props.includes('<w:jc w:val="both"/>'))
     expect(bullets.map((b) => b.text)).toContain(
-      '- Xem xét, trả lời bằng văn bản kiến nghị về tiến độ giải ngân vốn đầu tư công; thời hạn trước ngày 14/01/2026.',
+      '- Xem xét, trả lời bằng văn bản kiến nghị về tiến độ giải ngân vốn đầu tư công; hạn chậm nhất ngày 14/01/2026.',
     )
     expect(bullets.every((b) => !b.text.startsWith('- - '))).toBe(true)
   })

@@ -50,7 +50,7 @@ export function noticeFixture(): AdministrativeDocument {
       { kind: 'subheading', text: '1. Giao Phòng Kinh tế' },
       {
         kind: 'bullet',
-        text: 'Xem xét, trả lời bằng văn bản kiến nghị về tiến độ giải ngân vốn đầu tư công; thời hạn trước ngày 14/01/2026.',
+        text: 'Xem xét, trả lời bằng văn bản kiến nghị về tiến độ giải ngân vốn đầu tư công; hạn chậm nhất ngày 14/01/2026.',
       },
       {
         kind: 'bullet',

@@ -40,7 +40,7 @@ describe('the minutes drafted from the log', () => {
     expect(body).toContain('Thư ký: Quàng Thị Thu.')
     expect(body).toContain('1. Cầm Văn Thanh (Bản Nà Cang) (nêu KN 1): Đề nghị sửa đường trước mùa mưa.')
     expect(body).toContain('KN 1 (Đường vào bản Nà Cang xuống cấp): Chủ tịch UBND xã Lò Văn Hùng trả lời: Đường đã có trong kế hoạch duy tu quý II.')
-    expect(body).toMatch(/KN 2 \(Tố cáo đo đạc sai\): Giao Phòng Kinh tế trả lời bằng văn bản, thời hạn trước ngày \d\d\/\d\d\/2026\./)
+    expect(body).toMatch(/KN 2 \(Tố cáo đo đạc sai\): Giao Phòng Kinh tế trả lời bằng văn bản, hạn chậm nhất ngày \d\d\/\d\d\/2026\./)
     expect(body).toContain('KN 3 (Cầu treo bản Lạnh hỏng): Vượt thẩm quyền; chuyển Sở Giao thông vận tải xem xét, giải quyết.')
     expect(body).toContain('Hội nghị diễn ra dân chủ, thẳng thắn.')
     // Registered and added petitions are listed apart.

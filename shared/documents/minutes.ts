@@ -44,7 +44,7 @@ export function petitionResolution(p: Petition): string {
     }
     case 'written_answer':
       return p.writtenAnswer
-        ? `Giao ${p.writtenAnswer.unitName} ${answerFormLabels[p.writtenAnswer.form].toLowerCase()}, thời hạn trước ngày ${formatDateVi(p.writtenAnswer.dueDate)}.`
+        ? `Giao ${p.writtenAnswer.unitName} ${answerFormLabels[p.writtenAnswer.form].toLowerCase()}, hạn chậm nhất ngày ${formatDateVi(p.writtenAnswer.dueDate)}.`
         : 'Giao trả lời sau hội nghị.'
     case 'forwarded':
       return `Vượt thẩm quyền; chuyển ${p.forwardedTo} xem xét, giải quyết.`

@@ -76,7 +76,7 @@ export function draftNotice(state: MeetingState, office: OfficeProfile, issueDat
     for (const p of petitions) {
       body.push({
         kind: 'bullet',
-        text: `Xem xét, ${answerFormLabels[p.writtenAnswer!.form].toLowerCase()} kiến nghị về ${inSentence(p.title)}; thời hạn trước ngày ${formatDateVi(p.writtenAnswer!.dueDate)}.`,
+        text: `Xem xét, ${answerFormLabels[p.writtenAnswer!.form].toLowerCase()} kiến nghị về ${inSentence(p.title)}; hạn chậm nhất ngày ${formatDateVi(p.writtenAnswer!.dueDate)}.`,
       })
     }
     body.push({

@@ -35,10 +35,10 @@ describe('petitionOutcome', () => {
   it('gives the unit, the form and the deadline of a written answer', () => {
     const m = withPetitions()
     m.must(command('petition:commit-written-answer', { petitionNo: 1, unitId: economy, dueDate: '2026-07-15' }))
-    expect(petitionOutcome(petition(m))).toBe('Giao Phòng Kinh tế trả lời bằng văn bản trước 15/07/2026')
+    expect(petitionOutcome(petition(m))).toBe('Giao Phòng Kinh tế trả lời bằng văn bản, hạn chậm nhất 15/07/2026')
     m.must(command('petition:reopen', { petitionNo: 1 }))
     m.must(command('petition:commit-written-answer', { petitionNo: 1, unitId: economy, dueDate: '2026-07-10', form: 'in_person' }))
-    expect(petitionOutcome(petition(m))).toBe('Giao Phòng Kinh tế trả lời trực tiếp trước 10/07/2026')
+    expect(petitionOutcome(petition(m))).toBe('Giao Phòng Kinh tế trả lời trực tiếp, hạn chậm nhất 10/07/2026')
   })
 
   it('names the body a petition was forwarded to', () => {
@@ -64,7 +64,7 @@ describe('suggestedConclusion', () => {
   it('builds the written-answer sentence the chair reads out', () => {
     const m = withPetitions()
     m.must(command('petition:commit-written-answer', { petitionNo: 1, unitId: economy, dueDate: '2026-07-15' }))
-    expect(suggestedConclusion(petition(m))).toBe('Giao Phòng Kinh tế trả lời bằng văn bản trước 15/07/2026.')
+    expect(suggestedConclusion(petition(m))).toBe('Giao Phòng Kinh tế trả lời bằng văn bản, hạn chậm nhất 15/07/2026.')
   })
 
   it('includes the summary of an answer given in the room, once punctuated', () => {
@@ -95,7 +95,7 @@ describe('suggestedClosingConclusion', () => {
     m.must(command('petition:forward', { petitionNo: 3, body: 'Công an tỉnh' }))
     expect(suggestedClosingConclusion(m.state).split('\n')).toEqual([
       'Hội nghị đã tiếp nhận 4 kiến nghị (2 kiến nghị đã đăng ký, 2 kiến nghị bổ sung tại hội nghị); đã trả lời trực tiếp 1 kiến nghị, giao trả lời sau 1 kiến nghị, chuyển cơ quan có thẩm quyền 1 kiến nghị.',
-      '- KN 2 (Kiến nghị 2): Giao Phòng Kinh tế trả lời bằng văn bản trước 15/07/2026.',
+      '- KN 2 (Kiến nghị 2): Giao Phòng Kinh tế trả lời bằng văn bản, hạn chậm nhất 15/07/2026.',
       '- KN 3 (Kiến nghị 3): Vượt thẩm quyền: chuyển Công an tỉnh.',
       'Còn 1 kiến nghị chưa được xem xét tại hội nghị.',
     ])

@@ -20,7 +20,7 @@ export function petitionOutcome(p: Petition): string | null {
     }
     case 'written_answer':
       return p.writtenAnswer
-        ? `Giao ${p.writtenAnswer.unitName} ${formPhrase[p.writtenAnswer.form]} trước ${formatDateVi(p.writtenAnswer.dueDate)}`
+        ? `Giao ${p.writtenAnswer.unitName} ${formPhrase[p.writtenAnswer.form]}, hạn chậm nhất ${formatDateVi(p.writtenAnswer.dueDate)}`
         : 'Giao trả lời sau'
     case 'forwarded':
       return p.forwardedTo ? `Vượt thẩm quyền: chuyển ${p.forwardedTo}` : 'Vượt thẩm quyền: chuyển cơ quan có thẩm quyền'

@@ -136,7 +136,7 @@ test('a short conference is closed, its minutes and notice finalised and downloa
       '2. Đại biểu số 3 (đề nghị giữ bí mật thông tin) (nêu KN 3).',
       expect.stringMatching(new RegExp(`^KN 1 \\(${roadTitle}\\): .* trả lời: ${answerSummary}\\.$`)),
       `KN 2 (${unassessedTitle}): Chưa được xem xét tại hội nghị.`,
-      `KN 3 (${boundaryTitle}): Giao ${committedUnit} trả lời bằng văn bản, thời hạn trước ngày ${dueVi}.`,
+      `KN 3 (${boundaryTitle}): Giao ${committedUnit} trả lời bằng văn bản, hạn chậm nhất ngày ${dueVi}.`,
       `KN 4 (${allowanceTitle}): Vượt thẩm quyền; chuyển ${forwardBody} xem xét, giải quyết.`,
       conclusion,
     ]),
@@ -171,7 +171,7 @@ test('a short conference is closed, its minutes and notice finalised and downloa
       'I. KẾT QUẢ ĐỐI THOẠI',
       'II. TỔ CHỨC THỰC HIỆN',
       `1. Giao ${committedUnit}`,
-      expect.stringMatching(new RegExp(`^Xem xét, trả lời bằng văn bản kiến nghị về .*; thời hạn trước ngày ${dueVi}\\.$`)),
+      expect.stringMatching(new RegExp(`^Xem xét, trả lời bằng văn bản kiến nghị về .*; hạn chậm nhất ngày ${dueVi}\\.$`)),
       conclusion,
     ]),
   )

@@ -298,7 +298,7 @@ test('a short conference: secretary, chair and projector stay in step, and the h
   await chair.getByTestId('chair-due-date').fill(dueIso)
   await expect(chair.getByTestId('chair-commit')).toHaveText(`Giao ${unitInterior} trả lời sau`)
   await chair.getByTestId('chair-commit').tap()
-  const committed = `Giao ${unitInterior} trả lời bằng văn bản trước ${dueVi}`
+  const committed = `Giao ${unitInterior} trả lời bằng văn bản, hạn chậm nhất ${dueVi}`
   await expect(chairPetition.getByTestId('chair-petition-status')).toHaveText('Giao trả lời sau')
   await expect(chairPetition.getByTestId('chair-outcome')).toHaveText(committed)
   await expect(projector.getByTestId('projector-answerer')).toContainText(committed)

@@ -24,9 +24,7 @@ const followUpRoutes: FastifyPluginAsync = async (fastify) => {
     if (!state) return fail('MEETING_NOT_FOUND')
     const { calendar } = await app.office.context()
     const today = vietnamDate(new Date())
-    const notice = (await listDocumentVersions(app.db, meetingId, 'notice')).find((v) => v.version === 1)
-    const issued = notice?.document.date ? { date: notice.document.date, calendar } : undefined
-    const items = followUpItems(state, await loadFollowUpRecords(app.db, meetingId), issued)
+    const items = followUpItems(state, await loadFollowUpRecords(app.db, meetingId))
     return ok(items.map((i) => ({ ...i, status: followUpStatus(i, today, calendar) })))
   }
 

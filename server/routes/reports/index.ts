@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { listDocumentVersions, loadOfficeProfile } from '../../../db/repositories/documents'
+import { loadOfficeProfile } from '../../../db/repositories/documents'
 import { loadFollowUpRecords } from '../../../db/repositories/follow-up'
 import { listMeetings } from '../../../db/repositories/meetings'
 import { vietnamDate } from '../../../shared/calendar/working-days'
@@ -19,9 +19,7 @@ const reportsRoutes: FastifyPluginAsync = async (fastify) => {
     const meetings: ReportMeeting[] = []
     for (const m of await listMeetings(app.db, 10_000)) {
       const state = await app.meetingLog.state(m.meetingId)
-      if (!state) continue
-      const notice = (await listDocumentVersions(app.db, m.meetingId, 'notice')).find((v) => v.version === 1)
-      meetings.push({ state, followUps: await loadFollowUpRecords(app.db, m.meetingId), noticeDate: notice?.document.date || undefined })
+      if (state) meetings.push({ state, followUps: await loadFollowUpRecords(app.db, m.meetingId) })
     }
     const { calendar } = await app.office.context()
     return buildResultsReport(meetings, from, to, vietnamDate(new Date()), calendar)
