@@ -61,6 +61,7 @@ export interface OfficeProfileTable {
   issuing_body: string
   office_code: string
   place: string
+  deadline_rules: ColumnType<unknown, string | null, string | null>
 }
 
 export interface MeetingDocumentsTable {

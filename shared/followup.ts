@@ -1,6 +1,6 @@
 import { addWorkingDays, workingDaysBetween, type HolidayCalendar } from './calendar/working-days'
 import type { MeetingState, OfficeLevel } from './meeting/model'
-import { deadlineRules } from './meeting/rules'
+import { deadlineRules, type DeadlineRuleSet } from './meeting/rules'
 import { z } from 'zod'
 import { isoDate } from './meeting/commands'
 import { optionalText, requiredText } from './text'
@@ -98,8 +98,14 @@ export function followUpStatus(item: FollowUpItem, today: string, calendar: Holi
  * The extended deadline: the longer period of the rules (15 / 30 working days), counted from the
  * same start as the original, and never earlier than the original.
  */
-export function extendedDueDate(item: FollowUpItem, level: OfficeLevel, from: string, calendar: HolidayCalendar): string {
-  const extended = addWorkingDays(from, deadlineRules[level].extendedResultWorkingDays, calendar)
+export function extendedDueDate(
+  item: FollowUpItem,
+  level: OfficeLevel,
+  from: string,
+  calendar: HolidayCalendar,
+  ruleSet: DeadlineRuleSet = deadlineRules,
+): string {
+  const extended = addWorkingDays(from, ruleSet[level].extendedResultWorkingDays, calendar)
   return extended > item.dueDate ? extended : item.dueDate
 }
 

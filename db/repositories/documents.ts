@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import type { AdministrativeDocument, OfficeProfile } from '../../shared/documents/model'
+import { deadlineRules, type DeadlineRuleSet } from '../../shared/meeting/rules'
 import { type Executor, toIso } from './executor'
 
 export type StoredKind = 'minutes' | 'notice'
@@ -76,4 +77,15 @@ export async function appendFinalVersion(
     .values({ meeting_id: meetingId, kind, version, document: JSON.stringify(document), saved_by: savedBy, saved_at: at, note })
     .execute()
   return version
+}
+
+/** The office's deadline sets, or the provincial rules when it has not set its own. */
+export async function loadDeadlineRules(db: Executor): Promise<DeadlineRuleSet> {
+  const r = await db.selectFrom('office_profile').select('deadline_rules').where('id', '=', 1).executeTakeFirst()
+  const value = typeof r?.deadline_rules === 'string' ? JSON.parse(r.deadline_rules) : r?.deadline_rules
+  return (value as DeadlineRuleSet | null | undefined) ?? deadlineRules
+}
+
+export async function saveDeadlineRules(db: Executor, rules: DeadlineRuleSet | null): Promise<void> {
+  await db.updateTable('office_profile').set({ deadline_rules: rules ? JSON.stringify(rules) : null }).where('id', '=', 1).execute()
 }

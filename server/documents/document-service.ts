@@ -50,7 +50,8 @@ export class DocumentService {
     if (kind === 'minutes') return ok(draftMinutes(state, await readEvents(this.db, meetingId, 0), profile))
     const minutes = await listDocumentVersions(this.db, meetingId, 'minutes')
     if (!minutes.some((v) => v.version > 0)) return fail('MINUTES_NOT_FINAL')
-    return ok(draftNotice(state, profile, today))
+    const { rules } = await this.office.context()
+    return ok(draftNotice(state, profile, today, rules))
   }
 
   async view(meetingId: string, kind: StoredKind, now = new Date()): Promise<Result<DocumentView>> {
@@ -65,8 +66,8 @@ export class DocumentService {
     }
     const state = await this.log.state(meetingId)
     if (!state) return fail('MEETING_NOT_FOUND')
-    const { calendar } = await this.office.context()
-    const dueDate = kind === 'notice' ? noticeDueDate(state.details, calendar) : null
+    const { calendar, rules } = await this.office.context()
+    const dueDate = kind === 'notice' ? noticeDueDate(state.details, calendar, rules) : null
     const issued = versions.some((v) => v.version > 0)
     return ok({
       kind,

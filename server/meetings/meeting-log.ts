@@ -19,6 +19,7 @@ import { KeyedMutex } from './mutex'
 import type { OfficeContext } from '../office/office-data'
 import { emptyDirectory } from '../../shared/directory'
 import { emptyCalendar } from '../../shared/calendar/working-days'
+import { deadlineRules } from '../../shared/meeting/rules'
 
 export interface AppendedBatch {
   meetingId: string
@@ -83,7 +84,7 @@ export class MeetingLog extends EventEmitter<{ appended: [AppendedBatch] }> {
     super()
     this.maxCatchUpEvents = options.maxCatchUpEvents ?? 500
     this.now = options.now ?? (() => new Date())
-    this.office = options.office ?? { context: async () => ({ directory: emptyDirectory, calendar: emptyCalendar }) }
+    this.office = options.office ?? { context: async () => ({ directory: emptyDirectory, calendar: emptyCalendar, rules: deadlineRules }) }
   }
 
   async createMeeting(input: CreateMeetingRequest): Promise<

@@ -4,10 +4,13 @@ import { loadCalendar } from '../../db/repositories/calendar'
 import { loadDirectory } from '../../db/repositories/directory'
 import type { HolidayCalendar } from '../../shared/calendar/working-days'
 import type { Directory } from '../../shared/directory'
+import type { DeadlineRuleSet } from '../../shared/meeting/rules'
+import { loadDeadlineRules } from '../../db/repositories/documents'
 
 export interface OfficeContext {
   directory: Directory
   calendar: HolidayCalendar
+  rules: DeadlineRuleSet
 }
 
 /**
@@ -25,8 +28,8 @@ export class OfficeData {
 
   async context(): Promise<OfficeContext> {
     if (this.cached && Date.now() - this.cached.loadedAt < this.ttlMs) return this.cached.value
-    const [directory, calendar] = await Promise.all([loadDirectory(this.db), loadCalendar(this.db)])
-    this.cached = { value: { directory, calendar }, loadedAt: Date.now() }
+    const [directory, calendar, rules] = await Promise.all([loadDirectory(this.db), loadCalendar(this.db), loadDeadlineRules(this.db)])
+    this.cached = { value: { directory, calendar, rules }, loadedAt: Date.now() }
     return this.cached.value
   }
 

@@ -1,6 +1,6 @@
 import { addWorkingDays, type HolidayCalendar } from '../calendar/working-days'
 import type { MeetingDetails, MeetingState, Petition } from '../meeting/model'
-import { deadlineRules } from '../meeting/rules'
+import { deadlineRules, type DeadlineRuleSet } from '../meeting/rules'
 import { answerFormLabels, formatDateVi, petitionCounts } from '../meeting/selectors'
 import { petitionResolution } from './minutes'
 import { inSentence } from './text'
@@ -12,9 +12,9 @@ import type { AdministrativeDocument, DocumentBlock, OfficeProfile, SignatureBlo
 // source); the secretary edits it before issuing.
 
 /** The latest day the notice may be issued: 5 (office) / 7 (commune) working days after the meeting. */
-export function noticeDueDate(details: MeetingDetails, calendar: HolidayCalendar): string | null {
+export function noticeDueDate(details: MeetingDetails, calendar: HolidayCalendar, ruleSet: DeadlineRuleSet = deadlineRules): string | null {
   if (!details.meetingDate) return null
-  return addWorkingDays(details.meetingDate, deadlineRules[details.level].noticeWorkingDays, calendar)
+  return addWorkingDays(details.meetingDate, ruleSet[details.level].noticeWorkingDays, calendar)
 }
 
 /** The signing block the rules give: the head signs, or a deputy "KT." when the chair was delegated. */
@@ -38,11 +38,11 @@ function byUnit(petitions: readonly Petition[]): Map<string, Petition[]> {
   return units
 }
 
-export function draftNotice(state: MeetingState, office: OfficeProfile, issueDate: string): AdministrativeDocument {
+export function draftNotice(state: MeetingState, office: OfficeProfile, issueDate: string, ruleSet: DeadlineRuleSet = deadlineRules): AdministrativeDocument {
   const d = state.details
   const c = petitionCounts(state)
   const chair = [d.chairTitle, d.chairName].filter(Boolean).join(' ') || 'Chủ trì hội nghị'
-  const rules = deadlineRules[d.level]
+  const rules = ruleSet[d.level]
   const answered = state.petitions.filter((p) => p.status === 'answered')
   const forwarded = state.petitions.filter((p) => p.status === 'forwarded')
   const units = byUnit(state.petitions)

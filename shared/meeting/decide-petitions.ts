@@ -106,7 +106,7 @@ export function decidePetition(state: MeetingState, c: Command, ctx: DecideConte
       const today = vietnamDate(ctx.at)
       const from = state.details.meetingDate || today
       if (c.dueDate !== undefined && c.dueDate <= from) return fail('DUE_DATE_IN_PAST')
-      const dueDate = c.dueDate ?? defaultWrittenAnswerDue(state.details, today, ctx.calendar)
+      const dueDate = c.dueDate ?? defaultWrittenAnswerDue(state.details, today, ctx.calendar, ctx.rules)
       return ok([
         ...discussFirst(state, found.data),
         { type: 'petition.written-answer-committed', payload: { petitionNo: c.petitionNo, commitment: { unitId: unit.id, unitName: unit.name, dueDate, form: c.form } } },

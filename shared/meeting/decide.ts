@@ -1,6 +1,7 @@
 import { fail, type Result } from '../errors'
 import type { HolidayCalendar } from '../calendar/working-days'
 import type { Directory } from '../directory'
+import type { DeadlineRuleSet } from './rules'
 import type { Command } from './commands'
 import { decideMeeting } from './decide-meeting'
 import { decidePetition } from './decide-petitions'
@@ -16,6 +17,8 @@ export interface DecideContext {
   at: string
   directory: Directory
   calendar: HolidayCalendar
+  /** The office's deadline sets; the provincial rules when absent. */
+  rules?: DeadlineRuleSet
 }
 
 /** What may still be done after the meeting closed: completing the record, not changing what happened. */

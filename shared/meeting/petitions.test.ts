@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { HolidayCalendar } from '../calendar/working-days'
+import { emptyCalendar, type HolidayCalendar } from '../calendar/working-days'
+import { decide } from './decide'
 import { fold } from './evolve'
 import { emptyMeetingState } from './model'
 import { redactEvent, redactState } from './redact'
@@ -234,5 +235,21 @@ describe('what public screens see', () => {
     expect(live).toEqual(redactState(m.state))
     // A screen catching up from the start gets the same.
     expect(fold(emptyMeetingState(MEETING_ID), m.log.map((e) => redactEvent(e, m.state)))).toEqual(redactState(m.state))
+  })
+})
+
+describe('an office’s own deadline sets', () => {
+  it('count the default written-answer deadline with the office’s numbers', () => {
+    const m = new DomainHarness() // commune meeting, Friday 19/06/2026
+    m.must(command('petition:record', { origin: 'registered', title: 'A' }))
+    const own = { office: { noticeWorkingDays: 3, resultWorkingDays: 5, extendedResultWorkingDays: 10 }, commune: { noticeWorkingDays: 5, resultWorkingDays: 10, extendedResultWorkingDays: 20 } }
+    const decided = decide(m.state, command('petition:commit-written-answer', { petitionNo: 1, unitId: economy!.id }), {
+      at: '2026-06-19T02:00:00Z',
+      directory: testDirectory,
+      calendar: emptyCalendar,
+      rules: own,
+    })
+    // 5 + 10 = 15 working days after Friday 19/06/2026: Friday 10/07/2026 (the provincial 7 + 15 gives 21/07).
+    expect(decided.ok && decided.data.at(-1)).toMatchObject({ payload: { commitment: { dueDate: '2026-07-10' } } })
   })
 })

@@ -66,8 +66,8 @@ const followUpRoutes: FastifyPluginAsync = async (fastify) => {
       // Counted from the issued notice when there is one, else from the meeting day.
       const notice = (await listDocumentVersions(app.db, meetingId, 'notice')).find((v) => v.version === 1)
       const from = notice?.document.date || state.details.meetingDate || vietnamDate(new Date())
-      const { calendar } = await app.office.context()
-      await recordExtension(app.db, meetingId, petitionNo, extendedDueDate(found, state.details.level, from, calendar), req.body.reason)
+      const { calendar, rules } = await app.office.context()
+      await recordExtension(app.db, meetingId, petitionNo, extendedDueDate(found, state.details.level, from, calendar, rules), req.body.reason)
       const updated = await itemsOf(meetingId)
       return sendResult(reply, updated.ok ? ok({ ...updated.data.find((i) => i.petitionNo === petitionNo)! }) : updated)
     },

@@ -17,6 +17,8 @@ import {
   updateUnit,
 } from '../../../db/repositories/directory'
 import { officialInputSchema, unitInputSchema } from '../../../shared/directory'
+import { loadDeadlineRules, saveDeadlineRules } from '../../../db/repositories/documents'
+import { deadlineRuleSetSchema } from '../../../shared/meeting/rules'
 import { sendError } from '../../http-errors'
 import { errors } from '../meetings/schemas'
 
@@ -82,6 +84,14 @@ const officeRoutes: FastifyPluginAsync = async (fastify) => {
     if (!(await deleteOfficial(app.db, req.params.id))) return sendError(reply, { code: 'OFFICIAL_NOT_FOUND', message: 'Không tìm thấy cán bộ trong danh bạ.' })
     changed()
     return reply.code(204).send(null)
+  })
+
+  // The office's deadline sets (working days per level), used for every deadline decided afterwards.
+  app.get('/api/office/deadlines', { schema: { response: { 200: deadlineRuleSetSchema } } }, async () => loadDeadlineRules(app.db))
+  app.put('/api/office/deadlines', { schema: { body: deadlineRuleSetSchema, response: { 200: deadlineRuleSetSchema, ...errors } } }, async (req) => {
+    await saveDeadlineRules(app.db, req.body)
+    changed()
+    return req.body
   })
 
   app.get(
