@@ -1,3 +1,4 @@
+import type { DeadlineRuleSet } from '@shared/meeting/rules'
 import type { OfficeProfile } from '@shared/documents/model'
 import type { Ack } from '@shared/errors'
 import { request } from '../../api/http'
@@ -10,6 +11,8 @@ export const saveOffice = (profile: OfficeProfile): Promise<Ack<OfficeProfile>> 
   request('/api/office', { method: 'PUT', body: JSON.stringify(profile) })
 
 export const getCalendarDays = (): Promise<Ack<{ days: CalendarDay[] }>> => request('/api/calendar')
+/** The office's own deadline sets (the provincial rules until it sets them). */
+export const getDeadlineRules = (): Promise<Ack<DeadlineRuleSet>> => request('/api/office/deadlines')
 
 export const putCalendarDay = (day: string, kind: CalendarKind, note: string): Promise<Ack<CalendarDay>> =>
   request(`/api/calendar/${encodeURIComponent(day)}`, { method: 'PUT', body: JSON.stringify({ kind, note }) })
@@ -19,3 +22,5 @@ export async function deleteCalendarDay(day: string): Promise<Ack<null>> {
   const result = await request<unknown>(`/api/calendar/${encodeURIComponent(day)}`, { method: 'DELETE' }, { allowEmpty: true })
   return result.ok ? { ok: true, data: null } : result
 }
+export const saveDeadlineRules = (rules: DeadlineRuleSet): Promise<Ack<DeadlineRuleSet>> =>
+  request('/api/office/deadlines', { method: 'PUT', body: JSON.stringify(rules) })
