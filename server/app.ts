@@ -10,6 +10,7 @@ import errorsPlugin from './plugins/errors'
 import fanoutPlugin from './plugins/fanout'
 import meetingLogPlugin from './plugins/meeting-log'
 import realtimePlugin from './plugins/realtime'
+import securityPlugin, { type SecurityOptions } from './plugins/security'
 import meetingsRoutes from './routes/meetings'
 import officeRoutes from './routes/office'
 import documentsRoutes from './routes/documents'
@@ -25,6 +26,8 @@ export interface AppOptions {
   /** A real PostgreSQL's pool: enables fan-out to other server processes through LISTEN/NOTIFY. */
   pool?: pg.Pool | undefined
   fanoutRetryMs?: number
+  /** Security headers and rate limits; rateLimit: false turns the limits off. */
+  security?: SecurityOptions
 }
 
 const defaultClientDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/client')
@@ -33,6 +36,7 @@ const defaultClientDir = path.resolve(path.dirname(fileURLToPath(import.meta.url
 export async function buildApp(opts: AppOptions) {
   const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 1_048_576, forceCloseConnections: true })
   await app.register(errorsPlugin)
+  await app.register(securityPlugin, opts.security ?? {})
   await app.register(meetingLogPlugin, { db: opts.db, log: opts.meetingLog })
   await app.register(realtimePlugin)
   if (opts.pool) await app.register(fanoutPlugin, { pool: opts.pool, retryMs: opts.fanoutRetryMs })

@@ -2,6 +2,7 @@
 // offices that print or "save as PDF" straight away, and for a preview without Word. One file, no
 // external resources (it must print on an office PC that is offline or behind a proxy).
 
+import { createHash } from 'node:crypto'
 import {
   numberLine,
   placeAndDate,
@@ -179,4 +180,29 @@ ${bottom(doc)}
 </body>
 </html>
 `
+}
+
+const sha256 = (source: string) => `'sha256-${createHash('sha256').update(source, 'utf8').digest('base64')}'`
+
+/**
+ * The Content-Security-Policy for one rendered print page: nothing may load, and only this page's
+ * own <style>, its generated style attributes (column widths) and the print button's handler run,
+ * each allowed by its hash. User text is escaped and never lands in an attribute, so nothing typed
+ * by anyone can match a hash.
+ */
+export function printPageCsp(html: string): string {
+  const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1]!)
+  const styleAttrs = new Set([...html.matchAll(/ style="([^"]*)"/g)].map((m) => m[1]!))
+  const handlers = new Set([...html.matchAll(/ on[a-z]+="([^"]*)"/g)].map((m) => m[1]!))
+  const list = (sources: Iterable<string>) => [...sources].map(sha256).join(' ')
+  return [
+    "default-src 'none'",
+    `style-src ${list(styles)}${styleAttrs.size ? ` 'unsafe-hashes' ${list(styleAttrs)}` : ''}`,
+    handlers.size ? `script-src 'unsafe-hashes' ${list(handlers)}` : "script-src 'none'",
+    "img-src 'self' data:",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+    "object-src 'none'",
+  ].join('; ')
 }

@@ -6,7 +6,7 @@ import { administrativeDocumentSchema, finalizeSchema, officeProfileSchema } fro
 import { authorizeFor } from '../../access'
 import { DocumentService } from '../../documents/document-service'
 import { renderDocx } from '../../documents/docx'
-import { renderPrintHtml } from '../../documents/html'
+import { printPageCsp, renderPrintHtml } from '../../documents/html'
 import type { AdministrativeDocument } from '../../../shared/documents/model'
 import type { FastifyReply } from 'fastify'
 import { sendError, sendResult } from '../../http-errors'
@@ -128,7 +128,10 @@ function fileName(doc: AdministrativeDocument, label: string): string {
 
 /** Sends a document as .docx (a download) or as the print page (opened in a tab). */
 export async function sendDocument(reply: FastifyReply, doc: AdministrativeDocument, format: 'docx' | 'print', label: string) {
-  if (format === 'print') return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(renderPrintHtml(doc))
+  if (format === 'print') {
+    const html = renderPrintHtml(doc)
+    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').header('content-security-policy', printPageCsp(html)).send(html)
+  }
   const buffer = await renderDocx(doc)
   return reply
     .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')

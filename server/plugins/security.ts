@@ -1,0 +1,85 @@
+import helmet from '@fastify/helmet'
+import rateLimit from '@fastify/rate-limit'
+import fp from 'fastify-plugin'
+import { appError } from '../../shared/errors'
+import { RequestValidationError } from '../http-errors'
+
+export interface RateLimitOptions {
+  /** Requests per IP and window on every route (page assets included). */
+  globalMax?: number
+  /** Requests per IP and window on the public creation endpoints (POST /api/meetings, POST /api/demo). */
+  createMax?: number
+  timeWindowMs?: number
+}
+
+export interface SecurityOptions {
+  /** false turns rate limiting off (benchmarks, tests that fire thousands of requests). */
+  rateLimit?: RateLimitOptions | false
+}
+
+export const DEFAULT_RATE_LIMITS: Required<RateLimitOptions> = { globalMax: 600, createMax: 30, timeWindowMs: 60_000 }
+
+/** Anyone can reach these without a key: each call creates a meeting in the database. */
+const CREATION_ROUTES = new Set(['POST /api/meetings', 'POST /api/demo'])
+
+/**
+ * The app's Content-Security-Policy. The built client is one module script and one stylesheet from
+ * /assets; Vue's :style bindings go through the CSSOM, which style-src does not govern. 'self' in
+ * connect-src covers Socket.IO's ws:// to the same host and port. No upgrade-insecure-requests: the
+ * app is served over plain http on the office network, where it would break every asset.
+ */
+export const CSP_DIRECTIVES = {
+  'default-src': ["'self'"],
+  'script-src': ["'self'"],
+  'script-src-attr': ["'none'"],
+  'style-src': ["'self'"],
+  'connect-src': ["'self'"],
+  'img-src': ["'self'", 'data:'],
+  'font-src': ["'self'"],
+  'frame-ancestors': ["'none'"],
+  'object-src': ["'none'"],
+  'base-uri': ["'self'"],
+  'form-action': ["'self'"],
+}
+
+/** Thrown by the rate limiter: the error handler sends it as { ok:false, error:{ code:'RATE_LIMITED' } } with 429. */
+class RateLimitedError extends RequestValidationError {
+  readonly statusCode = 429
+  constructor() {
+    super(appError('RATE_LIMITED'))
+  }
+}
+
+// Security headers (helmet) and rate limits. Registered before the routes: the rate limiter attaches
+// itself to each route as it is declared.
+export const securityPlugin = fp<SecurityOptions>(
+  async (app, opts) => {
+    await app.register(helmet, {
+      contentSecurityPolicy: { useDefaults: false, directives: CSP_DIRECTIVES },
+      // Screens open on the office network over http, by IP: HSTS would do nothing there, and on an
+      // https deployment it belongs to the proxy that terminates TLS.
+      strictTransportSecurity: false,
+      referrerPolicy: { policy: 'no-referrer' },
+    })
+
+    if (opts.rateLimit === false) return
+    const limits = { ...DEFAULT_RATE_LIMITS, ...opts.rateLimit }
+
+    // Stricter limits on the creation endpoints, set before the rate limiter reads route configs.
+    app.addHook('onRoute', (route) => {
+      const methods = Array.isArray(route.method) ? route.method : [route.method]
+      if (!methods.some((m) => CREATION_ROUTES.has(`${m} ${route.url}`))) return
+      route.config = { ...(route.config as object), rateLimit: { max: limits.createMax, timeWindow: limits.timeWindowMs } } as typeof route.config
+    })
+
+    await app.register(rateLimit, {
+      global: true,
+      max: limits.globalMax,
+      timeWindow: limits.timeWindowMs,
+      errorResponseBuilder: () => new RateLimitedError(),
+    })
+  },
+  { name: 'security', dependencies: ['errors'] },
+)
+
+export default securityPlugin
