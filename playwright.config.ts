@@ -45,8 +45,8 @@ export default defineConfig({
   webServer: {
     // One node process (no tsx wrapper), so Playwright's SIGTERM reaches the server itself and the
     // embedded database closes cleanly.
-    command: 'rm -rf .tmp/e2e-data && npm run build && node --import tsx server/main.ts',
-    env: { PORT: String(port), DATA_DIR: '.tmp/e2e-data' },
+    command: `rm -rf .tmp/e2e-data-${port} && npm run build && node --import tsx server/main.ts`,
+    env: { PORT: String(port), DATA_DIR: `.tmp/e2e-data-${port}` },
     url: `${baseURL}/api/meetings`,
     reuseExistingServer: false,
     gracefulShutdown: { signal: 'SIGTERM', timeout: 5000 },

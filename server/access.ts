@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema'
-import { findMeetingKeys } from '../db/repositories/meetings'
+import { findMeetingKeys, type MeetingKeys } from '../db/repositories/meetings'
 import { fail, ok, type Result } from '../shared/errors'
 import { publicRoles, type Role } from '../shared/roles'
 
@@ -23,8 +23,24 @@ export interface AccessClaim {
   key?: string | undefined
 }
 
+// A meeting's keys never change once created, so they are looked up once per process: a hall full
+// of screens reconnecting after a restart does not send one query each.
+const knownKeys = new Map<string, MeetingKeys>()
+const KNOWN_KEYS_LIMIT = 10_000
+
+async function keysOf(db: Kysely<Database>, meetingId: string): Promise<MeetingKeys | null> {
+  const cached = knownKeys.get(meetingId)
+  if (cached) return cached
+  const keys = await findMeetingKeys(db, meetingId)
+  if (keys) {
+    if (knownKeys.size >= KNOWN_KEYS_LIMIT) knownKeys.delete(knownKeys.keys().next().value as string)
+    knownKeys.set(meetingId, keys)
+  }
+  return keys
+}
+
 export async function authorize(db: Kysely<Database>, claim: AccessClaim): Promise<Result<Role>> {
-  const keys = await findMeetingKeys(db, claim.meetingId)
+  const keys = await keysOf(db, claim.meetingId)
   if (!keys) return fail('MEETING_NOT_FOUND')
   const key = claim.key ?? ''
   if (claim.role) {

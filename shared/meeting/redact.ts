@@ -60,7 +60,19 @@ export function redactEvent(event: MeetingEvent, context: MeetingState): Meeting
   }
 }
 
+// States are immutable (evolve returns new objects), so a redacted view can be kept per state: a
+// hundred projectors reconnecting at once share one redaction instead of making a hundred.
+const redactedViews = new WeakMap<MeetingState, MeetingState>()
+
 export function redactState(state: MeetingState): MeetingState {
+  const known = redactedViews.get(state)
+  if (known) return known
+  const view = redactStateNow(state)
+  redactedViews.set(state, view)
+  return view
+}
+
+function redactStateNow(state: MeetingState): MeetingState {
   return {
     ...state,
     petitions: state.petitions.map(redactPetition),
