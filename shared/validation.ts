@@ -1,12 +1,11 @@
 import type { z } from 'zod'
 import { fail, ok, type Result } from './errors'
 
-// Turns zod issues into one VALIDATION_FAILED error with a Vietnamese message per field, so the REST
-// routes, the socket handlers and the forms all show the same words.
-function issueMessage(issue: z.core.$ZodIssue): string {
-  // Messages we wrote in a schema are Vietnamese; zod's own defaults are English (ASCII only).
-  // Keep ours, translate theirs.
-  if (/[^\x00-\x7F]/.test(issue.message)) return issue.message
+// One VALIDATION_FAILED error with a Vietnamese message per field, so the REST routes, the socket
+// handlers and the forms all show the same words. The words come from the error map below, which
+// zod consults for its own issues only: a message written in a schema (a refine, a regex) outranks
+// it, so no message is translated after the fact.
+const vietnameseErrors: z.core.$ZodErrorMap = (issue) => {
   switch (issue.code) {
     case 'too_big':
       return issue.origin === 'string'
@@ -17,34 +16,31 @@ function issueMessage(issue: z.core.$ZodIssue): string {
     case 'too_small':
       return issue.origin === 'string' ? 'Không được để trống.' : `Giá trị quá nhỏ (tối thiểu ${String(issue.minimum)}).`
     case 'invalid_type':
-      // zod leaves `input` out of issues by default; its message says what it received.
-      return /received undefined/.test(issue.message) ? 'Thiếu trường bắt buộc.' : 'Sai kiểu dữ liệu.'
+      return issue.input === undefined ? 'Thiếu trường bắt buộc.' : 'Sai kiểu dữ liệu.'
     case 'invalid_value':
       return 'Giá trị không được chấp nhận.'
     case 'invalid_format':
       return 'Sai định dạng.'
     case 'unrecognized_keys':
       return `Trường không được hỗ trợ: ${issue.keys.join(', ')}.`
-    case 'invalid_union':
-      return 'Giá trị không hợp lệ.'
     default:
       return 'Giá trị không hợp lệ.'
   }
 }
 
-export function formatIssues(issues: readonly z.core.$ZodIssue[]): Record<string, string> {
+function fieldMessages(issues: readonly z.core.$ZodIssue[]): Record<string, string> {
   const fields: Record<string, string> = {}
   for (const issue of issues) {
     const path = issue.path.length ? issue.path.map(String).join('.') : '_'
-    fields[path] ??= issueMessage(issue)
+    fields[path] ??= issue.message
   }
   return fields
 }
 
 export function parseWith<S extends z.ZodType>(schema: S, input: unknown): Result<z.output<S>> {
-  const parsed = schema.safeParse(input)
+  const parsed = schema.safeParse(input, { error: vietnameseErrors })
   if (parsed.success) return ok(parsed.data)
-  const fields = formatIssues(parsed.error.issues)
+  const fields = fieldMessages(parsed.error.issues)
   const summary = Object.entries(fields)
     .slice(0, 3)
     .map(([path, message]) => (path === '_' ? message : `«${path}»: ${message}`))

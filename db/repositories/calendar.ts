@@ -1,5 +1,5 @@
 import { sql } from 'kysely'
-import type { HolidayCalendar } from '../../shared/calendar/working-days'
+import { calendarFromDays, type HolidayCalendar } from '../../shared/calendar/working-days'
 import type { Executor } from './executor'
 
 export interface CalendarDay {
@@ -18,11 +18,7 @@ export async function listCalendarDays(db: Executor): Promise<CalendarDay[]> {
 }
 
 export async function loadCalendar(db: Executor): Promise<HolidayCalendar> {
-  const days = await listCalendarDays(db)
-  return {
-    daysOff: days.filter((d) => d.kind === 'day_off').map((d) => d.day),
-    workingWeekendDays: days.filter((d) => d.kind === 'working_day').map((d) => d.day),
-  }
+  return calendarFromDays(await listCalendarDays(db))
 }
 
 export async function upsertCalendarDay(db: Executor, d: CalendarDay): Promise<void> {

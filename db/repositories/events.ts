@@ -1,5 +1,6 @@
 import type { MeetingEvent } from '../../shared/meeting/events'
 import type { Role } from '../../shared/roles'
+import { sql } from 'kysely'
 import { type Executor, toIso } from './executor'
 
 export async function appendEvents(trx: Executor, events: readonly MeetingEvent[]): Promise<void> {
@@ -51,4 +52,12 @@ export async function countEvents(db: Executor, meetingId: string): Promise<numb
     .where('meeting_id', '=', meetingId)
     .executeTakeFirstOrThrow()
   return row.n
+}
+
+/**
+ * Tells every server process listening on `channel` that a meeting has new events. Sent inside the
+ * appending transaction, PostgreSQL delivers it only if that transaction commits, in commit order.
+ */
+export async function notifyAppended(trx: Executor, channel: string, notice: object): Promise<void> {
+  await sql`select pg_notify(${channel}, ${JSON.stringify(notice)})`.execute(trx)
 }

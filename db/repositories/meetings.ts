@@ -47,8 +47,12 @@ export async function lockMeeting(trx: Executor, meetingId: string): Promise<Mee
   return row ? toRecord(row) : null
 }
 
-export async function setLastSeq(trx: Executor, meetingId: string, lastSeq: number): Promise<void> {
-  await trx.updateTable('meetings').set({ last_seq: lastSeq }).where('id', '=', meetingId).execute()
+/**
+ * Moves the meeting's head: its last sequence number, and the title and venue the meeting lists
+ * show. Those two are a copy of what the log says, refreshed with every append so they never lag it.
+ */
+export async function setMeetingHead(trx: Executor, meetingId: string, head: { lastSeq: number; title: string; venue: string }): Promise<void> {
+  await trx.updateTable('meetings').set({ last_seq: head.lastSeq, title: head.title, venue: head.venue }).where('id', '=', meetingId).execute()
 }
 
 export async function listMeetings(db: Executor, limit = 200): Promise<MeetingRecord[]> {

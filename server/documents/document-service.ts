@@ -28,6 +28,9 @@ export interface DocumentView {
   /** For the notice: the latest day it may be issued, and whether that day has passed unissued. */
   dueDate: string | null
   overdue: boolean
+  /** With either document: that latest day and the rule's days, shown before the notice exists. */
+  noticeDueDate: string | null
+  noticeWorkingDays: number
 }
 
 /**
@@ -67,7 +70,8 @@ export class DocumentService {
     const state = await this.log.state(meetingId)
     if (!state) return fail('MEETING_NOT_FOUND')
     const { calendar, rules } = await this.office.context()
-    const dueDate = kind === 'notice' ? noticeDueDate(state.details, calendar, rules) : null
+    const noticeDue = noticeDueDate(state.details, calendar, rules)
+    const dueDate = kind === 'notice' ? noticeDue : null
     const issued = versions.some((v) => v.version > 0)
     return ok({
       kind,
@@ -76,6 +80,8 @@ export class DocumentService {
       versions: versions.filter((v) => v.version > 0).map(({ document: _, ...meta }) => meta),
       dueDate,
       overdue: dueDate !== null && !issued && today > dueDate,
+      noticeDueDate: noticeDue,
+      noticeWorkingDays: rules[state.details.level].noticeWorkingDays,
     })
   }
 

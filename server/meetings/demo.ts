@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/schema'
 import { insertOfficial, insertUnit, loadDirectory } from '../../db/repositories/directory'
-import { fail, ok, type Result } from '../../shared/errors'
+import { ok, type Result } from '../../shared/errors'
 import { commandSchemas, type Command, type CommandInput, type CommandType } from '../../shared/meeting/commands'
 import type { OfficeData } from '../office/office-data'
 import type { MeetingLog } from './meeting-log'
@@ -124,5 +124,5 @@ export async function createDemoConference(
   await run('speaker:register', { name: 'Cầm Văn Thanh', unit: 'Bản Nà Cang', petitionNos: [1] })
   await run('speaker:register', { name: 'Lường Văn Phong', unit: 'Bản Mòn', petitionNos: [2] })
   await run('speaker:register', { name: 'Lò Văn Sáng', unit: 'Bản Hua Mường', petitionNos: [3] })
-  return created.ok ? ok({ meeting: created.data.meeting, keys: created.data.keys }) : fail('INTERNAL')
+  return ok({ meeting: created.data.meeting, keys: created.data.keys })
 }

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto'
 import { EventEmitter } from 'node:events'
-import { sql, type Kysely } from 'kysely'
+import type { Kysely } from 'kysely'
 import { fail, ok, type Result } from '../../shared/errors'
 import type { Command } from '../../shared/meeting/commands'
 import { decide } from '../../shared/meeting/decide'
@@ -12,8 +12,8 @@ import type { CommandResult, SyncResult } from '../../shared/protocol'
 import type { Role } from '../../shared/roles'
 import type { Database } from '../../db/schema'
 import { findAppliedCommand, recordAppliedCommand } from '../../db/repositories/commands'
-import { appendEvents, readEvents } from '../../db/repositories/events'
-import { findMeeting, findMeetingKeys, insertMeeting, lockMeeting, setLastSeq, type MeetingKeys, type MeetingRecord } from '../../db/repositories/meetings'
+import { appendEvents, notifyAppended, readEvents } from '../../db/repositories/events'
+import { findMeeting, findMeetingKeys, insertMeeting, lockMeeting, setMeetingHead, type MeetingKeys, type MeetingRecord } from '../../db/repositories/meetings'
 import { commandHash } from './command-hash'
 import { KeyedMutex } from './mutex'
 import type { OfficeContext } from '../office/office-data'
@@ -121,7 +121,7 @@ export class MeetingLog extends EventEmitter<{ appended: [AppendedBatch] }> {
       await this.db.transaction().execute(async (trx) => {
         await insertMeeting(trx, { meetingId, title: input.title, venue: input.venue, createdAt: at, keys })
         await appendEvents(trx, [event])
-        await setLastSeq(trx, meetingId, 1)
+        await setMeetingHead(trx, meetingId, { lastSeq: 1, title: input.title, venue: input.venue })
         await recordAppliedCommand(trx, {
           commandId,
           meetingId,
@@ -177,7 +177,8 @@ export class MeetingLog extends EventEmitter<{ appended: [AppendedBatch] }> {
         const events = this.number(meetingId, state.seq, decided.data, { at, commandId: command.commandId, role })
         await appendEvents(trx, events)
         const lastSeq = state.seq + events.length
-        await setLastSeq(trx, meetingId, lastSeq)
+        const after = fold(state, events)
+        await setMeetingHead(trx, meetingId, { lastSeq, title: after.title, venue: after.venue })
         await recordAppliedCommand(trx, {
           commandId: command.commandId,
           meetingId,
@@ -187,10 +188,9 @@ export class MeetingLog extends EventEmitter<{ appended: [AppendedBatch] }> {
           lastSeq,
           appliedAt: at,
         })
-        // Delivered by PostgreSQL only if this transaction commits, and in commit order.
         const notice: EventsNotice = { meetingId, fromSeq: state.seq + 1, toSeq: lastSeq, origin: this.processId }
-        await sql`select pg_notify(${EVENTS_CHANNEL}, ${JSON.stringify(notice)})`.execute(trx)
-        return { kind: 'applied' as const, events, state: fold(state, events) }
+        await notifyAppended(trx, EVENTS_CHANNEL, notice)
+        return { kind: 'applied' as const, events, state: after }
       })
     } catch (err) {
       // Another process applied the same command id between our check and our insert.
@@ -294,10 +294,6 @@ export class MeetingLog extends EventEmitter<{ appended: [AppendedBatch] }> {
     }
   }
 
-  /** Forget a cached meeting (tests; or when another process is known to have written). */
-  evict(meetingId: string): void {
-    this.cache.delete(meetingId)
-  }
 }
 
 function isUniqueViolation(err: unknown): boolean {

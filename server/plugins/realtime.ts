@@ -1,6 +1,6 @@
 import fp from 'fastify-plugin'
 import { Server } from 'socket.io'
-import { redactEvent } from '../../shared/meeting/redact'
+import { eventsFor } from '../../shared/meeting/redact'
 import { installHandshake } from '../realtime/handshake'
 import { registerMeetingHandlers } from '../realtime/meeting-handlers'
 import { fullRoom, publicRoom } from '../realtime/rooms'
@@ -30,7 +30,8 @@ export default fp(
     // redacted copies.
     app.meetingLog.on('appended', ({ meetingId, events, state }) => {
       io.to(fullRoom(meetingId)).emit('meeting:appended', { events })
-      io.to(publicRoom(meetingId)).emit('meeting:appended', { events: events.map((e) => redactEvent(e, state)) })
+      // The public room: projectors and attendee phones receive the same redacted view.
+      io.to(publicRoom(meetingId)).emit('meeting:appended', { events: eventsFor('projector', events, state) })
     })
 
     // Closing the engine first drops every transport, so screens see a transport close and

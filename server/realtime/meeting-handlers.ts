@@ -1,8 +1,7 @@
 import { fail, ok, type Ack } from '../../shared/errors'
 import { commandSchemas, commandTypes, isCommandType, type Command } from '../../shared/meeting/commands'
-import { redactEvent, redactState } from '../../shared/meeting/redact'
+import { eventsFor, stateFor } from '../../shared/meeting/redact'
 import { syncRequestSchema, type SyncResult } from '../../shared/protocol'
-import { seesConfidential } from '../../shared/roles'
 import { parseWith } from '../../shared/validation'
 import type { MeetingLog } from '../meetings/meeting-log'
 import { roomFor } from './rooms'
@@ -48,9 +47,9 @@ export function registerMeetingHandlers(socket: RealtimeSocket, log: MeetingLog)
 
   function forRole(r: SyncResult & { state: MeetingState }): SyncResult {
     if (r.kind === 'snapshot') {
-      return { kind: 'snapshot', seq: r.seq, state: seesConfidential(role) ? r.state : redactState(r.state) }
+      return { kind: 'snapshot', seq: r.seq, state: stateFor(role, r.state) }
     }
-    const events = seesConfidential(role) ? r.events : r.events.map((e) => redactEvent(e, r.state))
+    const events = eventsFor(role, r.events, r.state)
     return { kind: 'events', seq: r.seq, events }
   }
 

@@ -13,6 +13,14 @@ export interface HolidayCalendar {
 
 export const emptyCalendar: HolidayCalendar = { daysOff: [], workingWeekendDays: [] }
 
+/** The calendar from its stored exceptions (GET /api/calendar's days, the calendar_days table). */
+export function calendarFromDays(days: readonly { day: string; kind: string; note?: string }[]): HolidayCalendar {
+  return {
+    daysOff: days.filter((d) => d.kind === 'day_off').map((d) => d.day),
+    workingWeekendDays: days.filter((d) => d.kind === 'working_day').map((d) => d.day),
+  }
+}
+
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
 
 export function parseDate(date: string): Date {

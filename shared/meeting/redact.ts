@@ -1,5 +1,6 @@
 import type { MeetingEvent } from './events'
 import type { MeetingState, Petition, Speaker } from './model'
+import { seesConfidential, type Role } from '../roles'
 
 // What a public screen (projector, attendee phone) may receive. Nothing withheld here ever leaves
 // the server for those screens:
@@ -78,4 +79,14 @@ function redactStateNow(state: MeetingState): MeetingState {
     petitions: state.petitions.map(redactPetition),
     speakers: state.speakers.map((s) => redactSpeaker(s, state.petitions)),
   }
+}
+
+/** The state as a screen holding `role` may see it. */
+export function stateFor(role: Role, state: MeetingState): MeetingState {
+  return seesConfidential(role) ? state : redactState(state)
+}
+
+/** Events as a screen holding `role` may receive them; `context` as for redactEvent. */
+export function eventsFor(role: Role, events: readonly MeetingEvent[], context: MeetingState): MeetingEvent[] {
+  return seesConfidential(role) ? [...events] : events.map((e) => redactEvent(e, context))
 }

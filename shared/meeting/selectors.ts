@@ -46,10 +46,6 @@ export function waitingSpeakers(state: MeetingState): Speaker[] {
   return state.queue.map((no) => state.speakers.find((s) => s.no === no)).filter((s): s is Speaker => s !== undefined)
 }
 
-export function finishedSpeakers(state: MeetingState): Speaker[] {
-  return state.speakers.filter((s) => s.status === 'finished')
-}
-
 /** Petitions grouped by field, in the order fields first appear; '' becomes "Lĩnh vực khác". */
 export function petitionsByField(state: MeetingState, filter: (p: Petition) => boolean = () => true): { field: string; petitions: Petition[] }[] {
   const groups = new Map<string, Petition[]>()
@@ -58,6 +54,11 @@ export function petitionsByField(state: MeetingState, filter: (p: Petition) => b
     groups.set(field, [...(groups.get(field) ?? []), p])
   }
   return [...groups].map(([field, petitions]) => ({ field, petitions }))
+}
+
+/** What the projector lists in its petitions view: the petitions received before the meeting, by field. */
+export function projectorPetitionGroups(state: MeetingState): { field: string; petitions: Petition[] }[] {
+  return petitionsByField(state, (p) => p.origin === 'registered')
 }
 
 export function speakerLabel(s: Speaker): string {

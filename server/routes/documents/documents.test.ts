@@ -81,6 +81,8 @@ describe(`minutes and notice on ${backendName}`, () => {
 
   it('drafts the notice only from finalised minutes, with its due date', async () => {
     const { meetingId, keys } = await heldMeeting()
+    // Before the notice can be drafted, the minutes' view already says when it is due.
+    expect((await get(`/api/meetings/${meetingId}/documents/minutes`, keys.secretary)).json()).toMatchObject({ noticeDueDate: '2026-06-30', noticeWorkingDays: 7 })
     const notice = await get(`/api/meetings/${meetingId}/documents/notice`, keys.secretary)
     expect(notice.statusCode).toBe(409)
     expect(notice.json().error.code).toBe('MINUTES_NOT_FINAL')

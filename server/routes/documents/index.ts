@@ -26,6 +26,8 @@ const documentView = z.object({
   versions: z.array(versionMeta),
   dueDate: z.string().nullable(),
   overdue: z.boolean(),
+  noticeDueDate: z.string().nullable(),
+  noticeWorkingDays: z.int(),
 })
 
 const documentsRoutes: FastifyPluginAsync = async (fastify) => {

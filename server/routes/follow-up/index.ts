@@ -5,7 +5,7 @@ import { listDocumentVersions } from '../../../db/repositories/documents'
 import { loadFollowUpRecords, recordExtension, recordResult } from '../../../db/repositories/follow-up'
 import { listMeetings } from '../../../db/repositories/meetings'
 import { vietnamDate } from '../../../shared/calendar/working-days'
-import { fail, ok, type Result } from '../../../shared/errors'
+import { fail, ok, type Result, appError } from '../../../shared/errors'
 import { extendSchema, extendedDueDate, followUpItems, publicFollowUpItem, followUpStatus, resultSchema, type FollowUpItem, type FollowUpStatus } from '../../../shared/followup'
 import { authorizeFor } from '../../access'
 import { sendError, sendResult } from '../../http-errors'
@@ -50,26 +50,32 @@ const followUpRoutes: FastifyPluginAsync = async (fastify) => {
     return { items: all.sort((a, b) => (a.effectiveDueDate < b.effectiveDueDate ? -1 : 1)) }
   })
 
+  /** The item a secretary records something against, as it stands now. */
+  async function itemToChange(meetingId: string, petitionNo: number, key: string | undefined): Promise<Result<FollowUpItem & { status: FollowUpStatus }>> {
+    const role = await authorizeFor(app.db, meetingId, key, ['secretary'])
+    if (!role.ok) return role
+    const items = await itemsOf(meetingId)
+    if (!items.ok) return items
+    const found = items.data.find((i) => i.petitionNo === petitionNo)
+    return found ? ok({ ...found }) : fail('NOT_FOUND', `Kiến nghị số ${petitionNo} không có cam kết trả lời cần theo dõi.`)
+  }
+
   app.post(
     '/api/meetings/:meetingId/follow-ups/:petitionNo/extend',
     { schema: { params: itemParams, headers: keyHeaders, body: extendSchema, response: { 200: item, ...errors } } },
     async (req, reply) => {
       const { meetingId, petitionNo } = req.params
-      const role = await authorizeFor(app.db, meetingId, req.headers['x-meeting-key'], ['secretary'])
-      if (!role.ok) return sendError(reply, role.error)
-      const items = await itemsOf(meetingId)
-      if (!items.ok) return sendError(reply, items.error)
-      const found = items.data.find((i) => i.petitionNo === petitionNo)
-      if (!found) return sendError(reply, { code: 'NOT_FOUND', message: `Kiến nghị số ${petitionNo} không có cam kết trả lời cần theo dõi.` })
-      if (found.record.extendedDueDate) return sendError(reply, { code: 'ALREADY_EXTENDED', message: 'Thời hạn chỉ được gia hạn một lần.' })
+      const item = await itemToChange(meetingId, petitionNo, req.headers['x-meeting-key'])
+      if (!item.ok) return sendError(reply, item.error)
+      const found = item.data
+      if (found.record.extendedDueDate) return sendError(reply, appError('ALREADY_EXTENDED'))
       const state = (await app.meetingLog.state(meetingId))!
       // Counted from the issued notice when there is one, else from the meeting day.
       const notice = (await listDocumentVersions(app.db, meetingId, 'notice')).find((v) => v.version === 1)
       const from = notice?.document.date || state.details.meetingDate || vietnamDate(new Date())
       const { calendar, rules } = await app.office.context()
       await recordExtension(app.db, meetingId, petitionNo, extendedDueDate(found, state.details.level, from, calendar, rules), req.body.reason)
-      const updated = await itemsOf(meetingId)
-      return sendResult(reply, updated.ok ? ok({ ...updated.data.find((i) => i.petitionNo === petitionNo)! }) : updated)
+      return sendResult(reply, await itemToChange(meetingId, petitionNo, req.headers['x-meeting-key']))
     },
   )
 
@@ -78,16 +84,12 @@ const followUpRoutes: FastifyPluginAsync = async (fastify) => {
     { schema: { params: itemParams, headers: keyHeaders, body: resultSchema, response: { 200: item, ...errors } } },
     async (req, reply) => {
       const { meetingId, petitionNo } = req.params
-      const role = await authorizeFor(app.db, meetingId, req.headers['x-meeting-key'], ['secretary'])
-      if (!role.ok) return sendError(reply, role.error)
-      const items = await itemsOf(meetingId)
-      if (!items.ok) return sendError(reply, items.error)
-      const found = items.data.find((i) => i.petitionNo === petitionNo)
-      if (!found) return sendError(reply, { code: 'NOT_FOUND', message: `Kiến nghị số ${petitionNo} không có cam kết trả lời cần theo dõi.` })
-      if (found.record.result) return sendError(reply, { code: 'RESULT_ALREADY_RECORDED', message: 'Kết quả giải quyết đã được ghi nhận.' })
+      const item = await itemToChange(meetingId, petitionNo, req.headers['x-meeting-key'])
+      if (!item.ok) return sendError(reply, item.error)
+      const found = item.data
+      if (found.record.result) return sendError(reply, appError('RESULT_ALREADY_RECORDED'))
       await recordResult(app.db, meetingId, petitionNo, req.body)
-      const updated = await itemsOf(meetingId)
-      return sendResult(reply, updated.ok ? ok({ ...updated.data.find((i) => i.petitionNo === petitionNo)! }) : updated)
+      return sendResult(reply, await itemToChange(meetingId, petitionNo, req.headers['x-meeting-key']))
     },
   )
 }

@@ -4,11 +4,11 @@ import { z } from 'zod'
 import { listMeetings } from '../../../db/repositories/meetings'
 import { readEvents } from '../../../db/repositories/events'
 import { createMeetingSchema, isCommandType, restCommandSchema, type Command } from '../../../shared/meeting/commands'
-import { redactEvent, redactState } from '../../../shared/meeting/redact'
-import { seesConfidential } from '../../../shared/roles'
+import { eventsFor, stateFor } from '../../../shared/meeting/redact'
 import { authorize } from '../../access'
 import { createDemoConference } from '../../meetings/demo'
 import { vietnamDate } from '../../../shared/calendar/working-days'
+import { appError } from '../../../shared/errors'
 import { sendError, sendResult } from '../../http-errors'
 import { commandResult, errors, keyHeaders, meetingCreated, meetingEvent, meetingIdParams, meetingStateBody, meetingSummary } from './schemas'
 
@@ -38,7 +38,7 @@ const meetingsRoutes: FastifyPluginAsync = async (fastify) => {
 
   app.get('/api/meetings/:meetingId', { schema: { params: meetingIdParams, response: { 200: meetingSummary, ...errors } } }, async (req, reply) => {
     const state = await app.meetingLog.state(req.params.meetingId)
-    if (!state) return sendResult(reply, { ok: false, error: { code: 'MEETING_NOT_FOUND', message: 'Không tìm thấy hội nghị.' } })
+    if (!state) return sendError(reply, appError('MEETING_NOT_FOUND'))
     return { meetingId: state.meetingId, title: state.title, venue: state.venue, createdAt: state.createdAt }
   })
 
@@ -49,8 +49,8 @@ const meetingsRoutes: FastifyPluginAsync = async (fastify) => {
       const role = await authorize(app.db, { meetingId: req.params.meetingId, key: req.headers['x-meeting-key'] })
       if (!role.ok) return sendError(reply, role.error)
       const state = await app.meetingLog.state(req.params.meetingId)
-      if (!state) return sendError(reply, { code: 'MEETING_NOT_FOUND', message: 'Không tìm thấy hội nghị.' })
-      return { ...(seesConfidential(role.data) ? state : redactState(state)) }
+      if (!state) return sendError(reply, appError('MEETING_NOT_FOUND'))
+      return { ...stateFor(role.data, state) }
     },
   )
 
@@ -68,9 +68,9 @@ const meetingsRoutes: FastifyPluginAsync = async (fastify) => {
       const role = await authorize(app.db, { meetingId: req.params.meetingId, key: req.headers['x-meeting-key'] })
       if (!role.ok) return sendError(reply, role.error)
       const state = await app.meetingLog.state(req.params.meetingId)
-      if (!state) return sendError(reply, { code: 'MEETING_NOT_FOUND', message: 'Không tìm thấy hội nghị.' })
+      if (!state) return sendError(reply, appError('MEETING_NOT_FOUND'))
       const events = await readEvents(app.db, req.params.meetingId, req.query.after, state.seq)
-      return { events: seesConfidential(role.data) ? events : events.map((e) => redactEvent(e, state)) }
+      return { events: eventsFor(role.data, events, state) }
     },
   )
 

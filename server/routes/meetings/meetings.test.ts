@@ -43,6 +43,13 @@ describe(`meeting routes on ${backendName}`, () => {
     expect(JSON.stringify(list.json())).not.toContain(keys.secretary)
   })
 
+  it('lists a meeting under the title it was given last, not the one it was created with', async () => {
+    const { meetingId, keys } = await createMeeting('Tên tạm')
+    await command(meetingId, keys.secretary, { type: 'meeting:update-details', title: 'Hội nghị đối thoại quý IV', venue: 'Hội trường B' })
+    const listed = (await app.inject({ url: '/api/meetings' })).json().meetings.find((m: { meetingId: string }) => m.meetingId === meetingId)
+    expect(listed).toMatchObject({ title: 'Hội nghị đối thoại quý IV', venue: 'Hội trường B' })
+  })
+
   it('runs commands with the secretary key and returns the committed events', async () => {
     const { meetingId, keys } = await createMeeting()
     const res = await command(meetingId, keys.secretary, { type: 'petition:record', origin: 'registered', title: 'Đường nội đồng' })

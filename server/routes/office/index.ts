@@ -19,6 +19,7 @@ import {
 import { officialInputSchema, unitInputSchema } from '../../../shared/directory'
 import { loadDeadlineRules, saveDeadlineRules } from '../../../db/repositories/documents'
 import { deadlineRuleSetSchema } from '../../../shared/meeting/rules'
+import { appError } from '../../../shared/errors'
 import { sendError } from '../../http-errors'
 import { errors } from '../meetings/schemas'
 
@@ -45,20 +46,20 @@ const officeRoutes: FastifyPluginAsync = async (fastify) => {
 
   app.put('/api/directory/units/:id', { schema: { params: idParams, body: unitInputSchema, response: { 200: unit, ...errors } } }, async (req, reply) => {
     const updated = { id: req.params.id, name: req.body.name }
-    if (!(await updateUnit(app.db, updated))) return sendError(reply, { code: 'UNIT_NOT_FOUND', message: 'Không tìm thấy đơn vị trong danh bạ.' })
+    if (!(await updateUnit(app.db, updated))) return sendError(reply, appError('UNIT_NOT_FOUND'))
     changed()
     return updated
   })
 
   app.delete('/api/directory/units/:id', { schema: { params: idParams, response: { 204: z.null(), ...errors } } }, async (req, reply) => {
-    if (!(await deleteUnit(app.db, req.params.id))) return sendError(reply, { code: 'UNIT_NOT_FOUND', message: 'Không tìm thấy đơn vị trong danh bạ.' })
+    if (!(await deleteUnit(app.db, req.params.id))) return sendError(reply, appError('UNIT_NOT_FOUND'))
     changed()
     return reply.code(204).send(null)
   })
 
   app.post('/api/directory/officials', { schema: { body: officialInputSchema, response: { 201: official, ...errors } } }, async (req, reply) => {
     if (req.body.unitId && !(await unitExists(app.db, req.body.unitId))) {
-      return sendError(reply, { code: 'UNIT_NOT_FOUND', message: 'Không tìm thấy đơn vị trong danh bạ.' })
+      return sendError(reply, appError('UNIT_NOT_FOUND'))
     }
     const created = { id: randomUUID(), ...req.body }
     await insertOfficial(app.db, created)
@@ -71,17 +72,17 @@ const officeRoutes: FastifyPluginAsync = async (fastify) => {
     { schema: { params: idParams, body: officialInputSchema, response: { 200: official, ...errors } } },
     async (req, reply) => {
       if (req.body.unitId && !(await unitExists(app.db, req.body.unitId))) {
-        return sendError(reply, { code: 'UNIT_NOT_FOUND', message: 'Không tìm thấy đơn vị trong danh bạ.' })
+        return sendError(reply, appError('UNIT_NOT_FOUND'))
       }
       const updated = { id: req.params.id, ...req.body }
-      if (!(await updateOfficial(app.db, updated))) return sendError(reply, { code: 'OFFICIAL_NOT_FOUND', message: 'Không tìm thấy cán bộ trong danh bạ.' })
+      if (!(await updateOfficial(app.db, updated))) return sendError(reply, appError('OFFICIAL_NOT_FOUND'))
       changed()
       return updated
     },
   )
 
   app.delete('/api/directory/officials/:id', { schema: { params: idParams, response: { 204: z.null(), ...errors } } }, async (req, reply) => {
-    if (!(await deleteOfficial(app.db, req.params.id))) return sendError(reply, { code: 'OFFICIAL_NOT_FOUND', message: 'Không tìm thấy cán bộ trong danh bạ.' })
+    if (!(await deleteOfficial(app.db, req.params.id))) return sendError(reply, appError('OFFICIAL_NOT_FOUND'))
     changed()
     return reply.code(204).send(null)
   })

@@ -20,6 +20,9 @@ export interface DocumentView {
   versions: VersionMeta[]
   dueDate: string | null
   overdue: boolean
+  /** With either document: the notice's latest issue day and the rule's days. */
+  noticeDueDate: string | null
+  noticeWorkingDays: number
 }
 
 const base = (meetingId: string, kind: StoredKind) => `/api/meetings/${encodeURIComponent(meetingId)}/documents/${kind}`

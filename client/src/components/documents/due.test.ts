@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { AdministrativeDocument } from '@shared/documents/model'
-import { calendarOf, noticeDue } from './due'
+import { calendarFromDays as calendarOf } from '@shared/calendar/working-days'
+import { noticeDue } from './due'
 import type { DocumentView } from './documentsApi'
 
 const view = (patch: Partial<DocumentView>): DocumentView => ({
@@ -9,6 +10,8 @@ const view = (patch: Partial<DocumentView>): DocumentView => ({
   draftSaved: null,
   versions: [],
   dueDate: '2026-06-30',
+  noticeDueDate: '2026-06-30',
+  noticeWorkingDays: 7,
   overdue: false,
   ...patch,
 })

@@ -27,10 +27,3 @@ export function noticeDue(notice: DocumentView | null, counted: string | null, t
   }
   return { dueDate: counted, overdue: counted !== null && today > counted, issuedOn: null, issuedLate: false }
 }
-
-export function calendarOf(days: readonly CalendarDay[]): HolidayCalendar {
-  return {
-    daysOff: days.filter((d) => d.kind === 'day_off').map((d) => d.day),
-    workingWeekendDays: days.filter((d) => d.kind === 'working_day').map((d) => d.day),
-  }
-}

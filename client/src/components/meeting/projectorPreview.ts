@@ -1,7 +1,7 @@
 import type { MeetingPhase, MeetingState } from '@shared/meeting/model'
 import { meetingPhases } from '@shared/meeting/model'
 import { redactSpeaker } from '@shared/meeting/redact'
-import { currentSpeaker, petitionLabel, projectorModeLabels, speakerLabel } from '@shared/meeting/selectors'
+import { currentSpeaker, petitionLabel, projectorModeLabels, speakerLabel, projectorPetitionGroups } from '@shared/meeting/selectors'
 
 // What the hall screen shows right now, in one line for the console ("Màn chiếu đang hiện: …"). Names
 // are the ones the projector itself shows, after redaction, so the secretary reads what the hall reads.
@@ -20,8 +20,7 @@ export function projectorPreview(state: MeetingState): string {
     case 'announcement':
       return state.projector.announcement ? `${label}: «${state.projector.announcement}»` : `${label} (trống)`
     case 'petitions':
-      // The projector lists the registered petitions (the report of what was received beforehand).
-      return `${label} (${state.petitions.filter((p) => p.origin === 'registered').length} kiến nghị)`
+      return `${label} (${projectorPetitionGroups(state).reduce((n, g) => n + g.petitions.length, 0)} kiến nghị)`
     case 'programme':
       return `${label} (${state.programme.length} mục)`
     case 'blank':
