@@ -1,10 +1,12 @@
 // The roles a connection can hold in one meeting. Who may issue which command lives in
-// meeting/policy.ts, next to the commands themselves.
+// access/policy.ts, with every other permission.
 export const Role = {
   secretary: 'secretary',
   chair: 'chair',
   projector: 'projector',
   attendee: 'attendee',
+  /** Ban Thanh tra nhân dân: follows the full record, issues nothing. */
+  oversight: 'oversight',
 } as const
 export type Role = (typeof Role)[keyof typeof Role]
 export const roles = Object.values(Role)
@@ -18,4 +20,5 @@ export const roleLabels: Record<Role, string> = {
   chair: 'Chủ trì',
   projector: 'Màn hình chiếu',
   attendee: 'Đại biểu',
+  oversight: 'Ban Thanh tra nhân dân',
 }

@@ -1,0 +1,144 @@
+import type { CommandType } from '../meeting/commands'
+import type { Role } from '../roles'
+import type { OfficeRole, PairableRole, SessionUser } from './accounts'
+
+// Who may do what: the one place. Two tables, read by the server for every request and every socket
+// message, and by the UI only to hide what would be refused:
+// - commandPolicy: which meeting role may issue which meeting command (sockets and REST alike);
+// - actionPolicy: which principal may call which REST action (each route declares its action).
+//
+// commandPolicy: the secretary runs the console and may do everything (the chair often directs aloud
+// and the secretary records it); the chair's tablet directs the queue and decides on petitions;
+// public screens and oversight issue nothing.
+const secretary = ['secretary'] as const
+const both = ['secretary', 'chair'] as const
+
+export const commandPolicy: Record<CommandType, readonly Role[]> = {
+  'meeting:update-details': secretary,
+  'meeting:set-phase': secretary,
+  'meeting:set-speaking-limit': secretary,
+  'meeting:set-programme': secretary,
+  'meeting:record-conclusion': both,
+  'registration:close': secretary,
+  'registration:reopen': secretary,
+  'projector:show': secretary,
+
+  'petition:record': secretary,
+  'petition:edit': secretary,
+  'petition:prepare-answer': secretary,
+  'petition:discuss': both,
+  'petition:assign-answerer': both,
+  'petition:record-answer': both,
+  'petition:commit-written-answer': both,
+  'petition:forward': both,
+  'petition:withdraw': secretary,
+  'petition:merge': secretary,
+  'petition:conclude': both,
+  'petition:reopen': both,
+
+  'speaker:register': secretary,
+  'speaker:edit': secretary,
+  'speaker:move': secretary,
+  'speaker:withdraw': secretary,
+  'speaker:readd': both,
+  'speaker:call-next': both,
+  'speaker:call': both,
+  'speaker:start': both,
+  'speaker:pause': both,
+  'speaker:resume': both,
+  'speaker:extend': both,
+  'speaker:finish': both,
+  'speaker:summarize': secretary,
+}
+
+export const mayIssue = (role: Role, type: CommandType): boolean => commandPolicy[type].includes(role)
+
+/** Who is on the other end of a request or a socket, once authenticated. */
+export type Principal =
+  | { kind: 'anonymous' }
+  | { kind: 'user'; user: SessionUser; sessionId: string; expiresAt: string }
+  | { kind: 'device'; deviceId: string; meetingId: string; role: PairableRole; label: string; expiresAt: string }
+
+export const anonymous: Principal = { kind: 'anonymous' }
+
+/**
+ * A grant in actionPolicy: an office role, or one of these. A device's grants hold only in its own
+ * meeting (the guard compares the route's meetingId).
+ */
+export type Grant = OfficeRole | 'anyone' | 'signed-in' | 'device' | 'chair-device'
+
+export const actionPolicy = {
+  health: ['anyone'],
+  'auth:session': ['anyone'],
+  'auth:sign-in': ['anyone'],
+  'auth:set-password': ['anyone'],
+  'auth:sign-out': ['signed-in'],
+  'auth:change-password': ['signed-in'],
+  'users:manage': ['admin'],
+  'meetings:list': ['signed-in'],
+  'meetings:create': ['secretary'],
+  /** Anyone with the meeting's address sees the redacted attendee view; more needs a role. */
+  'meeting:read': ['anyone'],
+  /** Then commandPolicy decides, for the caller's role in the meeting. */
+  'meeting:command': ['signed-in', 'device'],
+  'office:read': ['signed-in', 'device'],
+  'office:write': ['admin'],
+  'documents:read': ['secretary', 'chair', 'oversight', 'chair-device'],
+  'documents:write': ['secretary'],
+  /** Published documents (the finalised notice) never name a confidential petitioner. */
+  'documents:published': ['anyone'],
+  'followups:read': ['secretary', 'chair', 'oversight', 'unit_lead'],
+  'followups:extend': ['secretary'],
+  'followups:report': ['secretary', 'unit_lead'],
+  'reports:read': ['secretary', 'chair', 'oversight', 'admin'],
+  'devices:manage': ['secretary'],
+  'devices:pair': ['anyone'],
+  'audit:read': ['oversight', 'admin'],
+} as const satisfies Record<string, readonly Grant[]>
+
+export type Action = keyof typeof actionPolicy
+export const actions = Object.keys(actionPolicy) as Action[]
+
+function holds(principal: Principal, grant: Grant, meetingId: string | undefined): boolean {
+  switch (grant) {
+    case 'anyone':
+      return true
+    case 'signed-in':
+      return principal.kind === 'user'
+    case 'device':
+      return principal.kind === 'device' && (meetingId === undefined || meetingId === principal.meetingId)
+    case 'chair-device':
+      return principal.kind === 'device' && principal.role === 'chair' && meetingId === principal.meetingId
+    default:
+      return principal.kind === 'user' && principal.user.roles.includes(grant)
+  }
+}
+
+/** `meetingId`: the meeting the request is about, when it is about one. */
+export function mayDo(principal: Principal, action: Action, meetingId?: string): boolean {
+  return (actionPolicy[action] as readonly Grant[]).some((grant) => holds(principal, grant, meetingId))
+}
+
+/** The screens (meeting roles) a principal may open in a meeting. Anyone may follow as an attendee. */
+export function screenRolesFor(principal: Principal, meetingId: string): Role[] {
+  if (principal.kind === 'anonymous') return ['attendee']
+  if (principal.kind === 'device') return principal.meetingId === meetingId ? [principal.role, 'attendee'] : []
+  const held = principal.user.roles
+  const screens = new Set<Role>()
+  if (held.includes('secretary')) ['secretary', 'chair', 'projector'].forEach((r) => screens.add(r as Role))
+  if (held.includes('chair')) ['chair', 'projector'].forEach((r) => screens.add(r as Role))
+  if (held.includes('oversight')) ['oversight', 'projector'].forEach((r) => screens.add(r as Role))
+  if (held.includes('admin')) screens.add('projector')
+  screens.add('attendee')
+  return [...screens]
+}
+
+/** The role to use when the caller names none (REST reads): the one that sees the most. */
+const preference: Role[] = ['secretary', 'oversight', 'chair', 'projector', 'attendee']
+
+/** The meeting role a principal holds for `requested` (or its best one), or null when not allowed. */
+export function meetingRoleFor(principal: Principal, meetingId: string, requested?: Role): Role | null {
+  const screens = screenRolesFor(principal, meetingId)
+  if (requested) return screens.includes(requested) ? requested : null
+  return preference.find((r) => screens.includes(r)) ?? null
+}
