@@ -32,6 +32,14 @@ export const ErrorCode = {
   RESULT_ALREADY_RECORDED: 'RESULT_ALREADY_RECORDED',
   NOT_FOUND: 'NOT_FOUND',
   RATE_LIMITED: 'RATE_LIMITED',
+  INVALID_CREDENTIALS: 'INVALID_CREDENTIALS',
+  WRONG_PASSWORD: 'WRONG_PASSWORD',
+  CSRF_FAILED: 'CSRF_FAILED',
+  TOKEN_INVALID: 'TOKEN_INVALID',
+  PAIRING_CODE_INVALID: 'PAIRING_CODE_INVALID',
+  DEVICE_REVOKED: 'DEVICE_REVOKED',
+  USERNAME_TAKEN: 'USERNAME_TAKEN',
+  LAST_ADMIN: 'LAST_ADMIN',
   INTERNAL: 'INTERNAL',
 } as const
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode]
@@ -40,7 +48,7 @@ export const errorMessages: Record<ErrorCode, string> = {
   VALIDATION_FAILED: 'Dữ liệu không hợp lệ.',
   UNKNOWN_COMMAND: 'Lệnh không được hỗ trợ.',
   MEETING_NOT_FOUND: 'Không tìm thấy hội nghị.',
-  UNAUTHENTICATED: 'Chưa xác thực hoặc mã truy cập không đúng.',
+  UNAUTHENTICATED: 'Cần đăng nhập (hoặc ghép thiết bị) để thực hiện thao tác này.',
   FORBIDDEN: 'Vai trò của bạn không được phép thực hiện thao tác này.',
   PROTOCOL_MISMATCH: 'Phiên bản ứng dụng không khớp với máy chủ. Vui lòng tải lại trang.',
   COMMAND_ID_REUSED: 'Mã lệnh đã được dùng cho một lệnh khác.',
@@ -68,6 +76,14 @@ export const errorMessages: Record<ErrorCode, string> = {
   RESULT_ALREADY_RECORDED: 'Kết quả giải quyết đã được ghi nhận.',
   NOT_FOUND: 'Không tìm thấy.',
   RATE_LIMITED: 'Quá nhiều yêu cầu, vui lòng thử lại sau.',
+  INVALID_CREDENTIALS: 'Tên đăng nhập hoặc mật khẩu không đúng.',
+  WRONG_PASSWORD: 'Mật khẩu hiện tại không đúng.',
+  CSRF_FAILED: 'Phiên làm việc không hợp lệ. Vui lòng tải lại trang rồi thử lại.',
+  TOKEN_INVALID: 'Liên kết đặt mật khẩu không đúng, đã hết hạn hoặc đã được dùng.',
+  PAIRING_CODE_INVALID: 'Mã ghép không đúng hoặc đã hết hạn.',
+  DEVICE_REVOKED: 'Thiết bị này đã bị thu hồi hoặc hết thời hạn ghép. Hãy ghép lại bằng mã mới.',
+  USERNAME_TAKEN: 'Tên đăng nhập này đã có người dùng.',
+  LAST_ADMIN: 'Phải còn ít nhất một tài khoản quản trị đang hoạt động.',
   INTERNAL: 'Đã xảy ra lỗi trên máy chủ. Vui lòng thử lại.',
 }
 

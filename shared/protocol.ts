@@ -7,15 +7,18 @@ import { roles } from './roles'
 
 // The Socket.IO contract between screens and the server. Bumped whenever a message changes shape;
 // the server refuses a handshake with another version so an old tab reloads instead of misbehaving.
-export const PROTOCOL_VERSION = 1
+export const PROTOCOL_VERSION = 2
 
-/** Sent in the Socket.IO handshake (`auth`). The role check lives in server/realtime/access.ts. */
+/**
+ * Sent in the Socket.IO handshake (`auth`). A signed-in person is known by the session cookie the
+ * browser sends with the handshake; a paired device sends its token here. Whether the caller may
+ * open `role` in this meeting is decided by shared/access/policy.ts (screenRolesFor).
+ */
 export const handshakeSchema = z.strictObject({
   protocol: z.int(),
   meetingId: z.uuid(),
   role: z.enum(roles),
-  /** The meeting's access key for secretary and chair; public roles need none (for now). */
-  key: z.string().max(200).optional(),
+  deviceToken: z.string().max(200).optional(),
 })
 export type HandshakeAuth = z.input<typeof handshakeSchema>
 
