@@ -8,8 +8,6 @@ export interface MeetingsTable {
   venue: Generated<string>
   created_at: ColumnType<Date, Date | string, never>
   last_seq: Generated<number>
-  secretary_key: string
-  chair_key: string
 }
 
 export interface MeetingEventsTable {
@@ -19,6 +17,8 @@ export interface MeetingEventsTable {
   payload: ColumnType<unknown, string, never>
   command_id: string | null
   actor_role: string | null
+  /** { kind: 'user' | 'device', id, name }: who issued the command, for oversight. */
+  actor: ColumnType<unknown, string | null, never>
   occurred_at: ColumnType<Date, Date | string, never>
 }
 
@@ -86,7 +86,83 @@ export interface FollowUpRecordsTable {
   updated_at: Generated<Date>
 }
 
+export interface UsersTable {
+  id: string
+  username: string
+  display_name: string
+  password_hash: string | null
+  roles: ColumnType<unknown, string, string>
+  unit_id: string | null
+  active: Generated<boolean>
+  created_at: ColumnType<Date, Date | string, never>
+  last_sign_in_at: ColumnType<Date | null, Date | string | null, Date | string | null>
+}
+
+export interface SessionsTable {
+  /** sha256 of the cookie's token. */
+  id: string
+  user_id: string
+  csrf_token: string
+  created_at: ColumnType<Date, Date | string, never>
+  expires_at: ColumnType<Date, Date | string, never>
+  revoked_at: ColumnType<Date | null, Date | string | null, Date | string | null>
+  address: string | null
+}
+
+export interface PasswordTokensTable {
+  id: string
+  user_id: string
+  created_at: ColumnType<Date, Date | string, never>
+  expires_at: ColumnType<Date, Date | string, never>
+  used_at: ColumnType<Date | null, Date | string | null, Date | string | null>
+}
+
+export interface PairingCodesTable {
+  id: string
+  meeting_id: string
+  role: string
+  code_hash: string
+  created_by: string | null
+  created_at: ColumnType<Date, Date | string, never>
+  expires_at: ColumnType<Date, Date | string, never>
+  closed_at: ColumnType<Date | null, Date | string | null, Date | string | null>
+}
+
+export interface PairingFailuresTable {
+  at: ColumnType<Date, Date | string, never>
+  address: string | null
+}
+
+export interface DevicesTable {
+  id: string
+  meeting_id: string
+  role: string
+  label: string
+  token_hash: string
+  paired_by: string | null
+  paired_at: ColumnType<Date, Date | string, never>
+  expires_at: ColumnType<Date, Date | string, never>
+  revoked_at: ColumnType<Date | null, Date | string | null, Date | string | null>
+}
+
+export interface OfficeAuditTable {
+  id: Generated<number>
+  at: ColumnType<Date, Date | string, never>
+  action: string
+  actor_user_id: string | null
+  actor: string | null
+  detail: Generated<string>
+  address: string | null
+}
+
 export interface Database {
+  users: UsersTable
+  sessions: SessionsTable
+  password_tokens: PasswordTokensTable
+  pairing_codes: PairingCodesTable
+  pairing_failures: PairingFailuresTable
+  devices: DevicesTable
+  office_audit: OfficeAuditTable
   follow_up_records: FollowUpRecordsTable
   office_profile: OfficeProfileTable
   meeting_documents: MeetingDocumentsTable

@@ -7,6 +7,7 @@ import type { Database } from '../db/schema'
 import type { MeetingLogOptions } from './meetings/meeting-log'
 import clientPlugin from './plugins/client'
 import errorsPlugin from './plugins/errors'
+import authPlugin from './plugins/auth'
 import fanoutPlugin from './plugins/fanout'
 import meetingLogPlugin from './plugins/meeting-log'
 import realtimePlugin from './plugins/realtime'
@@ -16,6 +17,10 @@ import officeRoutes from './routes/office'
 import documentsRoutes from './routes/documents'
 import followUpRoutes from './routes/follow-up'
 import reportsRoutes from './routes/reports'
+import authRoutes from './routes/auth'
+import usersRoutes from './routes/users'
+import devicesRoutes from './routes/devices'
+import auditRoutes from './routes/audit'
 
 export interface AppOptions {
   db: Kysely<Database>
@@ -38,6 +43,7 @@ export async function buildApp(opts: AppOptions) {
   await app.register(errorsPlugin)
   await app.register(securityPlugin, opts.security ?? {})
   await app.register(meetingLogPlugin, { db: opts.db, log: opts.meetingLog })
+  await app.register(authPlugin)
   await app.register(realtimePlugin)
   if (opts.pool) await app.register(fanoutPlugin, { pool: opts.pool, retryMs: opts.fanoutRetryMs })
   await app.register(meetingsRoutes)
@@ -45,6 +51,10 @@ export async function buildApp(opts: AppOptions) {
   await app.register(documentsRoutes)
   await app.register(followUpRoutes)
   await app.register(reportsRoutes)
+  await app.register(authRoutes)
+  await app.register(usersRoutes)
+  await app.register(devicesRoutes)
+  await app.register(auditRoutes)
   await app.register(clientPlugin, { dir: opts.clientDir ?? defaultClientDir })
   return app
 }

@@ -4,6 +4,7 @@ import { DataDirLockedError } from '../db/lock'
 import { migrateToLatest } from '../db/migrate'
 import { buildApp } from './app'
 import { readConfig } from './config'
+import { prepareFirstRun, FIRST_ADMIN } from './auth/first-run'
 
 // Starts the app: opens the database (embedded PGlite in DATA_DIR, or DATABASE_URL), migrates,
 // listens, prints the screens' addresses, and shuts down cleanly on SIGTERM/SIGINT (an embedded
@@ -21,6 +22,7 @@ async function main() {
     throw err
   }
   const applied = await migrateToLatest(database.db)
+  const firstRun = await prepareFirstRun(database.db, process.env.HND_SETUP_TOKEN)
   const app = await buildApp({ db: database.db, pool: database.pool, logger: { level: process.env.LOG_LEVEL ?? 'warn' } })
   await app.listen({ port: config.port, host: config.host })
 
@@ -32,8 +34,15 @@ async function main() {
   console.log(`  Cơ sở dữ liệu: ${database.description}${applied.length ? ` (đã áp dụng ${applied.length} migration)` : ''}`)
   console.log(`  Trang chủ (tạo hội nghị, mở các màn hình): http://localhost:${port}/`)
   if (lan) console.log(`  Từ máy tính bảng / máy chiếu trong mạng nội bộ:  http://${lan}:${port}/`)
-  console.log(`  Bàn thư ký:     http://localhost:${port}/m/<mã hội nghị>/secretary`)
-  console.log(`  Màn hình chiếu: http://localhost:${port}/m/<mã hội nghị>/projector`)
+  console.log(`  Máy tính bảng Chủ trì, màn hình chiếu: mở ${lan ? `http://${lan}:${port}` : `http://localhost:${port}`}/pair rồi nhập mã ghép hiện trên bàn thư ký.`)
+  if (firstRun) {
+    // The only way in on a new install: a one-time link, valid for a limited time, never a default password.
+    const until = new Date(firstRun.expiresAt).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' })
+    console.log('')
+    console.log(`  THIẾT LẬP LẦN ĐẦU: mở liên kết sau để đặt mật khẩu cho tài khoản quản trị "${FIRST_ADMIN}"`)
+    console.log(`  (dùng một lần, hết hạn lúc ${until}; khởi động lại máy chủ sẽ cấp liên kết mới):`)
+    console.log(`    http://localhost:${port}/set-password#${firstRun.token}`)
+  }
 
   let closing = false
   const shutdown = async (signal: string) => {

@@ -24,6 +24,8 @@ export interface FollowUpItem {
   /** A confidential petition's title stays off lists anyone on the network can read. */
   confidential: boolean
   field: string
+  /** The directory unit that must answer: a unit lead sees and reports on its own unit's items. */
+  unitId: string
   unitName: string
   form: 'in_person' | 'in_writing'
   /** As committed in the room. */
@@ -74,6 +76,7 @@ export function followUpItems(state: MeetingState, records: ReadonlyMap<number, 
         petitionTitle: p.title,
         confidential: p.confidential,
         field: p.field,
+        unitId: p.writtenAnswer!.unitId,
         unitName: p.writtenAnswer!.unitName,
         form: p.writtenAnswer!.form,
         dueDate,
@@ -83,7 +86,7 @@ export function followUpItems(state: MeetingState, records: ReadonlyMap<number, 
     })
 }
 
-/** For lists without a key: a confidential petition is shown by its number only. */
+/** For lists beyond the secretary and chair: a confidential petition is shown by its number only. */
 export function publicFollowUpItem(item: FollowUpItem): FollowUpItem {
   return item.confidential ? { ...item, petitionTitle: `Kiến nghị số ${item.petitionNo} (bảo mật)` } : item
 }

@@ -1,9 +1,11 @@
 import type { MeetingEvent } from '../../shared/meeting/events'
+import type { AuditActor, MeetingAuditEntry } from '../../shared/access/accounts'
 import type { Role } from '../../shared/roles'
 import { sql } from 'kysely'
 import { type Executor, toIso } from './executor'
 
-export async function appendEvents(trx: Executor, events: readonly MeetingEvent[]): Promise<void> {
+/** `actor`: who issued the command (kept for oversight; it never travels with the events). */
+export async function appendEvents(trx: Executor, events: readonly MeetingEvent[], actor: AuditActor | null = null): Promise<void> {
   if (!events.length) return
   await trx
     .insertInto('meeting_events')
@@ -15,6 +17,7 @@ export async function appendEvents(trx: Executor, events: readonly MeetingEvent[
         payload: JSON.stringify(e.payload),
         command_id: e.commandId,
         actor_role: e.actorRole,
+        actor: actor ? JSON.stringify(actor) : null,
         occurred_at: e.at,
       })),
     )
@@ -43,6 +46,23 @@ export async function readEvents(db: Executor, meetingId: string, fromSeq: numbe
         at: toIso(r.occurred_at),
       }) as MeetingEvent,
   )
+}
+
+/** Every event of a meeting with who issued it: the oversight view. */
+export async function readMeetingAudit(db: Executor, meetingId: string): Promise<MeetingAuditEntry[]> {
+  const rows = await db
+    .selectFrom('meeting_events')
+    .select(['seq', 'type', 'actor_role', 'actor', 'occurred_at'])
+    .where('meeting_id', '=', meetingId)
+    .orderBy('seq')
+    .execute()
+  return rows.map((r) => ({
+    seq: r.seq,
+    type: r.type,
+    at: toIso(r.occurred_at),
+    role: r.actor_role,
+    actor: (typeof r.actor === 'string' ? JSON.parse(r.actor) : r.actor) as AuditActor | null,
+  }))
 }
 
 export async function countEvents(db: Executor, meetingId: string): Promise<number> {

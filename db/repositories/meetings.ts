@@ -8,14 +8,9 @@ export interface MeetingRecord {
   lastSeq: number
 }
 
-export interface MeetingKeys {
-  secretary: string
-  chair: string
-}
-
 export async function insertMeeting(
   db: Executor,
-  m: { meetingId: string; title: string; venue: string; createdAt: string; keys: MeetingKeys },
+  m: { meetingId: string; title: string; venue: string; createdAt: string },
 ): Promise<void> {
   await db
     .insertInto('meetings')
@@ -24,8 +19,6 @@ export async function insertMeeting(
       title: m.title,
       venue: m.venue,
       created_at: m.createdAt,
-      secretary_key: m.keys.secretary,
-      chair_key: m.keys.chair,
     })
     .execute()
 }
@@ -60,7 +53,3 @@ export async function listMeetings(db: Executor, limit = 200): Promise<MeetingRe
   return rows.map(toRecord)
 }
 
-export async function findMeetingKeys(db: Executor, meetingId: string): Promise<MeetingKeys | null> {
-  const row = await db.selectFrom('meetings').select(['secretary_key', 'chair_key']).where('id', '=', meetingId).executeTakeFirst()
-  return row ? { secretary: row.secretary_key, chair: row.chair_key } : null
-}

@@ -6,7 +6,8 @@ import { ok, type Result } from '../../shared/errors'
 import { commandSchemas, type Command, type CommandInput, type CommandType } from '../../shared/meeting/commands'
 import type { OfficeData } from '../office/office-data'
 import type { MeetingLog } from './meeting-log'
-import type { MeetingKeys, MeetingRecord } from '../../db/repositories/meetings'
+import type { MeetingRecord } from '../../db/repositories/meetings'
+import type { AuditActor } from '../../shared/access/accounts'
 
 // A demo conference for a newcomer who just ran `npm start`: a commune dialogue with citizens, with
 // registered petitions across several fields (one confidential, one from a representative of 12
@@ -43,7 +44,8 @@ export async function createDemoConference(
   office: OfficeData,
   log: MeetingLog,
   today: string,
-): Promise<Result<{ meeting: MeetingRecord; keys: MeetingKeys }>> {
+  actor: AuditActor | null = null,
+): Promise<Result<{ meeting: MeetingRecord }>> {
   await ensureDemoDirectory(db, office)
   const created = await log.createMeeting({
     title: 'Hội nghị đối thoại trực tiếp giữa Chủ tịch UBND xã với Nhân dân năm 2026 (dữ liệu mẫu)',
@@ -53,7 +55,7 @@ export async function createDemoConference(
     chairTitle: 'Chủ tịch UBND xã',
     secretaryName: 'Quàng Thị Thu',
     level: 'commune',
-  })
+  }, actor)
   if (!created.ok) return created
   const meetingId = created.data.meeting.meetingId
 
@@ -124,5 +126,5 @@ export async function createDemoConference(
   await run('speaker:register', { name: 'Cầm Văn Thanh', unit: 'Bản Nà Cang', petitionNos: [1] })
   await run('speaker:register', { name: 'Lường Văn Phong', unit: 'Bản Mòn', petitionNos: [2] })
   await run('speaker:register', { name: 'Lò Văn Sáng', unit: 'Bản Hua Mường', petitionNos: [3] })
-  return ok({ meeting: created.data.meeting, keys: created.data.keys })
+  return ok({ meeting: created.data.meeting })
 }

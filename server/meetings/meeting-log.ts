@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto'
+import { randomUUID } from 'node:crypto'
 import { EventEmitter } from 'node:events'
 import type { Kysely } from 'kysely'
 import { fail, ok, type Result } from '../../shared/errors'
@@ -13,7 +13,8 @@ import type { Role } from '../../shared/roles'
 import type { Database } from '../../db/schema'
 import { findAppliedCommand, recordAppliedCommand } from '../../db/repositories/commands'
 import { appendEvents, notifyAppended, readEvents } from '../../db/repositories/events'
-import { findMeeting, findMeetingKeys, insertMeeting, lockMeeting, setMeetingHead, type MeetingKeys, type MeetingRecord } from '../../db/repositories/meetings'
+import { findMeeting, insertMeeting, lockMeeting, setMeetingHead, type MeetingRecord } from '../../db/repositories/meetings'
+import type { AuditActor } from '../../shared/access/accounts'
 import { commandHash } from './command-hash'
 import { KeyedMutex } from './mutex'
 import type { OfficeContext } from '../office/office-data'
@@ -87,9 +88,8 @@ export class MeetingLog extends EventEmitter<{ appended: [AppendedBatch] }> {
     this.office = options.office ?? { context: async () => ({ directory: emptyDirectory, calendar: emptyCalendar, rules: deadlineRules }) }
   }
 
-  async createMeeting(input: CreateMeetingRequest): Promise<
-    Result<{ meeting: MeetingRecord; keys: MeetingKeys; duplicate: boolean }>
-  > {
+  /** `actor`: the person creating it, kept with the first event for oversight. */
+  async createMeeting(input: CreateMeetingRequest, actor: AuditActor | null = null): Promise<Result<{ meeting: MeetingRecord; duplicate: boolean }>> {
     const commandId = input.commandId ?? randomUUID()
     const details: MeetingDetails = {
       meetingDate: input.meetingDate ?? '',
@@ -107,20 +107,19 @@ export class MeetingLog extends EventEmitter<{ appended: [AppendedBatch] }> {
 
     const meetingId = randomUUID()
     const at = this.now().toISOString()
-    const keys: MeetingKeys = { secretary: randomBytes(18).toString('base64url'), chair: randomBytes(18).toString('base64url') }
     const event: MeetingEvent = {
       meetingId,
       seq: 1,
       at,
       commandId,
-      actorRole: null,
+      actorRole: actor ? 'secretary' : null,
       type: 'meeting.created',
       payload: { title: input.title, venue: input.venue, details },
     }
     try {
       await this.db.transaction().execute(async (trx) => {
-        await insertMeeting(trx, { meetingId, title: input.title, venue: input.venue, createdAt: at, keys })
-        await appendEvents(trx, [event])
+        await insertMeeting(trx, { meetingId, title: input.title, venue: input.venue, createdAt: at })
+        await appendEvents(trx, [event], actor)
         await setMeetingHead(trx, meetingId, { lastSeq: 1, title: input.title, venue: input.venue })
         await recordAppliedCommand(trx, {
           commandId,
@@ -140,7 +139,7 @@ export class MeetingLog extends EventEmitter<{ appended: [AppendedBatch] }> {
       throw err
     }
     this.cache.set(meetingId, evolve(emptyMeetingState(meetingId), event))
-    return ok({ meeting: { meetingId, title: input.title, venue: input.venue, createdAt: at, lastSeq: 1 }, keys, duplicate: false })
+    return ok({ meeting: { meetingId, title: input.title, venue: input.venue, createdAt: at, lastSeq: 1 }, duplicate: false })
   }
 
   private async answerRetryOfCreate(commandId: string, hash: string) {
@@ -148,18 +147,20 @@ export class MeetingLog extends EventEmitter<{ appended: [AppendedBatch] }> {
     if (!applied) return null
     if (applied.commandType !== 'meeting:create' || applied.payloadHash !== hash) return fail('COMMAND_ID_REUSED')
     const meeting = await findMeeting(this.db, applied.meetingId)
-    const keys = await findMeetingKeys(this.db, applied.meetingId)
-    if (!meeting || !keys) return fail('MEETING_NOT_FOUND')
-    return ok({ meeting, keys, duplicate: true })
+    if (!meeting) return fail('MEETING_NOT_FOUND')
+    return ok({ meeting, duplicate: true })
   }
 
-  /** Runs one command for `role`. The role check is here so REST and sockets cannot differ. */
-  execute(meetingId: string, role: Role, command: Command): Promise<Result<CommandResult>> {
+  /**
+   * Runs one command for `role`. The role check is here so REST and sockets cannot differ. `actor`
+   * (the person or device behind the role) is kept with the events for oversight.
+   */
+  execute(meetingId: string, role: Role, command: Command, actor: AuditActor | null = null): Promise<Result<CommandResult>> {
     if (!mayIssue(role, command.type)) return Promise.resolve(fail('FORBIDDEN'))
-    return this.mutex.run(meetingId, () => this.executeSerially(meetingId, role, command))
+    return this.mutex.run(meetingId, () => this.executeSerially(meetingId, role, command, actor))
   }
 
-  private async executeSerially(meetingId: string, role: Role, command: Command): Promise<Result<CommandResult>> {
+  private async executeSerially(meetingId: string, role: Role, command: Command, actor: AuditActor | null): Promise<Result<CommandResult>> {
     const hash = commandHash(command)
     const retry = await this.answerRetry(meetingId, command.commandId, hash)
     if (retry) return retry
@@ -175,7 +176,7 @@ export class MeetingLog extends EventEmitter<{ appended: [AppendedBatch] }> {
         const decided = decide(state, command, { at, ...office })
         if (!decided.ok) return { kind: 'refused' as const, result: decided }
         const events = this.number(meetingId, state.seq, decided.data, { at, commandId: command.commandId, role })
-        await appendEvents(trx, events)
+        await appendEvents(trx, events, actor)
         const lastSeq = state.seq + events.length
         const after = fold(state, events)
         await setMeetingHead(trx, meetingId, { lastSeq, title: after.title, venue: after.venue })

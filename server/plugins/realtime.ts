@@ -3,6 +3,7 @@ import { Server } from 'socket.io'
 import { eventsFor } from '../../shared/meeting/redact'
 import { installHandshake } from '../realtime/handshake'
 import { registerMeetingHandlers } from '../realtime/meeting-handlers'
+import { watchCredentials } from '../realtime/credentials'
 import { fullRoom, publicRoom } from '../realtime/rooms'
 import type { RealtimeServer } from '../realtime/types'
 
@@ -23,8 +24,11 @@ export default fp(
     })
     app.decorate('io', io)
 
-    installHandshake(io, app.db)
-    io.on('connection', (socket) => registerMeetingHandlers(socket, app.meetingLog))
+    installHandshake(io, app)
+    io.on('connection', (socket) => {
+      watchCredentials(socket)
+      registerMeetingHandlers(socket, app.meetingLog)
+    })
 
     // Fan-out after commit: privileged screens get the events as they are, public screens the
     // redacted copies.
@@ -44,5 +48,5 @@ export default fp(
       await io.close()
     })
   },
-  { name: 'realtime', dependencies: ['meeting-log'] },
+  { name: 'realtime', dependencies: ['meeting-log', 'auth'] },
 )

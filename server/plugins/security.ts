@@ -7,8 +7,10 @@ import { RequestValidationError } from '../http-errors'
 export interface RateLimitOptions {
   /** Requests per IP and window on every route (page assets included). */
   globalMax?: number
-  /** Requests per IP and window on the public creation endpoints (POST /api/meetings, POST /api/demo). */
+  /** Requests per IP and window on the creation endpoints (POST /api/meetings, POST /api/demo). */
   createMax?: number
+  /** Requests per IP and window where a secret is guessed: signing in, setup links, pairing codes. */
+  guessMax?: number
   timeWindowMs?: number
 }
 
@@ -17,10 +19,12 @@ export interface SecurityOptions {
   rateLimit?: RateLimitOptions | false
 }
 
-export const DEFAULT_RATE_LIMITS: Required<RateLimitOptions> = { globalMax: 600, createMax: 30, timeWindowMs: 60_000 }
+export const DEFAULT_RATE_LIMITS: Required<RateLimitOptions> = { globalMax: 600, createMax: 30, guessMax: 10, timeWindowMs: 60_000 }
 
-/** Anyone can reach these without a key: each call creates a meeting in the database. */
+/** Each call creates a meeting in the database. */
 const CREATION_ROUTES = new Set(['POST /api/meetings', 'POST /api/demo'])
+/** Each call is a guess at a secret: a password, a one-time link, a pairing code. */
+const GUESS_ROUTES = new Set(['POST /api/auth/sign-in', 'POST /api/auth/set-password', 'POST /api/pair', 'POST /api/auth/change-password'])
 
 /**
  * The app's Content-Security-Policy. The built client is one module script and one stylesheet from
@@ -68,8 +72,13 @@ export const securityPlugin = fp<SecurityOptions>(
     // Stricter limits on the creation endpoints, set before the rate limiter reads route configs.
     app.addHook('onRoute', (route) => {
       const methods = Array.isArray(route.method) ? route.method : [route.method]
-      if (!methods.some((m) => CREATION_ROUTES.has(`${m} ${route.url}`))) return
-      route.config = { ...(route.config as object), rateLimit: { max: limits.createMax, timeWindow: limits.timeWindowMs } } as typeof route.config
+      const max = methods.some((m) => CREATION_ROUTES.has(`${m} ${route.url}`))
+        ? limits.createMax
+        : methods.some((m) => GUESS_ROUTES.has(`${m} ${route.url}`))
+          ? limits.guessMax
+          : null
+      if (max === null) return
+      route.config = { ...(route.config as object), rateLimit: { max, timeWindow: limits.timeWindowMs } } as typeof route.config
     })
 
     await app.register(rateLimit, {

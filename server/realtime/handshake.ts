@@ -1,9 +1,10 @@
-import type { Kysely } from 'kysely'
-import type { Database } from '../../db/schema'
+import type { FastifyInstance } from 'fastify'
+import { findMeeting } from '../../db/repositories/meetings'
+import { meetingRoleFor } from '../../shared/access/policy'
 import { appError, type AppError } from '../../shared/errors'
 import { handshakeSchema, PROTOCOL_VERSION } from '../../shared/protocol'
 import { parseWith } from '../../shared/validation'
-import { authorize } from '../access'
+import { authenticate, SESSION_COOKIE, sameOrigin } from '../auth/principal'
 import type { RealtimeServer } from './types'
 
 class HandshakeRefused extends Error {
@@ -12,17 +13,37 @@ class HandshakeRefused extends Error {
   }
 }
 
+// Meetings are never deleted, so one that exists is remembered: a hall full of screens
+// reconnecting after a restart does not send a query each to learn it.
+const knownMeetings = new Set<string>()
+
 // Fastify hooks do not run for /socket.io/ requests, so the handshake is checked here, before the
-// socket joins anything. A refused client receives connect_error with err.data = { code, message }.
-export function installHandshake(io: RealtimeServer, db: Kysely<Database>): void {
+// socket joins anything: who is connecting (the session cookie, or a paired device's token), whether
+// that principal may open this screen of this meeting (shared/access/policy.ts), and that a browser
+// is not being used from another site's page (Origin). A refused client receives connect_error with
+// err.data = { code, message }.
+export function installHandshake(io: RealtimeServer, app: FastifyInstance): void {
   io.use(async (socket, next) => {
     try {
       const parsed = parseWith(handshakeSchema, socket.handshake.auth)
       if (!parsed.ok) return next(new HandshakeRefused(parsed.error))
-      if (parsed.data.protocol !== PROTOCOL_VERSION) return next(new HandshakeRefused(appError('PROTOCOL_MISMATCH')))
-      const access = await authorize(db, parsed.data)
-      if (!access.ok) return next(new HandshakeRefused(access.error))
-      socket.data = { meetingId: parsed.data.meetingId, role: access.data }
+      const { protocol, meetingId, role, deviceToken } = parsed.data
+      if (protocol !== PROTOCOL_VERSION) return next(new HandshakeRefused(appError('PROTOCOL_MISMATCH')))
+      if (!sameOrigin(socket.handshake.headers.origin, socket.handshake.headers.host)) return next(new HandshakeRefused(appError('FORBIDDEN')))
+
+      const cookies = app.parseCookie(socket.handshake.headers.cookie ?? '')
+      const authenticated = await authenticate(app.db, { deviceToken, sessionToken: cookies[SESSION_COOKIE] })
+      if (!authenticated.ok) return next(new HandshakeRefused(authenticated.error))
+      const { principal } = authenticated.data
+
+      if (!knownMeetings.has(meetingId)) {
+        if (!(await findMeeting(app.db, meetingId))) return next(new HandshakeRefused(appError('MEETING_NOT_FOUND')))
+        knownMeetings.add(meetingId)
+      }
+      const granted = meetingRoleFor(principal, meetingId, role)
+      if (!granted) return next(new HandshakeRefused(appError(principal.kind === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN')))
+      const expiresAt = principal.kind === 'anonymous' ? null : Date.parse(principal.expiresAt)
+      socket.data = { meetingId, role: granted, principal, expiresAt }
       next()
     } catch (err) {
       console.error('[realtime] handshake failed:', err)

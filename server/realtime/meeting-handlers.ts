@@ -5,6 +5,8 @@ import { syncRequestSchema, type SyncResult } from '../../shared/protocol'
 import { parseWith } from '../../shared/validation'
 import type { MeetingLog } from '../meetings/meeting-log'
 import { roomFor } from './rooms'
+import { credentialsValid } from './credentials'
+import { actorOf } from '../auth/principal'
 import type { RealtimeSocket } from './types'
 import type { MeetingState } from '../../shared/meeting/model'
 
@@ -28,12 +30,21 @@ async function answer(ack: AnyAck, work: () => Promise<Ack<unknown>>): Promise<v
 }
 
 export function registerMeetingHandlers(socket: RealtimeSocket, log: MeetingLog): void {
-  const { meetingId, role } = socket.data
+  const { meetingId, role, principal } = socket.data
+  const actor = actorOf(principal)
+  /** A session or pairing that ran out mid-meeting: refused, then the socket is closed. */
+  const expired = (): Ack<never> | null => {
+    if (credentialsValid(socket)) return null
+    setImmediate(() => socket.disconnect(true))
+    return fail(principal.kind === 'device' ? 'DEVICE_REVOKED' : 'UNAUTHENTICATED')
+  }
 
   socket.on('meeting:sync', (...args: unknown[]) => {
     const ack = ackOf(args)
     if (!ack) return
     void answer(ack, async () => {
+      const refused = expired()
+      if (refused) return refused
       const request = parseWith(syncRequestSchema, args[0])
       if (!request.ok) return request
       // Join before reading: an event committed in between arrives twice and the client skips
@@ -58,9 +69,11 @@ export function registerMeetingHandlers(socket: RealtimeSocket, log: MeetingLog)
       const ack = ackOf(args)
       if (!ack) return
       void answer(ack, async () => {
+        const refused = expired()
+        if (refused) return refused
         const parsed = parseWith(commandSchemas[type], args[0])
         if (!parsed.ok) return parsed
-        return log.execute(meetingId, role, { type, ...parsed.data } as Command)
+        return log.execute(meetingId, role, { type, ...parsed.data } as Command, actor)
       })
     })
   }

@@ -1,10 +1,14 @@
 import type { Server, Socket } from 'socket.io'
+import type { Principal } from '../../shared/access/policy'
 import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/protocol'
 import type { Role } from '../../shared/roles'
 
 export interface SocketData {
   meetingId: string
   role: Role
+  principal: Principal
+  /** When the session or device token behind this socket stops being valid (ms), or null for anyone. */
+  expiresAt: number | null
 }
 
 export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>

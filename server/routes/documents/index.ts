@@ -3,21 +3,22 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { loadOfficeProfile, saveOfficeProfile } from '../../../db/repositories/documents'
 import { administrativeDocumentSchema, finalizeSchema, officeProfileSchema } from '../../../shared/documents/schema'
-import { authorizeFor } from '../../access'
+import { mayDo } from '../../../shared/access/policy'
+import { appError } from '../../../shared/errors'
+import { actorOf } from '../../auth/principal'
 import { DocumentService } from '../../documents/document-service'
 import { renderDocx } from '../../documents/docx'
 import { printPageCsp, renderPrintHtml } from '../../documents/html'
 import type { AdministrativeDocument } from '../../../shared/documents/model'
-import type { FastifyReply } from 'fastify'
+import type { FastifyReply, FastifyRequest } from 'fastify'
 import { sendError, sendResult } from '../../http-errors'
-import { errors, keyHeaders } from '../meetings/schemas'
+import { errors } from '../meetings/schemas'
 
 // The office profile printed in document headers, and each meeting's minutes and conclusion notice:
-// read by the secretary and the chair, edited and finalised by the secretary.
+// read by the secretary, the chair and oversight, edited and finalised by the secretary. A finalised
+// notice is published: anyone may read it (it never names a confidential petitioner).
 const kindParams = z.strictObject({ meetingId: z.uuid(), kind: z.enum(['minutes', 'notice']) })
 const versionParams = kindParams.extend({ version: z.coerce.number().int().min(1) })
-const readers = ['secretary', 'chair'] as const
-const writers = ['secretary'] as const
 const versionMeta = z.object({ version: z.int(), note: z.string(), savedBy: z.string(), savedAt: z.string() })
 const documentView = z.object({
   kind: z.string(),
@@ -35,39 +36,36 @@ const documentsRoutes: FastifyPluginAsync = async (fastify) => {
   const service = new DocumentService(app.db, app.meetingLog, app.office)
   app.decorate('documents', service)
 
-  app.get('/api/office', { schema: { response: { 200: officeProfileSchema } } }, async () => loadOfficeProfile(app.db))
-  app.put('/api/office', { schema: { body: officeProfileSchema, response: { 200: officeProfileSchema, ...errors } } }, async (req) => {
+  app.get('/api/office', { config: { action: 'office:read' }, schema: { response: { 200: officeProfileSchema } } }, async () => loadOfficeProfile(app.db))
+  app.put('/api/office', { config: { action: 'office:write' }, schema: { body: officeProfileSchema, response: { 200: officeProfileSchema, ...errors } } }, async (req) => {
     await saveOfficeProfile(app.db, req.body)
     return req.body
   })
 
   app.get(
     '/api/meetings/:meetingId/documents/:kind',
-    { schema: { params: kindParams, headers: keyHeaders, response: { 200: documentView, ...errors } } },
+    { config: { action: 'documents:read' }, schema: { params: kindParams, response: { 200: documentView, ...errors } } },
     async (req, reply) => {
-      const role = await authorizeFor(app.db, req.params.meetingId, req.headers['x-meeting-key'], readers)
-      if (!role.ok) return sendError(reply, role.error)
       return sendResult(reply, await service.view(req.params.meetingId, req.params.kind))
     },
   )
 
   app.put(
     '/api/meetings/:meetingId/documents/:kind/draft',
-    { schema: { params: kindParams, headers: keyHeaders, body: z.strictObject({ document: administrativeDocumentSchema }), response: { 200: z.object({ ok: z.literal(true) }), ...errors } } },
+    {
+      config: { action: 'documents:write' },
+      schema: { params: kindParams, body: z.strictObject({ document: administrativeDocumentSchema }), response: { 200: z.object({ ok: z.literal(true) }), ...errors } },
+    },
     async (req, reply) => {
-      const role = await authorizeFor(app.db, req.params.meetingId, req.headers['x-meeting-key'], writers)
-      if (!role.ok) return sendError(reply, role.error)
-      const saved = await service.saveDraft(req.params.meetingId, req.params.kind, req.body.document, role.data)
+      const saved = await service.saveDraft(req.params.meetingId, req.params.kind, req.body.document, savedBy(req))
       return saved.ok ? { ok: true as const } : sendError(reply, saved.error)
     },
   )
 
   app.post(
     '/api/meetings/:meetingId/documents/:kind/draft/regenerate',
-    { schema: { params: kindParams, headers: keyHeaders, response: { 200: z.object({ ok: z.literal(true) }), ...errors } } },
+    { config: { action: 'documents:write' }, schema: { params: kindParams, response: { 200: z.object({ ok: z.literal(true) }), ...errors } } },
     async (req, reply) => {
-      const role = await authorizeFor(app.db, req.params.meetingId, req.headers['x-meeting-key'], writers)
-      if (!role.ok) return sendError(reply, role.error)
       const done = await service.regenerate(req.params.meetingId, req.params.kind)
       return done.ok ? { ok: true as const } : sendError(reply, done.error)
     },
@@ -75,22 +73,16 @@ const documentsRoutes: FastifyPluginAsync = async (fastify) => {
 
   app.post(
     '/api/meetings/:meetingId/documents/:kind/finalize',
-    { schema: { params: kindParams, headers: keyHeaders, body: finalizeSchema, response: { 201: z.object({ version: z.int() }), ...errors } } },
+    { config: { action: 'documents:write' }, schema: { params: kindParams, body: finalizeSchema, response: { 201: z.object({ version: z.int() }), ...errors } } },
     async (req, reply) => {
-      const role = await authorizeFor(app.db, req.params.meetingId, req.headers['x-meeting-key'], writers)
-      if (!role.ok) return sendError(reply, role.error)
-      return sendResult(reply, await service.finalize(req.params.meetingId, req.params.kind, req.body, role.data), 201)
+      return sendResult(reply, await service.finalize(req.params.meetingId, req.params.kind, req.body, savedBy(req)), 201)
     },
   )
 
-  // Downloads and print pages. A link cannot send headers, so these also take the key as ?key=.
+  // Downloads and print pages: a link sends the session cookie, so the same rules hold.
   const formatParams = z.strictObject({ meetingId: z.uuid(), kind: z.enum(['minutes', 'notice']), format: z.enum(['docx', 'print']) })
-  const keyQuery = z.strictObject({ key: z.string().max(200).optional() })
-  const keyOf = (req: { headers: Record<string, unknown>; query: { key?: string | undefined } }) => (req.headers['x-meeting-key'] as string | undefined) ?? req.query.key
 
-  app.get('/api/meetings/:meetingId/documents/:kind/draft/:format', { schema: { params: formatParams, querystring: keyQuery } }, async (req, reply) => {
-    const role = await authorizeFor(app.db, req.params.meetingId, keyOf(req), readers)
-    if (!role.ok) return sendError(reply, role.error)
+  app.get('/api/meetings/:meetingId/documents/:kind/draft/:format', { config: { action: 'documents:read' }, schema: { params: formatParams } }, async (req, reply) => {
     const view = await service.view(req.params.meetingId, req.params.kind)
     if (!view.ok) return sendError(reply, view.error)
     return sendDocument(reply, view.data.draft, req.params.format, 'du-thao')
@@ -98,11 +90,9 @@ const documentsRoutes: FastifyPluginAsync = async (fastify) => {
 
   app.get(
     '/api/meetings/:meetingId/documents/:kind/versions/:version/:format',
-    { schema: { params: formatParams.extend({ version: z.coerce.number().int().min(1) }), querystring: keyQuery } },
+    { config: { action: 'documents:published' }, schema: { params: formatParams.extend({ version: z.coerce.number().int().min(1) }) } },
     async (req, reply) => {
-      const allowed = req.params.kind === 'notice' ? (['secretary', 'chair', 'projector', 'attendee'] as const) : readers
-      const role = await authorizeFor(app.db, req.params.meetingId, keyOf(req), allowed)
-      if (!role.ok) return sendError(reply, role.error)
+      if (req.params.kind === 'minutes' && !mayRead(req)) return refuse(req, reply)
       const found = await service.version(req.params.meetingId, req.params.kind, req.params.version)
       if (!found.ok) return sendError(reply, found.error)
       return sendDocument(reply, found.data.document, req.params.format, `v${req.params.version}`)
@@ -111,16 +101,20 @@ const documentsRoutes: FastifyPluginAsync = async (fastify) => {
 
   app.get(
     '/api/meetings/:meetingId/documents/:kind/versions/:version',
-    { schema: { params: versionParams, headers: keyHeaders, response: { 200: versionMeta.extend({ document: administrativeDocumentSchema }), ...errors } } },
+    { config: { action: 'documents:published' }, schema: { params: versionParams, response: { 200: versionMeta.extend({ document: administrativeDocumentSchema }), ...errors } } },
     async (req, reply) => {
-      // A finalised notice is published; the minutes stay with the secretary and the chair.
-      const allowed = req.params.kind === 'notice' ? (['secretary', 'chair', 'projector', 'attendee'] as const) : readers
-      const role = await authorizeFor(app.db, req.params.meetingId, req.headers['x-meeting-key'], allowed)
-      if (!role.ok) return sendError(reply, role.error)
+      // A finalised notice is published; the minutes stay with those who may read documents.
+      if (req.params.kind === 'minutes' && !mayRead(req)) return refuse(req, reply)
       return sendResult(reply, await service.version(req.params.meetingId, req.params.kind, req.params.version))
     },
   )
 }
+
+/** Who saved a version, as the version history shows it. */
+const savedBy = (req: FastifyRequest): string => actorOf(req.principal)?.name ?? 'Không rõ'
+
+const mayRead = (req: FastifyRequest & { params: { meetingId: string } }) => mayDo(req.principal, 'documents:read', req.params.meetingId)
+const refuse = (req: FastifyRequest, reply: FastifyReply) => sendError(reply, appError(req.principal.kind === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN'))
 
 /** "bien-ban-v2.docx": ASCII file names survive every browser and mail client. */
 function fileName(doc: AdministrativeDocument, label: string): string {

@@ -7,12 +7,14 @@ import { listMeetings } from '../../../db/repositories/meetings'
 import { vietnamDate } from '../../../shared/calendar/working-days'
 import { fail, ok, type Result, appError } from '../../../shared/errors'
 import { extendSchema, extendedDueDate, followUpItems, publicFollowUpItem, followUpStatus, resultSchema, type FollowUpItem, type FollowUpStatus } from '../../../shared/followup'
-import { authorizeFor } from '../../access'
+import type { FastifyRequest } from 'fastify'
+import type { Principal } from '../../../shared/access/policy'
 import { sendError, sendResult } from '../../http-errors'
-import { errors, keyHeaders } from '../meetings/schemas'
+import { errors } from '../meetings/schemas'
 
-// Follow-up of the commitments made in the room, per meeting and across meetings. Units report
-// their results here (for now through the secretary; unit accounts come with issue 5).
+// Follow-up of the commitments made in the room, per meeting and across meetings. The secretary
+// records results and extensions; a unit lead sees only its own unit's items (confidential ones by
+// number only) and reports their results itself.
 const itemParams = z.strictObject({ meetingId: z.uuid(), petitionNo: z.coerce.number().int().min(1) })
 const item = z.looseObject({ meetingId: z.string(), petitionNo: z.int(), status: z.string(), effectiveDueDate: z.string() })
 
@@ -30,42 +32,50 @@ const followUpRoutes: FastifyPluginAsync = async (fastify) => {
 
   app.get(
     '/api/meetings/:meetingId/follow-ups',
-    { schema: { params: z.strictObject({ meetingId: z.uuid() }), headers: keyHeaders, response: { 200: z.object({ items: z.array(item) }), ...errors } } },
+    { config: { action: 'followups:read' }, schema: { params: z.strictObject({ meetingId: z.uuid() }), response: { 200: z.object({ items: z.array(item) }), ...errors } } },
     async (req, reply) => {
-      const role = await authorizeFor(app.db, req.params.meetingId, req.headers['x-meeting-key'], ['secretary', 'chair'])
-      if (!role.ok) return sendError(reply, role.error)
       const items = await itemsOf(req.params.meetingId)
-      return items.ok ? { items: items.data.map((i) => ({ ...i })) } : sendError(reply, items.error)
+      if (!items.ok) return sendError(reply, items.error)
+      const unit = leadUnit(req.principal)
+      // A unit lead gets its own unit's items, redacted like every list beyond the secretary and chair.
+      const visible = unit ? items.data.filter((i) => i.unitId === unit).map((i) => ({ ...publicFollowUpItem(i), status: i.status })) : items.data
+      return { items: visible.map((i) => ({ ...i })) }
     },
   )
 
   // Across meetings: what every unit still owes. Items carry no petitioner, and a confidential
   // petition appears by its number only: its subject alone can point to who filed it.
-  app.get('/api/follow-ups', { schema: { response: { 200: z.object({ items: z.array(item) }) } } }, async () => {
+  app.get('/api/follow-ups', { config: { action: 'followups:read' }, schema: { response: { 200: z.object({ items: z.array(item) }) } } }, async (req) => {
+    const unit = leadUnit(req.principal)
     const all = []
     for (const m of await listMeetings(app.db, 1000)) {
       const items = await itemsOf(m.meetingId)
-      if (items.ok) all.push(...items.data.map((i) => ({ ...publicFollowUpItem(i), status: i.status })))
+      if (!items.ok) continue
+      all.push(...items.data.filter((i) => !unit || i.unitId === unit).map((i) => ({ ...publicFollowUpItem(i), status: i.status })))
     }
     return { items: all.sort((a, b) => (a.effectiveDueDate < b.effectiveDueDate ? -1 : 1)) }
   })
 
-  /** The item a secretary records something against, as it stands now. */
-  async function itemToChange(meetingId: string, petitionNo: number, key: string | undefined): Promise<Result<FollowUpItem & { status: FollowUpStatus }>> {
-    const role = await authorizeFor(app.db, meetingId, key, ['secretary'])
-    if (!role.ok) return role
+  /**
+   * The item `req`'s caller records something against, as it stands now. A unit lead may only touch
+   * its own unit's items (a secretary, any).
+   */
+  async function itemToChange(req: FastifyRequest, meetingId: string, petitionNo: number): Promise<Result<FollowUpItem & { status: FollowUpStatus }>> {
     const items = await itemsOf(meetingId)
     if (!items.ok) return items
     const found = items.data.find((i) => i.petitionNo === petitionNo)
-    return found ? ok({ ...found }) : fail('NOT_FOUND', `Kiến nghị số ${petitionNo} không có cam kết trả lời cần theo dõi.`)
+    if (!found) return fail('NOT_FOUND', `Kiến nghị số ${petitionNo} không có cam kết trả lời cần theo dõi.`)
+    const unit = leadUnit(req.principal)
+    if (unit && found.unitId !== unit) return fail('FORBIDDEN', 'Kiến nghị này không giao cho đơn vị của bạn.')
+    return ok(unit ? { ...publicFollowUpItem(found), status: found.status } : { ...found })
   }
 
   app.post(
     '/api/meetings/:meetingId/follow-ups/:petitionNo/extend',
-    { schema: { params: itemParams, headers: keyHeaders, body: extendSchema, response: { 200: item, ...errors } } },
+    { config: { action: 'followups:extend' }, schema: { params: itemParams, body: extendSchema, response: { 200: item, ...errors } } },
     async (req, reply) => {
       const { meetingId, petitionNo } = req.params
-      const item = await itemToChange(meetingId, petitionNo, req.headers['x-meeting-key'])
+      const item = await itemToChange(req, meetingId, petitionNo)
       if (!item.ok) return sendError(reply, item.error)
       const found = item.data
       if (found.record.extendedDueDate) return sendError(reply, appError('ALREADY_EXTENDED'))
@@ -75,23 +85,34 @@ const followUpRoutes: FastifyPluginAsync = async (fastify) => {
       const from = notice?.document.date || state.details.meetingDate || vietnamDate(new Date())
       const { calendar, rules } = await app.office.context()
       await recordExtension(app.db, meetingId, petitionNo, extendedDueDate(found, state.details.level, from, calendar, rules), req.body.reason)
-      return sendResult(reply, await itemToChange(meetingId, petitionNo, req.headers['x-meeting-key']))
+      return sendResult(reply, await itemToChange(req, meetingId, petitionNo))
     },
   )
 
   app.post(
     '/api/meetings/:meetingId/follow-ups/:petitionNo/result',
-    { schema: { params: itemParams, headers: keyHeaders, body: resultSchema, response: { 200: item, ...errors } } },
+    { config: { action: 'followups:report' }, schema: { params: itemParams, body: resultSchema, response: { 200: item, ...errors } } },
     async (req, reply) => {
       const { meetingId, petitionNo } = req.params
-      const item = await itemToChange(meetingId, petitionNo, req.headers['x-meeting-key'])
+      const item = await itemToChange(req, meetingId, petitionNo)
       if (!item.ok) return sendError(reply, item.error)
       const found = item.data
       if (found.record.result) return sendError(reply, appError('RESULT_ALREADY_RECORDED'))
       await recordResult(app.db, meetingId, petitionNo, req.body)
-      return sendResult(reply, await itemToChange(meetingId, petitionNo, req.headers['x-meeting-key']))
+      return sendResult(reply, await itemToChange(req, meetingId, petitionNo))
     },
   )
+}
+
+/**
+ * The unit whose items a caller is limited to: a unit lead's, unless the same person also holds a
+ * role that sees every item (a secretary who is also a unit lead sees all).
+ */
+function leadUnit(principal: Principal): string | null {
+  if (principal.kind !== 'user') return null
+  const { roles, unitId } = principal.user
+  const seesAll = roles.some((r) => r === 'secretary' || r === 'chair' || r === 'oversight')
+  return !seesAll && roles.includes('unit_lead') ? (unitId ?? 'none') : null
 }
 
 export default followUpRoutes

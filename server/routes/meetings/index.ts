@@ -5,38 +5,45 @@ import { listMeetings } from '../../../db/repositories/meetings'
 import { readEvents } from '../../../db/repositories/events'
 import { createMeetingSchema, isCommandType, restCommandSchema, type Command } from '../../../shared/meeting/commands'
 import { eventsFor, stateFor } from '../../../shared/meeting/redact'
-import { authorize } from '../../access'
+import { actorOf } from '../../auth/principal'
+import { roleIn } from '../../auth/meeting-role'
+import { roles } from '../../../shared/roles'
 import { createDemoConference } from '../../meetings/demo'
 import { vietnamDate } from '../../../shared/calendar/working-days'
 import { appError } from '../../../shared/errors'
 import { sendError, sendResult } from '../../http-errors'
-import { commandResult, errors, keyHeaders, meetingCreated, meetingEvent, meetingIdParams, meetingStateBody, meetingSummary } from './schemas'
+import { commandResult, errors, meetingCreated, meetingEvent, meetingIdParams, meetingStateBody, meetingSummary } from './schemas'
 
-// The same commands as the sockets, over HTTP: for scripts, integrations and tests. The role comes
-// from the x-meeting-key header (no key: the public, redacted view).
+// The same commands as the sockets, over HTTP: for scripts, integrations and tests. The role follows
+// from who is calling (shared/access/policy.ts); anyone else gets the public, redacted view.
+const roleQuery = z.strictObject({ role: z.enum(roles).optional() })
 const meetingsRoutes: FastifyPluginAsync = async (fastify) => {
   const app = fastify.withTypeProvider<ZodTypeProvider>()
 
-  app.post('/api/meetings', { schema: { body: createMeetingSchema, response: { 200: meetingCreated, 201: meetingCreated, ...errors } } }, async (req, reply) => {
-    const result = await app.meetingLog.createMeeting(req.body)
+  app.post(
+    '/api/meetings',
+    { config: { action: 'meetings:create' }, schema: { body: createMeetingSchema, response: { 200: meetingCreated, 201: meetingCreated, ...errors } } },
+    async (req, reply) => {
+      const result = await app.meetingLog.createMeeting(req.body, actorOf(req.principal))
+      if (!result.ok) return sendError(reply, result.error)
+      const { meeting, duplicate } = result.data
+      return reply.code(duplicate ? 200 : 201).send({ meetingId: meeting.meetingId, title: meeting.title, venue: meeting.venue, createdAt: meeting.createdAt })
+    },
+  )
+
+  app.post('/api/demo', { config: { action: 'meetings:create' }, schema: { response: { 201: meetingCreated, ...errors } } }, async (req, reply) => {
+    const result = await createDemoConference(app.db, app.office, app.meetingLog, vietnamDate(new Date()), actorOf(req.principal))
     if (!result.ok) return sendError(reply, result.error)
-    const { meeting, keys, duplicate } = result.data
-    return reply.code(duplicate ? 200 : 201).send({ meetingId: meeting.meetingId, title: meeting.title, venue: meeting.venue, createdAt: meeting.createdAt, keys })
+    const { meeting } = result.data
+    return reply.code(201).send({ meetingId: meeting.meetingId, title: meeting.title, venue: meeting.venue, createdAt: meeting.createdAt })
   })
 
-  app.post('/api/demo', { schema: { response: { 201: meetingCreated, ...errors } } }, async (_req, reply) => {
-    const result = await createDemoConference(app.db, app.office, app.meetingLog, vietnamDate(new Date()))
-    if (!result.ok) return sendError(reply, result.error)
-    const { meeting, keys } = result.data
-    return reply.code(201).send({ meetingId: meeting.meetingId, title: meeting.title, venue: meeting.venue, createdAt: meeting.createdAt, keys })
-  })
-
-  app.get('/api/meetings', { schema: { response: { 200: z.object({ meetings: z.array(meetingSummary) }) } } }, async () => {
+  app.get('/api/meetings', { config: { action: 'meetings:list' }, schema: { response: { 200: z.object({ meetings: z.array(meetingSummary) }) } } }, async () => {
     const meetings = await listMeetings(app.db)
     return { meetings: meetings.map(({ meetingId, title, venue, createdAt }) => ({ meetingId, title, venue, createdAt })) }
   })
 
-  app.get('/api/meetings/:meetingId', { schema: { params: meetingIdParams, response: { 200: meetingSummary, ...errors } } }, async (req, reply) => {
+  app.get('/api/meetings/:meetingId', { config: { action: 'meeting:read' }, schema: { params: meetingIdParams, response: { 200: meetingSummary, ...errors } } }, async (req, reply) => {
     const state = await app.meetingLog.state(req.params.meetingId)
     if (!state) return sendError(reply, appError('MEETING_NOT_FOUND'))
     return { meetingId: state.meetingId, title: state.title, venue: state.venue, createdAt: state.createdAt }
@@ -44,9 +51,9 @@ const meetingsRoutes: FastifyPluginAsync = async (fastify) => {
 
   app.get(
     '/api/meetings/:meetingId/state',
-    { schema: { params: meetingIdParams, headers: keyHeaders, response: { 200: meetingStateBody, ...errors } } },
+    { config: { action: 'meeting:read' }, schema: { params: meetingIdParams, querystring: roleQuery, response: { 200: meetingStateBody, ...errors } } },
     async (req, reply) => {
-      const role = await authorize(app.db, { meetingId: req.params.meetingId, key: req.headers['x-meeting-key'] })
+      const role = roleIn(req, req.params.meetingId, req.query.role)
       if (!role.ok) return sendError(reply, role.error)
       const state = await app.meetingLog.state(req.params.meetingId)
       if (!state) return sendError(reply, appError('MEETING_NOT_FOUND'))
@@ -57,15 +64,15 @@ const meetingsRoutes: FastifyPluginAsync = async (fastify) => {
   app.get(
     '/api/meetings/:meetingId/events',
     {
+      config: { action: 'meeting:read' },
       schema: {
         params: meetingIdParams,
-        headers: keyHeaders,
-        querystring: z.strictObject({ after: z.coerce.number().int().min(0).default(0) }),
+        querystring: roleQuery.extend({ after: z.coerce.number().int().min(0).default(0) }),
         response: { 200: z.object({ events: z.array(meetingEvent) }), ...errors },
       },
     },
     async (req, reply) => {
-      const role = await authorize(app.db, { meetingId: req.params.meetingId, key: req.headers['x-meeting-key'] })
+      const role = roleIn(req, req.params.meetingId, req.query.role)
       if (!role.ok) return sendError(reply, role.error)
       const state = await app.meetingLog.state(req.params.meetingId)
       if (!state) return sendError(reply, appError('MEETING_NOT_FOUND'))
@@ -77,7 +84,8 @@ const meetingsRoutes: FastifyPluginAsync = async (fastify) => {
   app.post(
     '/api/meetings/:meetingId/commands',
     {
-      schema: { params: meetingIdParams, headers: keyHeaders, body: restCommandSchema, response: { 200: commandResult, ...errors } },
+      config: { action: 'meeting:command' },
+      schema: { params: meetingIdParams, body: restCommandSchema, response: { 200: commandResult, ...errors } },
       // An unknown command deserves its own answer rather than a validation error on `type`.
       preValidation: async (req, reply) => {
         const type = (req.body as { type?: unknown } | null)?.type
@@ -87,14 +95,14 @@ const meetingsRoutes: FastifyPluginAsync = async (fastify) => {
       },
     },
     async (req, reply) => {
-      const role = await authorize(app.db, { meetingId: req.params.meetingId, key: req.headers['x-meeting-key'] })
+      const role = roleIn(req, req.params.meetingId)
       if (!role.ok) return sendError(reply, role.error)
-      const result = await app.meetingLog.execute(req.params.meetingId, role.data, req.body as Command)
+      const result = await app.meetingLog.execute(req.params.meetingId, role.data, req.body as Command, actorOf(req.principal))
       return sendResult(reply, result)
     },
   )
 
-  app.get('/api/health', { schema: { response: { 200: z.object({ ok: z.literal(true) }) } } }, async () => ({ ok: true as const }))
+  app.get('/api/health', { config: { action: 'health' }, schema: { response: { 200: z.object({ ok: z.literal(true) }) } } }, async () => ({ ok: true as const }))
 }
 
 export default meetingsRoutes

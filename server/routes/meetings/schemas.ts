@@ -16,7 +16,6 @@ export const meetingSummary = z.object({
 })
 
 export const meetingCreated = meetingSummary.extend({
-  keys: z.object({ secretary: z.string(), chair: z.string() }),
 })
 
 export const meetingEvent = z.object({
@@ -31,7 +30,6 @@ export const meetingEvent = z.object({
 
 export const commandResult = z.object({ seq: z.int(), events: z.array(meetingEvent), duplicate: z.boolean() })
 
-export const keyHeaders = z.object({ 'x-meeting-key': z.string().max(200).optional() })
 
 export const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody, 422: errorBody, 500: errorBody }
 

@@ -35,29 +35,29 @@ const officeRoutes: FastifyPluginAsync = async (fastify) => {
   const app = fastify.withTypeProvider<ZodTypeProvider>()
   const changed = () => app.office.invalidate()
 
-  app.get('/api/directory', { schema: { response: { 200: directory } } }, async () => loadDirectory(app.db))
+  app.get('/api/directory', { config: { action: 'office:read' }, schema: { response: { 200: directory } } }, async () => loadDirectory(app.db))
 
-  app.post('/api/directory/units', { schema: { body: unitInputSchema, response: { 201: unit, ...errors } } }, async (req, reply) => {
+  app.post('/api/directory/units', { config: { action: 'office:write' }, schema: { body: unitInputSchema, response: { 201: unit, ...errors } } }, async (req, reply) => {
     const created = { id: randomUUID(), name: req.body.name }
     await insertUnit(app.db, created)
     changed()
     return reply.code(201).send(created)
   })
 
-  app.put('/api/directory/units/:id', { schema: { params: idParams, body: unitInputSchema, response: { 200: unit, ...errors } } }, async (req, reply) => {
+  app.put('/api/directory/units/:id', { config: { action: 'office:write' }, schema: { params: idParams, body: unitInputSchema, response: { 200: unit, ...errors } } }, async (req, reply) => {
     const updated = { id: req.params.id, name: req.body.name }
     if (!(await updateUnit(app.db, updated))) return sendError(reply, appError('UNIT_NOT_FOUND'))
     changed()
     return updated
   })
 
-  app.delete('/api/directory/units/:id', { schema: { params: idParams, response: { 204: z.null(), ...errors } } }, async (req, reply) => {
+  app.delete('/api/directory/units/:id', { config: { action: 'office:write' }, schema: { params: idParams, response: { 204: z.null(), ...errors } } }, async (req, reply) => {
     if (!(await deleteUnit(app.db, req.params.id))) return sendError(reply, appError('UNIT_NOT_FOUND'))
     changed()
     return reply.code(204).send(null)
   })
 
-  app.post('/api/directory/officials', { schema: { body: officialInputSchema, response: { 201: official, ...errors } } }, async (req, reply) => {
+  app.post('/api/directory/officials', { config: { action: 'office:write' }, schema: { body: officialInputSchema, response: { 201: official, ...errors } } }, async (req, reply) => {
     if (req.body.unitId && !(await unitExists(app.db, req.body.unitId))) {
       return sendError(reply, appError('UNIT_NOT_FOUND'))
     }
@@ -69,7 +69,7 @@ const officeRoutes: FastifyPluginAsync = async (fastify) => {
 
   app.put(
     '/api/directory/officials/:id',
-    { schema: { params: idParams, body: officialInputSchema, response: { 200: official, ...errors } } },
+    { config: { action: 'office:write' }, schema: { params: idParams, body: officialInputSchema, response: { 200: official, ...errors } } },
     async (req, reply) => {
       if (req.body.unitId && !(await unitExists(app.db, req.body.unitId))) {
         return sendError(reply, appError('UNIT_NOT_FOUND'))
@@ -81,15 +81,15 @@ const officeRoutes: FastifyPluginAsync = async (fastify) => {
     },
   )
 
-  app.delete('/api/directory/officials/:id', { schema: { params: idParams, response: { 204: z.null(), ...errors } } }, async (req, reply) => {
+  app.delete('/api/directory/officials/:id', { config: { action: 'office:write' }, schema: { params: idParams, response: { 204: z.null(), ...errors } } }, async (req, reply) => {
     if (!(await deleteOfficial(app.db, req.params.id))) return sendError(reply, appError('OFFICIAL_NOT_FOUND'))
     changed()
     return reply.code(204).send(null)
   })
 
   // The office's deadline sets (working days per level), used for every deadline decided afterwards.
-  app.get('/api/office/deadlines', { schema: { response: { 200: deadlineRuleSetSchema } } }, async () => loadDeadlineRules(app.db))
-  app.put('/api/office/deadlines', { schema: { body: deadlineRuleSetSchema, response: { 200: deadlineRuleSetSchema, ...errors } } }, async (req) => {
+  app.get('/api/office/deadlines', { config: { action: 'office:read' }, schema: { response: { 200: deadlineRuleSetSchema } } }, async () => loadDeadlineRules(app.db))
+  app.put('/api/office/deadlines', { config: { action: 'office:write' }, schema: { body: deadlineRuleSetSchema, response: { 200: deadlineRuleSetSchema, ...errors } } }, async (req) => {
     await saveDeadlineRules(app.db, req.body)
     changed()
     return req.body
@@ -97,14 +97,14 @@ const officeRoutes: FastifyPluginAsync = async (fastify) => {
 
   app.get(
     '/api/calendar',
-    { schema: { response: { 200: z.object({ days: z.array(z.object({ day: z.string(), kind: z.string(), note: z.string() })) }) } } },
+    { config: { action: 'office:read' }, schema: { response: { 200: z.object({ days: z.array(z.object({ day: z.string(), kind: z.string(), note: z.string() })) }) } } },
     async () => ({ days: await listCalendarDays(app.db) }),
   )
 
   // The calendar is data the administrator keeps each year: Tết and the swaps the government sets.
   const dayParams = z.strictObject({ day: isoDate })
   const dayBody = z.strictObject({ kind: z.enum(['day_off', 'working_day']), note: optionalText(200) })
-  app.put('/api/calendar/:day', { schema: { params: dayParams, body: dayBody, response: { 200: z.object({ day: z.string(), kind: z.string(), note: z.string() }), ...errors } } }, async (req, reply) => {
+  app.put('/api/calendar/:day', { config: { action: 'office:write' }, schema: { params: dayParams, body: dayBody, response: { 200: z.object({ day: z.string(), kind: z.string(), note: z.string() }), ...errors } } }, async (req, reply) => {
     const weekday = parseDate(req.params.day).getUTCDay()
     const weekend = weekday === 0 || weekday === 6
     // A weekday is already a working day and a weekend day already a day off: say so.
@@ -119,7 +119,7 @@ const officeRoutes: FastifyPluginAsync = async (fastify) => {
     changed()
     return day
   })
-  app.delete('/api/calendar/:day', { schema: { params: dayParams, response: { 204: z.null(), ...errors } } }, async (req, reply) => {
+  app.delete('/api/calendar/:day', { config: { action: 'office:write' }, schema: { params: dayParams, response: { 204: z.null(), ...errors } } }, async (req, reply) => {
     if (!(await deleteCalendarDay(app.db, req.params.day))) return sendError(reply, { code: 'NOT_FOUND', message: 'Ngày này không có trong lịch nghỉ.' })
     changed()
     return reply.code(204).send(null)

@@ -25,7 +25,7 @@ const reportsRoutes: FastifyPluginAsync = async (fastify) => {
     return buildResultsReport(meetings, from, to, vietnamDate(new Date()), calendar)
   }
 
-  app.get('/api/reports/results', { schema: { querystring: reportQuerySchema, response: { 200: z.looseObject({ from: z.string(), to: z.string() }), ...errors } } }, async (req) => ({
+  app.get('/api/reports/results', { config: { action: 'reports:read' }, schema: { querystring: reportQuerySchema, response: { 200: z.looseObject({ from: z.string(), to: z.string() }), ...errors } } }, async (req) => ({
     ...(await build(req.query.from, req.query.to)),
   }))
 
@@ -36,10 +36,10 @@ const reportsRoutes: FastifyPluginAsync = async (fastify) => {
     return reportDocument(report, office, vietnamDate(new Date()), { authority: '', position: q.position || 'THỦ TRƯỞNG CƠ QUAN', name: q.signer })
   }
 
-  app.get('/api/reports/results/document', { schema: { querystring: documentQuery, response: { 200: administrativeDocumentSchema, ...errors } } }, async (req) =>
+  app.get('/api/reports/results/document', { config: { action: 'reports:read' }, schema: { querystring: documentQuery, response: { 200: administrativeDocumentSchema, ...errors } } }, async (req) =>
     document(req.query),
   )
-  app.get('/api/reports/results/document/:format', { schema: { params: z.strictObject({ format: z.enum(['docx', 'print']) }), querystring: documentQuery } }, async (req, reply) =>
+  app.get('/api/reports/results/document/:format', { config: { action: 'reports:read' }, schema: { params: z.strictObject({ format: z.enum(['docx', 'print']) }), querystring: documentQuery } }, async (req, reply) =>
     sendDocument(reply, await document(req.query), req.params.format, `${req.query.from}-${req.query.to}`),
   )
 }

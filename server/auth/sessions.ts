@@ -1,0 +1,23 @@
+import type { FastifyReply, FastifyRequest, FastifyInstance } from 'fastify'
+import { insertSession, touchSignIn, type UserRecord } from '../../db/repositories/accounts'
+import type { SessionInfo } from '../../shared/access/accounts'
+import { later, SESSION_MS } from './lifetimes'
+import { hashToken, newToken } from './secrets'
+
+/** Opens a session for `user`: stores its hash, sets the cookie, answers the session body. */
+export async function openSession(app: FastifyInstance, req: FastifyRequest, reply: FastifyReply, user: UserRecord): Promise<SessionInfo> {
+  const now = new Date()
+  const token = newToken()
+  const csrfToken = newToken()
+  const expiresAt = later(now, SESSION_MS)
+  await insertSession(app.db, { id: hashToken(token), userId: user.id, csrfToken, createdAt: now.toISOString(), expiresAt, address: req.ip })
+  await touchSignIn(app.db, user.id, now.toISOString())
+  app.setSessionCookie(reply, req, token, expiresAt)
+  const { id, username, displayName, roles, unitId } = user
+  return { user: { id, username, displayName, roles, unitId }, csrfToken, setupRequired: false }
+}
+
+/** Disconnects every socket of these sessions or devices, in this process and (PostgreSQL) the others. */
+export function disconnectRooms(app: FastifyInstance, rooms: string[]): void {
+  for (const room of rooms) app.io.in(room).disconnectSockets(true)
+}

@@ -1,0 +1,128 @@
+import { randomUUID } from 'node:crypto'
+import type { FastifyPluginAsync } from 'fastify'
+import type { ZodTypeProvider } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import {
+  findUserById,
+  findUserByUsername,
+  insertPasswordToken,
+  insertUser,
+  listUsers,
+  revokeUserSessions,
+  updateUser,
+  voidPasswordTokens,
+  type UserRecord,
+} from '../../../db/repositories/accounts'
+import { createUserSchema, officeRoleLabels, updateUserSchema, type OfficeRole, type UserAccount } from '../../../shared/access/accounts'
+import { appError, fail, ok, type Result } from '../../../shared/errors'
+import { audit } from '../../auth/audit'
+import { later, SETUP_LINK_MS } from '../../auth/lifetimes'
+import { sessionRoom } from '../../auth/principal'
+import { hashToken, newToken } from '../../auth/secrets'
+import { disconnectRooms } from '../../auth/sessions'
+import { sendError, sendResult } from '../../http-errors'
+import { errors } from '../meetings/schemas'
+
+const account = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  roles: z.array(z.string()),
+  unitId: z.string().nullable(),
+  active: z.boolean(),
+  createdAt: z.string(),
+  lastSignInAt: z.string().nullable(),
+  passwordSet: z.boolean(),
+})
+const setupLink = { setupToken: z.string(), setupExpiresAt: z.string() }
+const userParams = z.strictObject({ userId: z.uuid() })
+
+const publicAccount = ({ passwordHash: _hash, ...user }: UserRecord): UserAccount => user
+const rolesText = (roles: OfficeRole[]) => roles.map((r) => officeRoleLabels[r]).join(', ') || 'không có vai trò'
+
+// Accounts, managed by the administrator. Nobody chooses a password for someone else: a new account
+// (or a reset) gets a one-time link that its owner opens to set one.
+const usersRoutes: FastifyPluginAsync = async (fastify) => {
+  const app = fastify.withTypeProvider<ZodTypeProvider>()
+  const config = { action: 'users:manage' } as const
+
+  async function unitExists(unitId: string | null): Promise<boolean> {
+    if (!unitId) return true
+    const { directory } = await app.office.context()
+    return directory.units.some((u) => u.id === unitId)
+  }
+
+  async function issueLink(userId: string): Promise<{ setupToken: string; setupExpiresAt: string }> {
+    const now = new Date()
+    const token = newToken()
+    await voidPasswordTokens(app.db, userId, now.toISOString())
+    await insertPasswordToken(app.db, { id: hashToken(token), userId, createdAt: now.toISOString(), expiresAt: later(now, SETUP_LINK_MS) })
+    return { setupToken: token, setupExpiresAt: later(now, SETUP_LINK_MS) }
+  }
+
+  app.get('/api/users', { config, schema: { response: { 200: z.object({ users: z.array(account) }) } } }, async () => ({
+    users: (await listUsers(app.db)).map(publicAccount),
+  }))
+
+  app.post(
+    '/api/users',
+    { config, schema: { body: createUserSchema, response: { 201: z.object({ user: account, ...setupLink }), ...errors } } },
+    async (req, reply) => {
+      const input = req.body
+      if (!(await unitExists(input.unitId))) return sendError(reply, appError('UNIT_NOT_FOUND'))
+      if (await findUserByUsername(app.db, input.username)) return sendError(reply, appError('USERNAME_TAKEN'))
+      const id = randomUUID()
+      try {
+        await insertUser(app.db, { id, ...input, unitId: input.roles.includes('unit_lead') ? input.unitId : null, createdAt: new Date().toISOString() })
+      } catch (err) {
+        // Two administrators creating the same name at once: the unique index decides.
+        if ((err as { code?: string }).code === '23505') return sendError(reply, appError('USERNAME_TAKEN'))
+        throw err
+      }
+      const link = await issueLink(id)
+      await audit(app.db, req, 'user-created', `${input.displayName} (${input.username}): ${rolesText(input.roles)}`)
+      return reply.code(201).send({ user: publicAccount((await findUserById(app.db, id))!), ...link })
+    },
+  )
+
+  /** Refuses a change that would leave no active administrator. */
+  async function keepsAnAdmin(userId: string, roles: OfficeRole[], active: boolean): Promise<Result<null>> {
+    if (roles.includes('admin') && active) return ok(null)
+    const others = (await listUsers(app.db)).filter((u) => u.id !== userId && u.active && u.roles.includes('admin'))
+    return others.length ? ok(null) : fail('LAST_ADMIN')
+  }
+
+  app.put(
+    '/api/users/:userId',
+    { config, schema: { params: userParams, body: updateUserSchema, response: { 200: z.object({ user: account }), ...errors } } },
+    async (req, reply) => {
+      const before = await findUserById(app.db, req.params.userId)
+      if (!before) return sendError(reply, appError('NOT_FOUND', 'Không tìm thấy tài khoản.'))
+      const input = req.body
+      if (!(await unitExists(input.unitId))) return sendError(reply, appError('UNIT_NOT_FOUND'))
+      const guard = await keepsAnAdmin(before.id, input.roles, input.active)
+      if (!guard.ok) return sendResult(reply, guard)
+      const unitId = input.roles.includes('unit_lead') ? input.unitId : null
+      await updateUser(app.db, before.id, { ...input, unitId })
+      // Roles or access taken away: the sessions that held them end now, sockets included.
+      const narrowed = !input.active || before.roles.some((r) => !input.roles.includes(r)) || before.unitId !== unitId
+      if (narrowed) disconnectRooms(app, (await revokeUserSessions(app.db, before.id, new Date().toISOString())).map(sessionRoom))
+      await audit(app.db, req, 'user-updated', `${input.displayName} (${before.username}): ${rolesText(input.roles)}${input.active ? '' : ', đã khóa'}`)
+      return { user: publicAccount((await findUserById(app.db, before.id))!) }
+    },
+  )
+
+  app.post(
+    '/api/users/:userId/reset',
+    { config, schema: { params: userParams, response: { 200: z.object(setupLink), ...errors } } },
+    async (req, reply) => {
+      const user = await findUserById(app.db, req.params.userId)
+      if (!user) return sendError(reply, appError('NOT_FOUND', 'Không tìm thấy tài khoản.'))
+      const link = await issueLink(user.id)
+      await audit(app.db, req, 'password-link-issued', `${user.displayName} (${user.username})`)
+      return link
+    },
+  )
+}
+
+export default usersRoutes
