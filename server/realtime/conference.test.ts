@@ -7,18 +7,23 @@ import type { MeetingState } from '../../shared/meeting/model'
 import { roles } from '../../shared/roles'
 import { backendName } from '../../tests/fixtures/database'
 import { recordEvents, request, startTestServer, until } from '../../tests/fixtures/server'
+import { createAccount, type TestAccount } from '../../tests/fixtures/accounts'
 
 describe(`the live conference over sockets on ${backendName}`, () => {
   let server: Awaited<ReturnType<typeof startTestServer>>
+  let admin: TestAccount
   beforeAll(async () => {
     server = await startTestServer()
+    admin = await createAccount(server.db, ['admin'])
   })
   afterAll(() => server.close())
 
-  async function api<T>(path: string, init: { method?: string; body?: unknown; key?: string } = {}) {
+  /** `as`: whose session the request carries (the office's administrator unless said otherwise). */
+  async function api<T>(path: string, init: { method?: string; body?: unknown; as?: TestAccount | null } = {}) {
+    const as = init.as === undefined ? admin : init.as
     const res = await fetch(`${server.url}${path}`, {
       method: init.method ?? 'GET',
-      headers: { ...(init.body ? { 'content-type': 'application/json' } : {}), ...(init.key ? { 'x-meeting-key': init.key } : {}) },
+      headers: { ...(init.body ? { 'content-type': 'application/json' } : {}), ...(as ? as.headers : {}) },
       body: init.body ? JSON.stringify(init.body) : undefined,
     })
     return { status: res.status, body: (res.status === 204 ? null : await res.json()) as T }
@@ -62,12 +67,13 @@ describe(`the live conference over sockets on ${backendName}`, () => {
   }
 
   it('checks every role against every command: refused ones say FORBIDDEN and change nothing', async () => {
-    const { meetingId, keys } = await server.createMeeting()
+    const { meetingId } = await server.createMeeting()
     const sockets = {
-      secretary: await server.connectClient({ meetingId, role: 'secretary', key: keys.secretary }),
-      chair: await server.connectClient({ meetingId, role: 'chair', key: keys.chair }),
-      projector: await server.connectClient({ meetingId, role: 'projector' }),
-      attendee: await server.connectClient({ meetingId, role: 'attendee' }),
+      secretary: await server.connectAs(meetingId, 'secretary'),
+      chair: await server.connectClient({ meetingId, role: 'chair', deviceToken: (await server.pairDevice(meetingId, 'chair')).token }),
+      projector: await server.connectClient({ meetingId, role: 'projector', deviceToken: (await server.pairDevice(meetingId, 'projector')).token }),
+      attendee: await server.connectAs(meetingId, 'attendee'),
+      oversight: await server.connectAs(meetingId, 'oversight'),
     }
     for (const role of roles) {
       for (const type of commandTypes) {
@@ -84,19 +90,20 @@ describe(`the live conference over sockets on ${backendName}`, () => {
     }
     expect(commandPolicy['petition:record']).toEqual(['secretary'])
     for (const type of commandTypes) expect(commandPolicy[type]).not.toContain('projector')
+    for (const type of commandTypes) expect(commandPolicy[type]).not.toContain('oversight')
   })
 
   it('runs the demo conference: directory, petitions with one confidential, prepared answers, speakers', async () => {
-    const demo = await api<{ meetingId: string; keys: { secretary: string; chair: string } }>('/api/demo', { method: 'POST' })
+    const demo = await api<{ meetingId: string }>('/api/demo', { method: 'POST', as: server.people.secretary })
     expect(demo.status).toBe(201)
-    const full = await api<MeetingState>(`/api/meetings/${demo.body.meetingId}/state`, { key: demo.body.keys.secretary })
+    const full = await api<MeetingState>(`/api/meetings/${demo.body.meetingId}/state`, { as: server.people.secretary })
     expect(full.body.petitions.length).toBeGreaterThanOrEqual(5)
     expect(full.body.petitions.some((p) => p.confidential)).toBe(true)
     expect(full.body.petitions.some((p) => p.preparedAnswers.length > 0)).toBe(true)
     expect(full.body.speakers.length).toBeGreaterThanOrEqual(2)
     expect(full.body.details).toMatchObject({ level: 'commune', chairName: expect.any(String) })
     const confidential = full.body.petitions.find((p) => p.confidential)!
-    const pub = await api<MeetingState>(`/api/meetings/${demo.body.meetingId}/state`)
+    const pub = await api<MeetingState>(`/api/meetings/${demo.body.meetingId}/state`, { as: null })
     expect(JSON.stringify(pub.body)).not.toContain(confidential.petitionerName!)
     const directory = await api<{ units: unknown[]; officials: unknown[] }>('/api/directory')
     expect(directory.body.units.length).toBeGreaterThan(0)
@@ -110,10 +117,10 @@ describe(`the live conference over sockets on ${backendName}`, () => {
       method: 'POST',
       body: { name: 'Hà Văn Khoa', title: 'Phó Chủ tịch UBND xã', unitId: null },
     })
-    const { meetingId, keys } = await server.createMeeting()
-    const secretary = await server.connectClient({ meetingId, role: 'secretary', key: keys.secretary })
-    const chair = await server.connectClient({ meetingId, role: 'chair', key: keys.chair })
-    const projector = await server.connectClient({ meetingId, role: 'projector' })
+    const { meetingId } = await server.createMeeting()
+    const secretary = await server.connectAs(meetingId, 'secretary')
+    const chair = await server.connectAs(meetingId, 'chair')
+    const projector = await server.connectAs(meetingId, 'attendee')
     await request(projector, 'meeting:sync', { lastSeq: 0 })
     const seen = recordEvents(projector)
     const send = (s: typeof chair, type: string, payload: object) => request(s, type, { commandId: randomUUID(), ...payload })
@@ -131,8 +138,17 @@ describe(`the live conference over sockets on ${backendName}`, () => {
 
     // Renaming the unit afterwards does not rewrite the record.
     await api(`/api/directory/units/${unit.body.id}`, { method: 'PUT', body: { name: 'Tên mới' } })
-    const state = await api<MeetingState>(`/api/meetings/${meetingId}/state`, { key: keys.secretary })
+    const state = await api<MeetingState>(`/api/meetings/${meetingId}/state`, { as: server.people.secretary })
     expect(state.body.petitions[0]?.writtenAnswer?.unitName).toBe('Phòng Tài nguyên và Môi trường')
+  })
+
+  it('lets only the administrator edit the directory', async () => {
+    for (const as of [server.people.secretary, server.people.chair, null]) {
+      const res = await api<{ error: { code: string } }>('/api/directory/units', { method: 'POST', body: { name: 'Phòng lạ' }, as })
+      expect(res.body.error.code).toBe(as ? 'FORBIDDEN' : 'UNAUTHENTICATED')
+    }
+    const directory = await api<{ units: { name: string }[] }>('/api/directory', { as: server.people.chair })
+    expect(directory.body.units.some((u) => u.name === 'Phòng lạ')).toBe(false)
   })
 
   it('validates directory edits in Vietnamese', async () => {
@@ -153,19 +169,25 @@ describe(`the holiday calendar on ${backendName}`, () => {
   afterAll(() => server.close())
 
   it('is edited as data, and deadlines decided afterwards count it', async () => {
-    const put = (day: string, body: object) => fetch(`${server.url}/api/calendar/${day}`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+    const admin = await createAccount(server.db, ['admin'])
+    const json = { 'content-type': 'application/json', ...admin.headers }
+    const put = (day: string, body: object) => fetch(`${server.url}/api/calendar/${day}`, { method: 'PUT', headers: json, body: JSON.stringify(body) })
     // Seeded: Tết Bính Ngọ 2026.
-    const seeded = (await (await fetch(`${server.url}/api/calendar`)).json()) as { days: { day: string; kind: string }[] }
+    const seeded = (await (await fetch(`${server.url}/api/calendar`, { headers: admin.headers })).json()) as { days: { day: string; kind: string }[] }
     expect(seeded.days.filter((d) => d.day >= '2026-02-16' && d.day <= '2026-02-20').map((d) => d.kind)).toEqual(Array(5).fill('day_off'))
     expect((await put('2031-02-03', { kind: 'day_off', note: 'Tết' })).status).toBe(200) // a Monday
     expect((await put('2031-02-01', { kind: 'day_off' })).status).toBe(400) // a Saturday is off already
     expect((await put('2031-02-08', { kind: 'working_day', note: 'Làm bù' })).status).toBe(200)
 
-    const unit = await (await fetch(`${server.url}/api/directory/units`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Phòng Nội vụ' }) })).json()
+    const unit = await (await fetch(`${server.url}/api/directory/units`, { method: 'POST', headers: json, body: JSON.stringify({ name: 'Phòng Nội vụ' }) })).json()
     const created = await (
-      await fetch(`${server.url}/api/meetings`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: 'Đối thoại', meetingDate: '2031-01-31', level: 'office' }) })
+      await fetch(`${server.url}/api/meetings`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...server.people.secretary.headers },
+        body: JSON.stringify({ title: 'Đối thoại', meetingDate: '2031-01-31', level: 'office' }),
+      })
     ).json()
-    const secretary = await server.connectClient({ meetingId: created.meetingId, role: 'secretary', key: created.keys.secretary })
+    const secretary = await server.connectAs(created.meetingId, 'secretary')
     await request(secretary, 'petition:record', { commandId: randomUUID(), origin: 'registered', title: 'A' })
     const committed = await request<{ events: { payload: { commitment?: { dueDate: string } } }[] }>(secretary, 'petition:commit-written-answer', {
       commandId: randomUUID(),
@@ -174,7 +196,7 @@ describe(`the holiday calendar on ${backendName}`, () => {
     })
     // Office: 5 + 7 = 12 working days from Friday 31/01/2031, skipping Monday 03/02 and counting Saturday 08/02.
     expect(committed.ok && committed.data.events.at(-1)?.payload.commitment?.dueDate).toBe('2031-02-18') // 04–07, 08 (làm bù), 10–14, 17, 18
-    await fetch(`${server.url}/api/calendar/2031-02-03`, { method: 'DELETE' })
-    await fetch(`${server.url}/api/calendar/2031-02-08`, { method: 'DELETE' })
+    await fetch(`${server.url}/api/calendar/2031-02-03`, { method: 'DELETE', headers: admin.headers })
+    await fetch(`${server.url}/api/calendar/2031-02-08`, { method: 'DELETE', headers: admin.headers })
   })
 })

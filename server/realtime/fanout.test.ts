@@ -7,6 +7,7 @@ import type { MeetingEvent } from '../../shared/meeting/events'
 import { PROTOCOL_VERSION } from '../../shared/protocol'
 import { openTestDatabase } from '../../tests/fixtures/database'
 import { until } from '../../tests/fixtures/server'
+import { createAccount } from '../../tests/fixtures/accounts'
 import { buildApp } from '../app'
 
 // Two server processes (two apps, two pools) behind one PostgreSQL: a projector connected to one
@@ -31,8 +32,14 @@ describe.skipIf(!process.env.DATABASE_URL)('fan-out across server processes thro
     }
   })
 
-  function open(url: string, auth: object) {
-    const socket = connect(url, { auth: { protocol: PROTOCOL_VERSION, ...auth }, transports: ['websocket'], forceNew: true, reconnection: false })
+  function open(url: string, auth: object, cookie?: string) {
+    const socket = connect(url, {
+      auth: { protocol: PROTOCOL_VERSION, ...auth },
+      transports: ['websocket'],
+      forceNew: true,
+      reconnection: false,
+      ...(cookie ? { extraHeaders: { cookie } } : {}),
+    })
     sockets.push(socket)
     return new Promise<Socket>((resolve, reject) => {
       socket.once('connect', () => resolve(socket))
@@ -42,13 +49,15 @@ describe.skipIf(!process.env.DATABASE_URL)('fan-out across server processes thro
 
   it('delivers events committed by one process to the screens of the other, in order, even after LISTEN is cut', async () => {
     const [a, b] = servers as [(typeof servers)[0], (typeof servers)[0]]
+    // One session, accepted by both processes: sessions live in the shared database.
+    const person = await createAccount(a.handle.db, ['secretary'])
     const created = await fetch(`${a.url}/api/meetings`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...person.headers },
       body: JSON.stringify({ title: 'Hai tiến trình' }),
-    }).then((r) => r.json() as Promise<{ meetingId: string; keys: { secretary: string } }>)
-    const secretary = await open(a.url, { meetingId: created.meetingId, role: 'secretary', key: created.keys.secretary })
-    const projector = await open(b.url, { meetingId: created.meetingId, role: 'projector' })
+    }).then((r) => r.json() as Promise<{ meetingId: string }>)
+    const secretary = await open(a.url, { meetingId: created.meetingId, role: 'secretary' }, person.cookie)
+    const projector = await open(b.url, { meetingId: created.meetingId, role: 'projector' }, person.cookie)
     const seen: MeetingEvent[] = []
     projector.on('meeting:appended', ({ events }: { events: MeetingEvent[] }) => seen.push(...events))
     await projector.timeout(5000).emitWithAck('meeting:sync', { lastSeq: 0 })

@@ -7,6 +7,8 @@ import { emptyMeetingState, type MeetingState } from '../../shared/meeting/model
 import { redactState } from '../../shared/meeting/redact'
 import type { CommandResult, SyncResult } from '../../shared/protocol'
 import { backendName } from '../../tests/fixtures/database'
+import { io as connect } from 'socket.io-client'
+import { PROTOCOL_VERSION } from '../../shared/protocol'
 import { recordEvents, request, startTestServer, until, type TestSocket } from '../../tests/fixtures/server'
 
 /** What a screen does: sync from lastSeq, then fold what is pushed, skipping what it already has. */
@@ -39,39 +41,60 @@ describe(`realtime on ${backendName}`, () => {
   afterAll(() => server.close())
 
   async function meetingWithScreens() {
-    const { meetingId, keys } = await server.createMeeting()
-    const secretary = await server.connectClient({ meetingId, role: 'secretary', key: keys.secretary })
-    const chair = await server.connectClient({ meetingId, role: 'chair', key: keys.chair })
-    const projector = await server.connectClient({ meetingId, role: 'projector' })
-    const attendee = await server.connectClient({ meetingId, role: 'attendee' })
-    const screens = { secretary, chair, projector, attendee }
+    const { meetingId } = await server.createMeeting()
+    const secretary = await server.connectAs(meetingId, 'secretary')
+    const chair = await server.connectAs(meetingId, 'chair')
+    const projector = await server.connectClient({ meetingId, role: 'projector', deviceToken: (await server.pairDevice(meetingId, 'projector')).token })
+    const attendee = await server.connectAs(meetingId, 'attendee')
+    const oversight = await server.connectAs(meetingId, 'oversight')
+    const screens = { secretary, chair, projector, attendee, oversight }
     for (const s of Object.values(screens)) await request(s, 'meeting:sync', { lastSeq: 0 })
-    return { meetingId, keys, ...screens }
+    return { meetingId, ...screens }
   }
 
   const send = (socket: TestSocket, type: string, payload: object = {}) =>
     request<CommandResult>(socket, type, { commandId: randomUUID(), ...payload })
 
   describe('handshake', () => {
-    it('refuses a meeting that does not exist, a wrong key, an old protocol and a malformed handshake', async () => {
+    it('refuses a meeting that does not exist, anonymous privileged screens, an old protocol and a malformed handshake', async () => {
       const { meetingId } = await server.createMeeting()
-      await expect(server.connectClient({ meetingId: randomUUID(), role: 'projector' })).rejects.toMatchObject({ code: 'MEETING_NOT_FOUND' })
-      await expect(server.connectClient({ meetingId, role: 'secretary', key: 'guess' })).rejects.toMatchObject({ code: 'UNAUTHENTICATED' })
-      await expect(server.connectClient({ meetingId, role: 'chair' })).rejects.toMatchObject({ code: 'UNAUTHENTICATED' })
-      await expect(server.connectClient({ meetingId, role: 'projector', protocol: 0 })).rejects.toMatchObject({ code: 'PROTOCOL_MISMATCH' })
+      await expect(server.connectAs(randomUUID(), 'attendee')).rejects.toMatchObject({ code: 'MEETING_NOT_FOUND' })
+      for (const role of ['secretary', 'chair', 'projector', 'oversight'] as const) {
+        await expect(server.connectClient({ meetingId, role })).rejects.toMatchObject({ code: 'UNAUTHENTICATED' })
+      }
+      await expect(server.connectClient({ meetingId, role: 'secretary', deviceToken: 'guess' })).rejects.toMatchObject({ code: 'DEVICE_REVOKED' })
+      await expect(server.connectClient({ meetingId, role: 'attendee', protocol: 0 })).rejects.toMatchObject({ code: 'PROTOCOL_MISMATCH' })
       await expect(server.connectClient({ meetingId, role: 'admin' as 'chair' })).rejects.toMatchObject({ code: 'VALIDATION_FAILED' })
     })
 
-    it("does not let one meeting's key open another meeting", async () => {
+    it('opens only the screens a role allows: a chair cannot open the console, oversight cannot open the chair tablet', async () => {
+      const { meetingId } = await server.createMeeting()
+      await expect(server.connectClient({ meetingId, role: 'secretary' }, { as: server.people.chair })).rejects.toMatchObject({ code: 'FORBIDDEN' })
+      await expect(server.connectClient({ meetingId, role: 'chair' }, { as: server.people.oversight })).rejects.toMatchObject({ code: 'FORBIDDEN' })
+      await expect(server.connectClient({ meetingId, role: 'oversight' }, { as: server.people.secretary })).rejects.toMatchObject({ code: 'FORBIDDEN' })
+    })
+
+    it("does not let one meeting's paired device open another meeting, or another screen of its own", async () => {
       const a = await server.createMeeting()
       const b = await server.createMeeting()
-      await expect(server.connectClient({ meetingId: b.meetingId, role: 'secretary', key: a.keys.secretary })).rejects.toMatchObject({
-        code: 'UNAUTHENTICATED',
+      const tablet = await server.pairDevice(a.meetingId, 'chair')
+      await expect(server.connectClient({ meetingId: b.meetingId, role: 'chair', deviceToken: tablet.token })).rejects.toMatchObject({ code: 'FORBIDDEN' })
+      await expect(server.connectClient({ meetingId: a.meetingId, role: 'secretary', deviceToken: tablet.token })).rejects.toMatchObject({ code: 'FORBIDDEN' })
+      await expect(server.connectClient({ meetingId: a.meetingId, role: 'chair', deviceToken: tablet.token })).resolves.toBeDefined()
+    })
+
+    it('refuses a browser page from another site (cross-site WebSocket hijacking)', async () => {
+      const { meetingId } = await server.createMeeting()
+      const socket = connect(server.url, {
+        auth: { protocol: PROTOCOL_VERSION, meetingId, role: 'secretary' },
+        transports: ['websocket'],
+        forceNew: true,
+        reconnection: false,
+        extraHeaders: { cookie: server.people.secretary.cookie, origin: 'http://evil.example' },
       })
-      // Nor does the chair's key open the secretary's console.
-      await expect(server.connectClient({ meetingId: a.meetingId, role: 'secretary', key: a.keys.chair })).rejects.toMatchObject({
-        code: 'UNAUTHENTICATED',
-      })
+      const refusal = await new Promise((resolve) => socket.once('connect_error', (err) => resolve((err as Error & { data?: unknown }).data)))
+      socket.disconnect()
+      expect(refusal).toMatchObject({ code: 'FORBIDDEN' })
     })
   })
 
@@ -95,10 +118,10 @@ describe(`realtime on ${backendName}`, () => {
     expect(onProjector.state.speakers[0]).toMatchObject({ name: 'Lường Văn Dũng', status: 'called' })
   })
 
-  it('refuses every command from the projector and attendee screens, and from the chair where not allowed, broadcasting nothing', async () => {
-    const { meetingId, secretary, chair, projector, attendee } = await meetingWithScreens()
+  it('refuses every command from the projector, attendee and oversight screens, and from the chair where not allowed, broadcasting nothing', async () => {
+    const { meetingId, secretary, chair, projector, attendee, oversight } = await meetingWithScreens()
     const seen = recordEvents(secretary)
-    for (const screen of [projector, attendee]) {
+    for (const screen of [projector, attendee, oversight]) {
       for (const type of ['petition:record', 'speaker:register', 'speaker:call-next', 'speaker:finish']) {
         const payload = type === 'petition:record' ? { origin: 'added', title: 'X' } : type === 'speaker:register' ? { name: 'X' } : {}
         expect(await send(screen, type, payload)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
@@ -165,7 +188,7 @@ describe(`realtime on ${backendName}`, () => {
     // call-next also changes the phase and brings the speaker's petition under discussion: 5 events.
     await until(() => chairSeen.length === 5 && raw.length >= 6, 'broadcasts')
     // A public screen that joins late gets a snapshot; one that was away gets the missed events.
-    const late = await server.connectClient({ meetingId, role: 'projector' })
+    const late = await server.connectAs(meetingId, 'attendee')
     const snapshot = await request(late, 'meeting:sync', { lastSeq: 0 })
     const tail = await request(late, 'meeting:sync', { lastSeq: 1 })
     const rest = await fetch(`${server.url}/api/meetings/${meetingId}/events`).then((r) => r.text())
@@ -178,8 +201,8 @@ describe(`realtime on ${backendName}`, () => {
   })
 
   it('catches a screen up by sequence number after a disconnect, to the same state as the server', async () => {
-    const { meetingId, keys, secretary } = await meetingWithScreens()
-    const projector = await server.connectClient({ meetingId, role: 'projector' }, { reconnection: true })
+    const { meetingId, secretary } = await meetingWithScreens()
+    const projector = await server.connectAs(meetingId, 'attendee', { reconnection: true })
     const screen = new Replica(projector, meetingId)
     expect((await screen.sync()).kind).toBe('snapshot')
     await send(secretary, 'petition:record', { origin: 'registered', title: 'KN 1', petitionerName: 'Giấu', confidential: true })
@@ -196,7 +219,7 @@ describe(`realtime on ${backendName}`, () => {
     await until(() => projector.connected, 'reconnect')
     const caughtUp = await screen.sync()
     expect(caughtUp).toMatchObject({ kind: 'events', seq: 8 }) // call-next: phase, call, discussion
-    const full = (await fetch(`${server.url}/api/meetings/${meetingId}/state`, { headers: { 'x-meeting-key': keys.secretary } }).then((r) =>
+    const full = (await fetch(`${server.url}/api/meetings/${meetingId}/state`, { headers: { cookie: server.people.secretary.cookie } }).then((r) =>
       r.json(),
     )) as MeetingState
     expect(screen.state).toEqual(redactState(full))

@@ -1,0 +1,103 @@
+import { randomUUID } from 'node:crypto'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { countEvents } from '../../db/repositories/events'
+import { insertDevice } from '../../db/repositories/devices'
+import type { CommandResult } from '../../shared/protocol'
+import { createAccount } from '../../tests/fixtures/accounts'
+import { backendName } from '../../tests/fixtures/database'
+import { request, startTestServer, until, type TestSocket } from '../../tests/fixtures/server'
+import { hashToken, newToken } from '../auth/secrets'
+
+// What happens to a connected screen when the credentials behind it end: a revoked tablet, a
+// session signed out elsewhere, a pairing or session that expires during the meeting.
+describe(`credentials mid-session on ${backendName}`, () => {
+  let server: Awaited<ReturnType<typeof startTestServer>>
+  beforeAll(async () => {
+    server = await startTestServer()
+  })
+  afterAll(() => server.close())
+
+  const send = (socket: TestSocket, type: string, payload: object = {}) =>
+    request<CommandResult>(socket, type, { commandId: randomUUID(), ...payload })
+
+  const post = (path: string, headers: Record<string, string>, body?: object) =>
+    fetch(`${server.url}${path}`, {
+      method: body ? 'POST' : 'DELETE',
+      headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...headers },
+      body: body ? JSON.stringify(body) : null,
+    })
+
+  it('disconnects a revoked chair tablet at once and refuses it from then on', async () => {
+    const { meetingId } = await server.createMeeting()
+    const tablet = await server.pairDevice(meetingId, 'chair')
+    const socket = await server.connectClient({ meetingId, role: 'chair', deviceToken: tablet.token })
+    await request(socket, 'meeting:sync', { lastSeq: 0 })
+    const secretary = await server.connectAs(meetingId, 'secretary')
+    expect(await send(secretary, 'speaker:register', { name: 'Lò Thị Hoa' })).toMatchObject({ ok: true })
+    expect(await send(socket, 'speaker:call-next')).toMatchObject({ ok: true })
+
+    const revoked = await post(`/api/meetings/${meetingId}/devices/${tablet.device.id}`, server.people.secretary.headers)
+    expect(revoked.status).toBe(204)
+    await until(() => !socket.connected, 'the tablet is disconnected')
+    await expect(server.connectClient({ meetingId, role: 'chair', deviceToken: tablet.token })).rejects.toMatchObject({ code: 'DEVICE_REVOKED' })
+    // Over REST too.
+    const rest = await fetch(`${server.url}/api/meetings/${meetingId}/state`, { headers: { authorization: `Bearer ${tablet.token}` } })
+    expect(rest.status).toBe(401)
+    expect((await rest.json()).error.code).toBe('DEVICE_REVOKED')
+  })
+
+  it('refuses a command from a device whose pairing expired during the meeting, and writes nothing', async () => {
+    const { meetingId } = await server.createMeeting()
+    const token = newToken()
+    const now = Date.now()
+    await insertDevice(server.db, {
+      id: randomUUID(),
+      meetingId,
+      role: 'chair',
+      label: 'Máy tính bảng sắp hết hạn',
+      tokenHash: hashToken(token),
+      pairedBy: null,
+      pairedAt: new Date(now).toISOString(),
+      expiresAt: new Date(now + 1_500).toISOString(),
+    })
+    const socket = await server.connectClient({ meetingId, role: 'chair', deviceToken: token })
+    const before = await countEvents(server.db, meetingId)
+    await until(() => Date.now() > now + 1_600, 'the pairing to expire', 5_000)
+    // Whichever comes first, the refusal of the command or the disconnect at expiry, nothing is applied.
+    const answer = await Promise.race([
+      send(socket, 'speaker:register', { name: 'Không được ghi' }),
+      until(() => !socket.connected, 'disconnect').then(() => ({ ok: false, error: { code: 'DISCONNECTED' } })),
+    ]).catch(() => ({ ok: false, error: { code: 'DISCONNECTED' } }))
+    expect(answer).toMatchObject({ ok: false })
+    expect(await countEvents(server.db, meetingId)).toBe(before)
+    await expect(server.connectClient({ meetingId, role: 'chair', deviceToken: token })).rejects.toMatchObject({ code: 'DEVICE_REVOKED' })
+  })
+
+  it("disconnects a person's console when they sign out, and refuses the old cookie", async () => {
+    const { meetingId } = await server.createMeeting()
+    const person = await createAccount(server.db, ['secretary'])
+    const socket = await server.connectClient({ meetingId, role: 'secretary' }, { as: person })
+    const out = await fetch(`${server.url}/api/auth/sign-out`, { method: 'POST', headers: person.headers })
+    expect(out.status).toBe(204)
+    await until(() => !socket.connected, 'the console is disconnected')
+    await expect(server.connectClient({ meetingId, role: 'secretary' }, { as: person })).rejects.toMatchObject({ code: 'UNAUTHENTICATED' })
+  })
+
+  it('records who issued each event, person or device, for oversight', async () => {
+    const { meetingId } = await server.createMeeting()
+    const tablet = await server.pairDevice(meetingId, 'chair')
+    const chair = await server.connectClient({ meetingId, role: 'chair', deviceToken: tablet.token })
+    const secretary = await server.connectAs(meetingId, 'secretary')
+    await send(secretary, 'speaker:register', { name: 'Cầm Văn Thanh' })
+    await send(chair, 'speaker:call-next')
+    const audit = await fetch(`${server.url}/api/meetings/${meetingId}/audit`, { headers: server.people.oversight.headers })
+    expect(audit.status).toBe(200)
+    const { entries } = (await audit.json()) as { entries: { seq: number; type: string; role: string; actor: { kind: string; name: string } | null }[] }
+    expect(entries.find((e) => e.type === 'meeting.created')?.actor).toMatchObject({ kind: 'user', name: expect.stringContaining('Quàng Thị Thu') })
+    expect(entries.find((e) => e.type === 'speaker.registered')).toMatchObject({ role: 'secretary', actor: { kind: 'user', name: expect.stringContaining('Quàng Thị Thu') } })
+    expect(entries.find((e) => e.type === 'speaker.called')).toMatchObject({ role: 'chair', actor: { kind: 'device', id: tablet.device.id, name: 'Máy tính bảng của Chủ trì' } })
+    // The secretary runs the meeting but does not read the audit trail: that is for oversight.
+    const refused = await fetch(`${server.url}/api/meetings/${meetingId}/audit`, { headers: server.people.secretary.headers })
+    expect(refused.status).toBe(403)
+  })
+})
