@@ -24,7 +24,7 @@ describe('the embedded database directory', () => {
     const first = await openDatabase({ dataDir: dir })
     await migrateToLatest(first.db)
     const meetingId = '3f2b1c4d-5e6f-4a1b-8c2d-3e4f5a6b7c8d'
-    await insertMeeting(first.db, { meetingId, title: 'Đối thoại', venue: '', createdAt: new Date().toISOString(), keys: { secretary: 's', chair: 'c' } })
+    await insertMeeting(first.db, { meetingId, title: 'Đối thoại', venue: '', createdAt: new Date().toISOString() })
     await first.close()
     expect(fs.existsSync(path.join(dir, 'server.lock'))).toBe(false)
 

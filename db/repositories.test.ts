@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DatabaseHandle } from './connect'
-import { countEvents, appendEvents, readEvents } from './repositories/events'
+import { countEvents, appendEvents, readEvents, readMeetingAudit } from './repositories/events'
+import { findLiveSession, insertSession, insertUser, revokeSession, updateUser } from './repositories/accounts'
 import { findMeeting, insertMeeting, listMeetings } from './repositories/meetings'
 import { backendName, openTestDatabase } from '../tests/fixtures/database'
 import type { MeetingEvent } from '../shared/meeting/events'
@@ -17,7 +18,7 @@ describe(`repositories on ${backendName}`, () => {
 
   async function newMeeting(title = 'Hội nghị') {
     const meetingId = randomUUID()
-    await insertMeeting(handle.db, { meetingId, title, venue: '', createdAt: new Date().toISOString(), keys: { secretary: 's', chair: 'c' } })
+    await insertMeeting(handle.db, { meetingId, title, venue: '', createdAt: new Date().toISOString() })
     return meetingId
   }
 
@@ -75,6 +76,46 @@ describe(`repositories on ${backendName}`, () => {
       }),
     ).rejects.toBeTruthy()
     expect(await countEvents(handle.db, meetingId)).toBe(0)
+  })
+
+  it('keeps who issued each event for oversight, and never sends it with the events', async () => {
+    const meetingId = await newMeeting()
+    const actor = { kind: 'user' as const, id: randomUUID(), name: 'Quàng Thị Thu (thuqt)' }
+    await appendEvents(handle.db, [event(meetingId, 1, 'a')], actor)
+    await appendEvents(handle.db, [event(meetingId, 2, 'b')])
+    expect(await readMeetingAudit(handle.db, meetingId)).toEqual([
+      { seq: 1, type: 'meeting.created', at: '2026-06-20T08:00:00.000Z', role: 'secretary', actor },
+      { seq: 2, type: 'meeting.created', at: '2026-06-20T08:00:00.000Z', role: 'secretary', actor: null },
+    ])
+    expect(JSON.stringify(await readEvents(handle.db, meetingId, 0))).not.toContain('thuqt')
+  })
+
+  it('finds a session only while it is live: not expired, not revoked, of an active account', async () => {
+    const userId = randomUUID()
+    const username = `repo-${randomUUID().slice(0, 8)}`
+    await insertUser(handle.db, { id: userId, username, displayName: 'Lò Văn Hùng', roles: ['chair', 'unit_lead'], unitId: null, createdAt: new Date().toISOString() })
+    const now = new Date()
+    const at = (minutes: number) => new Date(now.getTime() + minutes * 60_000).toISOString()
+    const live = `live-${randomUUID()}`
+    const stale = `stale-${randomUUID()}`
+    await insertSession(handle.db, { id: live, userId, csrfToken: 'csrf', createdAt: at(-10), expiresAt: at(60), address: null })
+    await insertSession(handle.db, { id: stale, userId, csrfToken: 'csrf', createdAt: at(-120), expiresAt: at(-1), address: null })
+
+    expect(await findLiveSession(handle.db, live, now.toISOString())).toMatchObject({
+      sessionId: live,
+      csrfToken: 'csrf',
+      expiresAt: at(60),
+      user: { id: userId, username, displayName: 'Lò Văn Hùng', roles: ['chair', 'unit_lead'], unitId: null, active: true },
+    })
+    expect(await findLiveSession(handle.db, stale, now.toISOString())).toBeNull()
+    expect(await findLiveSession(handle.db, live, at(61))).toBeNull()
+
+    await updateUser(handle.db, userId, { displayName: 'Lò Văn Hùng', roles: ['chair'], unitId: null, active: false })
+    expect(await findLiveSession(handle.db, live, now.toISOString())).toBeNull()
+    await updateUser(handle.db, userId, { displayName: 'Lò Văn Hùng', roles: ['chair'], unitId: null, active: true })
+    expect((await findLiveSession(handle.db, live, now.toISOString()))?.user.roles).toEqual(['chair'])
+    await revokeSession(handle.db, live, now.toISOString())
+    expect(await findLiveSession(handle.db, live, now.toISOString())).toBeNull()
   })
 
   it('maps meetings to camelCase with ISO dates', async () => {

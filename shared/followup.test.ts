@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { emptyCalendar } from './calendar/working-days'
 import { command, DomainHarness, testDirectory } from './meeting/test-helpers'
-import { emptyFollowUpRecord, extendedDueDate, followUpItems, followUpStatus, type FollowUpItem } from './followup'
+import { emptyFollowUpRecord, extendedDueDate, followUpItems, followUpStatus, publicFollowUpItem, type FollowUpItem } from './followup'
 
 function itemDue(dueDate: string, record = emptyFollowUpRecord): FollowUpItem {
-  return { meetingId: 'm', meetingTitle: '', petitionNo: 1, petitionTitle: '', confidential: false, field: '', unitName: 'Phòng Kinh tế', form: 'in_writing', dueDate, effectiveDueDate: record.extendedDueDate ?? dueDate, record }
+  return { meetingId: 'm', meetingTitle: '', petitionNo: 1, petitionTitle: '', confidential: false, field: '', unitId: 'u-kinh-te', unitName: 'Phòng Kinh tế', form: 'in_writing', dueDate, effectiveDueDate: record.extendedDueDate ?? dueDate, record }
 }
 
 describe('follow-up', () => {
@@ -15,7 +15,7 @@ describe('follow-up', () => {
     m.must(command('petition:commit-written-answer', { petitionNo: 2, unitId: testDirectory.units[0]!.id, dueDate: '2026-07-10' }))
     m.must(command('petition:record-answer', { petitionNo: 1 }))
     expect(followUpItems(m.state, new Map())).toEqual([
-      expect.objectContaining({ petitionNo: 2, petitionTitle: 'B', unitName: 'Phòng Kinh tế', dueDate: '2026-07-10', effectiveDueDate: '2026-07-10' }),
+      expect.objectContaining({ petitionNo: 2, petitionTitle: 'B', unitId: testDirectory.units[0]!.id, unitName: 'Phòng Kinh tế', dueDate: '2026-07-10', effectiveDueDate: '2026-07-10' }),
     ])
   })
 
@@ -47,5 +47,12 @@ describe('follow-up', () => {
   it('extends to the longer period of the rules (commune: 30 working days), never earlier', () => {
     expect(extendedDueDate(itemDue('2026-07-10'), 'commune', '2026-06-19', emptyCalendar)).toBe('2026-07-31')
     expect(extendedDueDate(itemDue('2026-07-10'), 'office', '2026-06-19', emptyCalendar)).toBe('2026-07-10') // 15 days ends 10/07 too
+  })
+
+  it('shows a confidential petition by its number only in lists beyond the secretary and chair, still under its unit', () => {
+    const confidential = { ...itemDue('2026-07-10'), petitionNo: 4, petitionTitle: 'Tố cáo cán bộ địa chính', confidential: true }
+    expect(publicFollowUpItem(confidential)).toEqual({ ...confidential, petitionTitle: 'Kiến nghị số 4 (bảo mật)' })
+    const open = { ...itemDue('2026-07-10'), petitionTitle: 'Đường vào bản' }
+    expect(publicFollowUpItem(open)).toEqual(open)
   })
 })
