@@ -17,6 +17,8 @@ declare module 'fastify' {
     action?: Action
   }
   interface FastifyInstance {
+    /** Every /api route with the action it declared: what the policy table governs, listed. */
+    routeActions: { method: string; url: string; action: Action }[]
     /** Sets the session cookie (httpOnly, SameSite=Lax; Secure when the request came over https). */
     setSessionCookie(reply: FastifyReply, req: FastifyRequest, token: string, expiresAt: string): void
     clearSessionCookie(reply: FastifyReply): void
@@ -44,10 +46,13 @@ export default fp(
     app.decorateRequest('csrfToken', null)
 
     // A route that forgets to say what it does refuses to start rather than being open to all.
+    const routeActions: { method: string; url: string; action: Action }[] = []
+    app.decorate('routeActions', routeActions)
     app.addHook('onRoute', (route) => {
       if (!route.url.startsWith('/api/')) return
       const action = (route.config as { action?: string } | undefined)?.action
       if (!action || !(action in actionPolicy)) throw new Error(`${String(route.method)} ${route.url}: no access action in its route config`)
+      for (const method of [route.method].flat()) if (method !== 'HEAD') routeActions.push({ method, url: route.url, action: action as Action })
     })
 
     app.addHook('onRequest', async (req, reply) => {

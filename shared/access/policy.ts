@@ -106,7 +106,7 @@ function holds(principal: Principal, grant: Grant, meetingId: string | undefined
     case 'signed-in':
       return principal.kind === 'user'
     case 'device':
-      return principal.kind === 'device' && (meetingId === undefined || meetingId === principal.meetingId)
+      return principal.kind === 'device'
     case 'chair-device':
       return principal.kind === 'device' && principal.role === 'chair' && meetingId === principal.meetingId
     default:
@@ -114,8 +114,12 @@ function holds(principal: Principal, grant: Grant, meetingId: string | undefined
   }
 }
 
-/** `meetingId`: the meeting the request is about, when it is about one. */
+/**
+ * `meetingId`: the meeting the request is about, when it is about one. A paired device belongs to
+ * one meeting: about any other it may do nothing at all, not even what anyone may.
+ */
 export function mayDo(principal: Principal, action: Action, meetingId?: string): boolean {
+  if (principal.kind === 'device' && meetingId !== undefined && meetingId !== principal.meetingId) return false
   return (actionPolicy[action] as readonly Grant[]).some((grant) => holds(principal, grant, meetingId))
 }
 
