@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import type { OfficeRole, UserAccount } from '../../shared/access/accounts'
 import { officeRoles } from '../../shared/access/accounts'
 import { type Executor, toIso } from './executor'
@@ -167,4 +168,9 @@ export async function consumePasswordToken(db: Executor, id: string, now: string
     .returning('user_id')
     .executeTakeFirst()
   return row?.user_id ?? null
+}
+
+/** Tells every server process that the sockets of these sessions or devices must close. */
+export async function notifyRevoked(db: Executor, channel: string, rooms: string[]): Promise<void> {
+  for (const room of rooms) await sql`select pg_notify(${channel}, ${room})`.execute(db)
 }

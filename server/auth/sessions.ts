@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest, FastifyInstance } from 'fastify'
-import { insertSession, touchSignIn, type UserRecord } from '../../db/repositories/accounts'
+import { insertSession, notifyRevoked, touchSignIn, type UserRecord } from '../../db/repositories/accounts'
 import type { SessionInfo } from '../../shared/access/accounts'
 import { later, SESSION_MS } from './lifetimes'
 import { hashToken, newToken } from './secrets'
@@ -17,7 +17,15 @@ export async function openSession(app: FastifyInstance, req: FastifyRequest, rep
   return { user: { id, username, displayName, roles, unitId }, csrfToken, setupRequired: false }
 }
 
-/** Disconnects every socket of these sessions or devices, in this process and (PostgreSQL) the others. */
-export function disconnectRooms(app: FastifyInstance, rooms: string[]): void {
+/** The channel on which server processes tell each other to drop a revoked session's sockets. */
+export const ACCESS_CHANNEL = 'hnd_access_revoked'
+
+/**
+ * Disconnects every socket of these sessions or devices: here at once, and in the other server
+ * processes (PostgreSQL) through NOTIFY. Called after the revocation is committed, so a socket that
+ * reconnects is refused by the handshake.
+ */
+export async function disconnectRooms(app: FastifyInstance, rooms: string[]): Promise<void> {
   for (const room of rooms) app.io.in(room).disconnectSockets(true)
+  if (rooms.length) await notifyRevoked(app.db, ACCESS_CHANNEL, rooms)
 }

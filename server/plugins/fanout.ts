@@ -1,6 +1,7 @@
 import fp from 'fastify-plugin'
 import type pg from 'pg'
 import { EVENTS_CHANNEL, type EventsNotice } from '../meetings/meeting-log'
+import { ACCESS_CHANNEL } from '../auth/sessions'
 
 export interface FanoutPluginOptions {
   pool: pg.Pool
@@ -19,6 +20,11 @@ export default fp<FanoutPluginOptions>(
     let retryTimer: NodeJS.Timeout | null = null
 
     const onNotification = (msg: pg.Notification) => {
+      // A session signed out or a device revoked through another process: drop its sockets here too.
+      if (msg.channel === ACCESS_CHANNEL && msg.payload) {
+        app.io.in(msg.payload).disconnectSockets(true)
+        return
+      }
       if (msg.channel !== EVENTS_CHANNEL || !msg.payload) return
       let notice: EventsNotice
       try {
@@ -38,6 +44,7 @@ export default fp<FanoutPluginOptions>(
       })
       c.on('notification', onNotification)
       await c.query(`LISTEN ${EVENTS_CHANNEL}`)
+      await c.query(`LISTEN ${ACCESS_CHANNEL}`)
       client = c
       // Notices sent while we were not listening are lost: catch up every meeting we follow.
       await app.meetingLog.refreshAll()
@@ -74,10 +81,10 @@ export default fp<FanoutPluginOptions>(
       client = null
       if (c) {
         c.removeAllListeners('notification')
-        await c.query(`UNLISTEN ${EVENTS_CHANNEL}`).catch(() => undefined)
+        await c.query(`UNLISTEN *`).catch(() => undefined)
         c.release()
       }
     })
   },
-  { name: 'fanout', dependencies: ['meeting-log'] },
+  { name: 'fanout', dependencies: ['meeting-log', 'realtime'] },
 )

@@ -77,4 +77,17 @@ describe.skipIf(!process.env.DATABASE_URL)('fan-out across server processes thro
     // Both processes still serve.
     expect(await fetch(`${b.url}/api/health`).then((r) => r.status)).toBe(200)
   })
+
+  it('disconnects a device revoked through one process from the other process at once', async () => {
+    const [a, b] = servers as [(typeof servers)[0], (typeof servers)[0]]
+    const person = await createAccount(a.handle.db, ['secretary'])
+    const json = { 'content-type': 'application/json', ...person.headers }
+    const { meetingId } = await fetch(`${a.url}/api/meetings`, { method: 'POST', headers: json, body: JSON.stringify({ title: 'Thu hồi' }) }).then((r) => r.json())
+    const { code } = await fetch(`${a.url}/api/meetings/${meetingId}/pairings`, { method: 'POST', headers: json, body: JSON.stringify({ role: 'projector' }) }).then((r) => r.json())
+    const { token, device } = await fetch(`${b.url}/api/pair`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code }) }).then((r) => r.json())
+    const projector = await open(b.url, { meetingId, role: 'projector', deviceToken: token })
+    const revoked = await fetch(`${a.url}/api/meetings/${meetingId}/devices/${device.id}`, { method: 'DELETE', headers: person.headers })
+    expect(revoked.status).toBe(204)
+    await until(() => !projector.connected, 'the projector on the other process is disconnected')
+  })
 })

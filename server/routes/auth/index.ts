@@ -58,7 +58,7 @@ const authRoutes: FastifyPluginAsync = async (fastify) => {
     if (req.principal.kind === 'user') {
       await revokeSession(app.db, req.principal.sessionId, new Date().toISOString())
       await audit(app.db, req, 'sign-out', '')
-      disconnectRooms(app, [sessionRoom(req.principal.sessionId)])
+      await disconnectRooms(app, [sessionRoom(req.principal.sessionId)])
     }
     app.clearSessionCookie(reply)
     return reply.code(204).send(null)
@@ -77,7 +77,7 @@ const authRoutes: FastifyPluginAsync = async (fastify) => {
       if (!user || !user.active) return sendError(reply, appError('TOKEN_INVALID'))
       await setPasswordHash(app.db, user.id, hash)
       const revoked = await revokeUserSessions(app.db, user.id, now)
-      disconnectRooms(app, revoked.map(sessionRoom))
+      await disconnectRooms(app, revoked.map(sessionRoom))
       await audit(app.db, req, 'password-set', '', { id: user.id, name: `${user.displayName} (${user.username})` })
       return openSession(app, req, reply, user)
     },
@@ -93,7 +93,7 @@ const authRoutes: FastifyPluginAsync = async (fastify) => {
       await setPasswordHash(app.db, user.id, await hashPassword(req.body.newPassword))
       // The other sessions end (a stolen session does not survive the change); this one goes on.
       const revoked = await revokeUserSessions(app.db, user.id, new Date().toISOString(), req.principal.sessionId)
-      disconnectRooms(app, revoked.map(sessionRoom))
+      await disconnectRooms(app, revoked.map(sessionRoom))
       await audit(app.db, req, 'password-changed', '')
       return reply.code(204).send(null)
     },

@@ -120,7 +120,7 @@ const devicesRoutes: FastifyPluginAsync = async (fastify) => {
     async (req, reply) => {
       const revoked = await revokeDevice(app.db, req.params.meetingId, req.params.deviceId, new Date().toISOString())
       if (!revoked) return sendError(reply, appError('NOT_FOUND', 'Không tìm thấy thiết bị trong hội nghị này.'))
-      disconnectRooms(app, [deviceRoom(revoked.id)])
+      await disconnectRooms(app, [deviceRoom(revoked.id)])
       await audit(app.db, req, 'device-revoked', `${revoked.label} (${roleLabels[revoked.role]}) — hội nghị ${revoked.meetingId}`)
       return reply.code(204).send(null)
     },

@@ -106,7 +106,7 @@ const usersRoutes: FastifyPluginAsync = async (fastify) => {
       await updateUser(app.db, before.id, { ...input, unitId })
       // Roles or access taken away: the sessions that held them end now, sockets included.
       const narrowed = !input.active || before.roles.some((r) => !input.roles.includes(r)) || before.unitId !== unitId
-      if (narrowed) disconnectRooms(app, (await revokeUserSessions(app.db, before.id, new Date().toISOString())).map(sessionRoom))
+      if (narrowed) await disconnectRooms(app, (await revokeUserSessions(app.db, before.id, new Date().toISOString())).map(sessionRoom))
       await audit(app.db, req, 'user-updated', `${input.displayName} (${before.username}): ${rolesText(input.roles)}${input.active ? '' : ', đã khóa'}`)
       return { user: publicAccount((await findUserById(app.db, before.id))!) }
     },
