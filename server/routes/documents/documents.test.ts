@@ -5,14 +5,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DatabaseHandle } from '../../../db/connect'
 import { backendName, openTestDatabase } from '../../../tests/fixtures/database'
 import type { AdministrativeDocument } from '../../../shared/documents/model'
+import { officeAccounts, type OfficeAccounts } from '../../../tests/fixtures/accounts'
 import { buildApp } from '../../app'
 
 describe(`minutes and notice on ${backendName}`, () => {
   let handle: DatabaseHandle
   let app: Awaited<ReturnType<typeof buildApp>>
+  let people: OfficeAccounts
   beforeAll(async () => {
     handle = await openTestDatabase()
     app = await buildApp({ db: handle.db, clientDir: '/nonexistent' })
+    people = await officeAccounts(handle.db)
   })
   afterAll(async () => {
     await app.close()
@@ -23,11 +26,12 @@ describe(`minutes and notice on ${backendName}`, () => {
     const created = await app.inject({
       method: 'POST',
       url: '/api/meetings',
+      headers: people.secretary.headers,
       payload: { title: 'Hội nghị đối thoại với Nhân dân xã', venue: 'Hội trường UBND xã', meetingDate: '2026-06-19', chairName: 'Lò Văn Hùng', chairTitle: 'Chủ tịch UBND xã', secretaryName: 'Quàng Thị Thu', level: 'commune' },
     })
-    const { meetingId, keys } = created.json() as { meetingId: string; keys: { secretary: string; chair: string } }
+    const { meetingId } = created.json() as { meetingId: string }
     const run = (type: string, fields: object) =>
-      app.inject({ method: 'POST', url: `/api/meetings/${meetingId}/commands`, headers: { 'x-meeting-key': keys.secretary }, payload: { type, commandId: randomUUID(), ...fields } })
+      app.inject({ method: 'POST', url: `/api/meetings/${meetingId}/commands`, headers: people.secretary.headers, payload: { type, commandId: randomUUID(), ...fields } })
     await run('petition:record', { origin: 'registered', title: 'Đường vào bản', field: 'Giao thông', petitionerName: 'Cầm Văn Thanh', showName: true })
     await run('petition:record', { origin: 'registered', title: 'Tố cáo', petitionerName: 'Người Bí Mật', confidential: true })
     await run('speaker:register', { name: 'Cầm Văn Thanh', unit: 'Bản Nà Cang', petitionNos: [1] })
@@ -36,74 +40,107 @@ describe(`minutes and notice on ${backendName}`, () => {
     await run('petition:record-answer', { petitionNo: 1, summary: 'Sửa trong quý II' })
     await run('petition:forward', { petitionNo: 2, body: 'Thanh tra tỉnh' })
     await run('meeting:set-phase', { phase: 'closed' })
-    return { meetingId, keys }
+    return { meetingId }
   }
 
-  const get = (url: string, key?: string) => app.inject({ url, headers: key ? { 'x-meeting-key': key } : {} })
-  const post = (url: string, key: string, payload: object, method: 'POST' | 'PUT' = 'POST') => app.inject({ method, url, headers: { 'x-meeting-key': key }, payload })
+  /** Whoever calls: a person's session (cookie + CSRF token), a paired device's token, or nobody. */
+  type Caller = { headers: Record<string, string> } | undefined
+  const get = (url: string, caller?: Caller) => app.inject({ url, headers: caller?.headers ?? {} })
+  const post = (url: string, caller: Caller, payload: object, method: 'POST' | 'PUT' = 'POST') => app.inject({ method, url, headers: caller?.headers ?? {}, payload })
+
+  /** The chair's tablet, paired for this meeting by the secretary. */
+  async function pairChairTablet(meetingId: string) {
+    const issued = await app.inject({ method: 'POST', url: `/api/meetings/${meetingId}/pairings`, headers: people.secretary.headers, payload: { role: 'chair' } })
+    const paired = await app.inject({ method: 'POST', url: '/api/pair', payload: { code: issued.json().code } })
+    expect(paired.statusCode).toBe(201)
+    return { headers: { authorization: `Bearer ${paired.json().token}` } }
+  }
 
   it('drafts the minutes from the log, saves the secretary’s edits, finalises version 1, then a corrected version 2', async () => {
-    const { meetingId, keys } = await heldMeeting()
+    const { meetingId } = await heldMeeting()
+    const secretary = people.secretary
     const base = `/api/meetings/${meetingId}/documents/minutes`
-    const view = await get(base, keys.secretary)
+    const view = await get(base, secretary)
     expect(view.statusCode).toBe(200)
+    expect(view.json().draftSaved).toBeNull()
     const draft = view.json().draft as AdministrativeDocument
     expect(JSON.stringify(draft)).toContain('Đề nghị sửa đường')
     expect(JSON.stringify(draft)).not.toContain('Người Bí Mật')
 
     const edited = { ...draft, body: [...draft.body, { kind: 'paragraph', text: 'Thành phần tham dự: 85 đại biểu.' }] }
-    expect((await post(`${base}/draft`, keys.secretary, { document: edited }, 'PUT')).statusCode).toBe(200)
-    expect(JSON.stringify((await get(base, keys.secretary)).json().draft)).toContain('85 đại biểu')
+    expect((await post(`${base}/draft`, secretary, { document: edited }, 'PUT')).statusCode).toBe(200)
+    const saved = (await get(base, secretary)).json()
+    expect(JSON.stringify(saved.draft)).toContain('85 đại biểu')
+    // The record names the person who saved, as the version history shows it.
+    const savedBy = `Quàng Thị Thu (${secretary.user.username})`
+    expect(saved.draftSaved.savedBy).toBe(savedBy)
 
-    const v1 = await post(`${base}/finalize`, keys.secretary, { number: '05', note: '' })
+    const v1 = await post(`${base}/finalize`, secretary, { number: '05', note: '' })
     // (Later versions keep the number when none is sent: checked on version 2 below.)
     expect(v1.statusCode).toBe(201)
     expect(v1.json()).toEqual({ version: 1 })
     // A correction needs a reason, and becomes version 2; version 1 stays readable as it was.
-    expect((await post(`${base}/finalize`, keys.secretary, { note: '' })).json().error.fields).toEqual({ note: 'Không được để trống.' })
+    expect((await post(`${base}/finalize`, secretary, { note: '' })).json().error.fields).toEqual({ note: 'Không được để trống.' })
     // The draft now starts from version 1 (number 05); the correction is made on it.
-    const current = (await get(base, keys.secretary)).json().draft as AdministrativeDocument
+    const current = (await get(base, secretary)).json().draft as AdministrativeDocument
     expect(current.number).toBe('05')
     const corrected = { ...current, body: [...current.body, { kind: 'paragraph', text: 'Đính chính: 86 đại biểu.' }] }
-    await post(`${base}/draft`, keys.secretary, { document: corrected }, 'PUT')
-    expect((await post(`${base}/finalize`, keys.secretary, { note: 'Sửa số đại biểu' })).json()).toEqual({ version: 2 })
-    expect((await get(`${base}/versions/2`, keys.secretary)).json().document.number).toBe('05')
-    const first = await get(`${base}/versions/1`, keys.chair)
-    expect(first.json()).toMatchObject({ version: 1, savedBy: 'secretary', document: { number: '05' } })
+    await post(`${base}/draft`, secretary, { document: corrected }, 'PUT')
+    expect((await post(`${base}/finalize`, secretary, { note: 'Sửa số đại biểu' })).json()).toEqual({ version: 2 })
+    expect((await get(`${base}/versions/2`, secretary)).json().document.number).toBe('05')
+    const first = await get(`${base}/versions/1`, people.chair)
+    expect(first.json()).toMatchObject({ version: 1, savedBy, document: { number: '05' } })
     expect(JSON.stringify(first.json().document)).not.toContain('86 đại biểu')
-    expect((await get(base, keys.secretary)).json().versions.map((v: { version: number; note: string }) => [v.version, v.note])).toEqual([
-      [1, ''],
-      [2, 'Sửa số đại biểu'],
+    const history = (await get(base, secretary)).json().versions as { version: number; note: string; savedBy: string }[]
+    expect(history.map((v) => [v.version, v.note, v.savedBy])).toEqual([
+      [1, '', savedBy],
+      [2, 'Sửa số đại biểu', savedBy],
     ])
     // The database itself keeps finalised versions frozen.
     await expect(sql`update meeting_documents set note = 'x' where meeting_id = ${meetingId} and version = 1`.execute(handle.db)).rejects.toThrow(/cannot change/)
   })
 
   it('drafts the notice only from finalised minutes, with its due date', async () => {
-    const { meetingId, keys } = await heldMeeting()
+    const { meetingId } = await heldMeeting()
+    const secretary = people.secretary
     // Before the notice can be drafted, the minutes' view already says when it is due.
-    expect((await get(`/api/meetings/${meetingId}/documents/minutes`, keys.secretary)).json()).toMatchObject({ noticeDueDate: '2026-06-30', noticeWorkingDays: 7 })
-    const notice = await get(`/api/meetings/${meetingId}/documents/notice`, keys.secretary)
+    expect((await get(`/api/meetings/${meetingId}/documents/minutes`, secretary)).json()).toMatchObject({ noticeDueDate: '2026-06-30', noticeWorkingDays: 7 })
+    const notice = await get(`/api/meetings/${meetingId}/documents/notice`, secretary)
     expect(notice.statusCode).toBe(409)
     expect(notice.json().error.code).toBe('MINUTES_NOT_FINAL')
-    await post(`/api/meetings/${meetingId}/documents/minutes/finalize`, keys.secretary, { note: '' })
-    const ready = (await get(`/api/meetings/${meetingId}/documents/notice`, keys.secretary)).json()
+    await post(`/api/meetings/${meetingId}/documents/minutes/finalize`, secretary, { note: '' })
+    const ready = (await get(`/api/meetings/${meetingId}/documents/notice`, secretary)).json()
     expect(ready.dueDate).toBe('2026-06-30') // 7 working days after Friday 19/06/2026 (commune)
     expect(ready.overdue).toBe(true) // today is after that date and nothing was issued
     expect(ready.draft.title).toBe('THÔNG BÁO')
     expect(JSON.stringify(ready.draft)).toContain('Thanh tra tỉnh')
-    await post(`/api/meetings/${meetingId}/documents/notice/finalize`, keys.secretary, { number: '12', note: '' })
-    const issued = (await get(`/api/meetings/${meetingId}/documents/notice`, keys.secretary)).json()
+    // Not issued yet: nobody outside reads it.
+    expect((await get(`/api/meetings/${meetingId}/documents/notice/versions/1`)).statusCode).toBe(404)
+    await post(`/api/meetings/${meetingId}/documents/notice/finalize`, secretary, { number: '12', note: '' })
+    const issued = (await get(`/api/meetings/${meetingId}/documents/notice`, secretary)).json()
     expect(issued.overdue).toBe(false)
-    // The issued notice is public; the minutes are not.
-    expect((await get(`/api/meetings/${meetingId}/documents/notice/versions/1`)).statusCode).toBe(200)
-    expect((await get(`/api/meetings/${meetingId}/documents/minutes/versions/1`)).statusCode).toBe(403)
+    // The issued notice is public; the minutes and the drafts are not.
+    const published = await get(`/api/meetings/${meetingId}/documents/notice/versions/1`)
+    expect(published.statusCode).toBe(200)
+    expect(published.json().document.number).toBe('12')
+    expect(published.body).not.toContain('Người Bí Mật')
+    const refused = [
+      [await get(`/api/meetings/${meetingId}/documents/minutes/versions/1`), 401, 'UNAUTHENTICATED'],
+      [await get(`/api/meetings/${meetingId}/documents/minutes`), 401, 'UNAUTHENTICATED'],
+      [await get(`/api/meetings/${meetingId}/documents/notice`), 401, 'UNAUTHENTICATED'],
+      // A unit lead follows its unit's commitments, not the meeting's record.
+      [await get(`/api/meetings/${meetingId}/documents/minutes/versions/1`, people.unitLead), 403, 'FORBIDDEN'],
+    ] as const
+    for (const [res, status, code] of refused) {
+      expect({ status: res.statusCode, code: res.json().error.code }).toEqual({ status, code })
+      expect(res.body).not.toContain('Đề nghị sửa đường')
+    }
   })
 
   it('downloads the issued notice as .docx and as a print page, with the Vietnamese text intact', async () => {
-    const { meetingId, keys } = await heldMeeting()
-    await post(`/api/meetings/${meetingId}/documents/minutes/finalize`, keys.secretary, { note: '' })
-    await post(`/api/meetings/${meetingId}/documents/notice/finalize`, keys.secretary, { number: '12', note: '' })
+    const { meetingId } = await heldMeeting()
+    await post(`/api/meetings/${meetingId}/documents/minutes/finalize`, people.secretary, { note: '' })
+    await post(`/api/meetings/${meetingId}/documents/notice/finalize`, people.secretary, { number: '12', note: '' })
     const docx = await app.inject({ url: `/api/meetings/${meetingId}/documents/notice/versions/1/docx` })
     expect(docx.statusCode).toBe(200)
     expect(docx.headers['content-disposition']).toBe('attachment; filename="thong-bao-ket-luan-v1.docx"')
@@ -116,29 +153,61 @@ describe(`minutes and notice on ${backendName}`, () => {
     const print = await app.inject({ url: `/api/meetings/${meetingId}/documents/notice/versions/1/print` })
     expect(print.headers['content-type']).toContain('text/html')
     expect(print.body).toContain('II. TỔ CHỨC THỰC HIỆN')
-    // The minutes need a key, given here in the link itself.
-    expect((await app.inject({ url: `/api/meetings/${meetingId}/documents/minutes/versions/1/docx` })).statusCode).toBe(403)
-    expect((await app.inject({ url: `/api/meetings/${meetingId}/documents/minutes/versions/1/docx?key=${keys.chair}` })).statusCode).toBe(200)
-    expect((await app.inject({ url: `/api/meetings/${meetingId}/documents/minutes/draft/print?key=${keys.secretary}` })).body).toContain('BIÊN BẢN')
+    // The minutes need someone who may read them: a download link carries the session cookie (or
+    // the tablet its token); an old ?key= link opens nothing.
+    const minutesDocx = `/api/meetings/${meetingId}/documents/minutes/versions/1/docx`
+    expect((await app.inject({ url: minutesDocx })).statusCode).toBe(401)
+    expect((await app.inject({ url: `${minutesDocx}?key=anything` })).statusCode).toBe(401)
+    expect((await app.inject({ url: `/api/meetings/${meetingId}/documents/minutes/draft/print` })).statusCode).toBe(401)
+    expect((await app.inject({ url: minutesDocx, headers: { cookie: people.chair.cookie } })).statusCode).toBe(200)
+    expect((await app.inject({ url: minutesDocx, headers: (await pairChairTablet(meetingId)).headers })).statusCode).toBe(200)
+    expect((await app.inject({ url: `/api/meetings/${meetingId}/documents/minutes/draft/print`, headers: { cookie: people.secretary.cookie } })).body).toContain('BIÊN BẢN')
   })
 
-  it('lets the chair read but not edit, and refuses a malformed document', async () => {
-    const { meetingId, keys } = await heldMeeting()
+  it('lets the chair and oversight read but not edit, and refuses a malformed document', async () => {
+    const { meetingId } = await heldMeeting()
     const base = `/api/meetings/${meetingId}/documents/minutes`
-    const draft = (await get(base, keys.chair)).json().draft
-    expect((await post(`${base}/draft`, keys.chair, { document: draft }, 'PUT')).statusCode).toBe(403)
-    expect((await post(`${base}/finalize`, keys.chair, { note: '' })).statusCode).toBe(403)
-    const bad = await post(`${base}/draft`, keys.secretary, { document: { ...draft, title: '' } }, 'PUT')
+    const draft = (await get(base, people.chair)).json().draft
+    expect((await get(base, people.oversight)).json().draft).toEqual(draft)
+    // The chair's tablet reads its own meeting's documents, as the chair does.
+    expect((await get(base, await pairChairTablet(meetingId))).statusCode).toBe(200)
+    const changed = { ...draft, body: [...draft.body, { kind: 'paragraph', text: 'Sửa trái phép' }] }
+    for (const reader of [people.chair, people.oversight]) {
+      for (const res of [
+        await post(`${base}/draft`, reader, { document: changed }, 'PUT'),
+        await post(`${base}/draft/regenerate`, reader, {}),
+        await post(`${base}/finalize`, reader, { note: '' }),
+      ]) {
+        expect({ status: res.statusCode, code: res.json().error.code }).toEqual({ status: 403, code: 'FORBIDDEN' })
+      }
+    }
+    // Nothing changed: no saved draft, no version.
+    const after = (await get(base, people.secretary)).json()
+    expect(after).toMatchObject({ draftSaved: null, versions: [] })
+    expect(JSON.stringify(after.draft)).not.toContain('Sửa trái phép')
+    const bad = await post(`${base}/draft`, people.secretary, { document: { ...draft, title: '' } }, 'PUT')
     expect(bad.statusCode).toBe(400)
     expect(bad.json().error.fields).toMatchObject({ 'document.title': 'Không được để trống.' })
-    expect((await post(`${base}/draft`, keys.secretary, { document: { ...draft, kind: 'notice' } }, 'PUT')).statusCode).toBe(400)
+    expect((await post(`${base}/draft`, people.secretary, { document: { ...draft, kind: 'notice' } }, 'PUT')).statusCode).toBe(400)
   })
 
-  it('keeps the office profile printed in the headers', async () => {
+  it('keeps the office profile printed in the headers, edited by the administrator only', async () => {
     const profile = { parentBody: 'UBND HUYỆN SỐP CỘP', issuingBody: 'ỦY BAN NHÂN DÂN XÃ SỐP CỘP', officeCode: 'UBND', place: 'Sốp Cộp' }
-    expect((await app.inject({ method: 'PUT', url: '/api/office', payload: profile })).statusCode).toBe(200)
-    expect((await app.inject({ url: '/api/office' })).json()).toEqual(profile)
-    const bad = await app.inject({ method: 'PUT', url: '/api/office', payload: { ...profile, officeCode: 'tb vp' } })
+    const other = { ...profile, place: 'Mường Lát' }
+    expect((await app.inject({ method: 'PUT', url: '/api/office', headers: people.admin.headers, payload: profile })).statusCode).toBe(200)
+    for (const [headers, status] of [
+      [{}, 401],
+      [people.secretary.headers, 403],
+      [people.chair.headers, 403],
+    ] as const) {
+      expect((await app.inject({ method: 'PUT', url: '/api/office', headers, payload: other })).statusCode).toBe(status)
+    }
+    // Every account reads it (the secretary's documents print it); nobody outside does.
+    for (const person of [people.secretary, people.chair, people.unitLead]) {
+      expect((await app.inject({ url: '/api/office', headers: person.headers })).json()).toEqual(profile)
+    }
+    expect((await app.inject({ url: '/api/office' })).statusCode).toBe(401)
+    const bad = await app.inject({ method: 'PUT', url: '/api/office', headers: people.admin.headers, payload: { ...profile, officeCode: 'tb vp' } })
     expect(bad.json().error.fields).toMatchObject({ officeCode: 'Chỉ gồm chữ in hoa, chữ số và dấu gạch.' })
   })
 })
