@@ -5,6 +5,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DatabaseHandle } from '../../db/connect'
 import { openTestDatabase } from '../../tests/fixtures/database'
+import { createAccount, type TestAccount } from '../../tests/fixtures/accounts'
 import { buildApp } from '../app'
 import { noticeFixture } from '../documents/fixtures'
 import { printPageCsp, renderPrintHtml } from '../documents/html'
@@ -27,16 +28,19 @@ describe('security headers, rate limits and error messages', () => {
   let handle: DatabaseHandle
   let app: App
   let limited: App
+  let secretary: TestAccount
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hnd-security-'))
 
   beforeAll(async () => {
     fs.writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>Hội nghị đối thoại</title>')
     handle = await openTestDatabase()
     app = await buildApp({ db: handle.db, clientDir: dir })
-    app.get('/api/test/explode', async () => {
+    secretary = await createAccount(handle.db, ['secretary'])
+    // Every /api route names its access action, test routes too ('health': open to anyone).
+    app.get('/api/test/explode', { config: { action: 'health' } }, async () => {
       throw new Error('relation "secret_table" does not exist at /srv/app/db/connect.ts:42')
     })
-    app.get('/api/test/print', async (_req, reply) => sendDocument(reply, noticeFixture(), 'print', 'v1'))
+    app.get('/api/test/print', { config: { action: 'health' } }, async (_req, reply) => sendDocument(reply, noticeFixture(), 'print', 'v1'))
     limited = await buildApp({ db: handle.db, clientDir: dir, security: { rateLimit: { createMax: 3, globalMax: 50 } } })
   })
   afterAll(async () => {
@@ -93,31 +97,41 @@ describe('security headers, rate limits and error messages', () => {
     expect(res.headers['x-content-type-options']).toBe('nosniff')
   })
 
+  it('refuses to start a route that does not say which access action it performs', async () => {
+    const bare = await buildApp({ db: handle.db, clientDir: dir })
+    try {
+      expect(() => bare.get('/api/test/unguarded', async () => ({ open: true }))).toThrow(/no access action/)
+    } finally {
+      await bare.close()
+    }
+  })
+
   it('answers 429 with the Vietnamese error once a client creates too many meetings', async () => {
-    const create = () => limited.inject({ method: 'POST', url: '/api/meetings', payload: { title: 'Đối thoại', venue: 'Hội trường' } })
+    const headers = secretary.headers
+    const create = () => limited.inject({ method: 'POST', url: '/api/meetings', headers, payload: { title: 'Đối thoại', venue: 'Hội trường' } })
     for (let i = 0; i < 3; i++) expect((await create()).statusCode).toBe(201)
     const res = await create()
     expect(res.statusCode).toBe(429)
     expect(res.json()).toEqual({ ok: false, error: { code: 'RATE_LIMITED', message: 'Quá nhiều yêu cầu, vui lòng thử lại sau.' } })
     expect(Number(res.headers['retry-after'])).toBeGreaterThan(0)
     // The demo has its own, equally strict budget; reading stays open under the generous global limit.
-    expect((await limited.inject({ method: 'POST', url: '/api/demo' })).statusCode).toBe(201)
-    expect((await limited.inject({ url: '/api/meetings' })).statusCode).toBe(200)
+    expect((await limited.inject({ method: 'POST', url: '/api/demo', headers })).statusCode).toBe(201)
+    expect((await limited.inject({ url: '/api/meetings', headers })).statusCode).toBe(200)
     // Another address has its own budget.
-    const other = await limited.inject({ method: 'POST', url: '/api/meetings', remoteAddress: '10.0.0.7', payload: { title: 'Đối thoại' } })
+    const other = await limited.inject({ method: 'POST', url: '/api/meetings', headers, remoteAddress: '10.0.0.7', payload: { title: 'Đối thoại' } })
     expect(other.statusCode).toBe(201)
   })
 
   it('limits every route per address under the global limit', async () => {
     let last = 0
-    for (let i = 0; i < 60 && last !== 429; i++) last = (await limited.inject({ url: '/api/meetings', remoteAddress: '10.0.0.8' })).statusCode
+    for (let i = 0; i < 60 && last !== 429; i++) last = (await limited.inject({ url: '/api/meetings', headers: secretary.headers, remoteAddress: '10.0.0.8' })).statusCode
     expect(last).toBe(429)
-    const res = await limited.inject({ url: '/api/meetings', remoteAddress: '10.0.0.8' })
+    const res = await limited.inject({ url: '/api/meetings', headers: secretary.headers, remoteAddress: '10.0.0.8' })
     expect(res.json().error.code).toBe('RATE_LIMITED')
   })
 
   it('keeps the defaults generous enough for a conference day from one machine', async () => {
-    for (let i = 0; i < 100; i++) expect((await app.inject({ url: '/api/meetings' })).statusCode).toBe(200)
+    for (let i = 0; i < 100; i++) expect((await app.inject({ url: '/api/meetings', headers: secretary.headers })).statusCode).toBe(200)
   })
 
   it('never shows internals in a 500', async () => {
