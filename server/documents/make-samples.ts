@@ -11,6 +11,7 @@ import path from 'node:path'
 import { openDatabase } from '../../db/connect'
 import { migrateToLatest } from '../../db/migrate'
 import { saveOfficeProfile } from '../../db/repositories/documents'
+import { createAccount } from '../../tests/fixtures/accounts'
 import { buildApp } from '../app'
 import { renderDocx } from './docx'
 import { vietnamDate } from '../../shared/calendar/working-days'
@@ -21,9 +22,12 @@ await migrateToLatest(db.db)
 const app = await buildApp({ db: db.db, clientDir: '/nonexistent' })
 await saveOfficeProfile(db.db, { parentBody: 'UBND HUYỆN SỐP CỘP', issuingBody: 'ỦY BAN NHÂN DÂN\nXÃ SỐP CỘP', officeCode: 'UBND', place: 'Sốp Cộp' })
 
-const demo = (await app.inject({ method: 'POST', url: '/api/demo' })).json() as { meetingId: string; keys: { secretary: string } }
-const headers = { 'x-meeting-key': demo.keys.secretary }
-const directory = (await app.inject({ url: '/api/directory' })).json() as { units: { id: string; name: string }[] }
+// The secretary who runs the session: an account with a live session, as after signing in.
+const { headers } = await createAccount(db.db, ['secretary'], { displayName: 'Quàng Thị Thu' })
+const created = await app.inject({ method: 'POST', url: '/api/demo', headers })
+if (created.statusCode !== 201) throw new Error(`demo: ${created.body}`)
+const demo = created.json() as { meetingId: string }
+const directory = (await app.inject({ url: '/api/directory', headers })).json() as { units: { id: string; name: string }[] }
 const unit = (name: string) => directory.units.find((u) => u.name === name)!.id
 async function run(type: string, fields: object = {}) {
   const res = await app.inject({ method: 'POST', url: `/api/meetings/${demo.meetingId}/commands`, headers, payload: { type, commandId: randomUUID(), ...fields } })
