@@ -9,9 +9,10 @@ import { measure, type Side } from './measure'
 import { readOptions, usage, UsageError, type BenchOptions } from './options'
 import { machineFacts, printReport, writeResult, type BenchResult } from './report'
 import { startServerHost, type ServerHost } from './server-host'
+import type { BenchSession } from './servers'
 import { ratio, summarize } from './stats'
 
-// `npm run bench`: how long a command takes to reach the last of N projector screens, next to how
+// `npm run bench`: how long a command takes to reach the last of N public screens, next to how
 // long a plain Socket.IO broadcast of the same payload takes from the same process (the floor).
 // Not a test — it prints figures and records them in bench/results/latest.json; nothing asserts on time.
 //
@@ -32,13 +33,13 @@ async function run(options: BenchOptions): Promise<void> {
   cleanup.host = host
   console.log(`Servers started in a ${host.placement}; database: ${host.database.kind} (${host.database.description}).`)
 
-  const { meetingId, keys } = await createMeeting(host.appPort, options.timeoutMs)
+  const { meetingId } = await createMeeting(host.appPort, host.secretary, options.timeoutMs)
   const meeting = { port: host.appPort, meetingId }
   const { pool } = cleanup
   const app: Side = { fanout: new Fanout<MeetingEvent>(options.viewers), samples: [] }
   const floor: Side = { fanout: new Fanout<MeetingEvent>(options.viewers), samples: [] }
 
-  const secretary = await connectSecretary(pool, meeting, keys.secretary, options.timeoutMs)
+  const secretary = await connectSecretary(pool, meeting, host.secretary, options.timeoutMs)
   let started = performance.now()
   await connectInBatches(options.viewers, options.connectBatch, 'app viewers', (i) =>
     connectAppViewer(pool, meeting, i, app.fanout, options.timeoutMs),
@@ -127,15 +128,16 @@ function checkFileLimit(options: BenchOptions): void {
   }
 }
 
-async function createMeeting(port: number, timeoutMs: number): Promise<{ meetingId: string; keys: { secretary: string } }> {
+/** Created by the secretary's session, as the console does (the cookie and its CSRF token). */
+async function createMeeting(port: number, secretary: BenchSession, timeoutMs: number): Promise<{ meetingId: string }> {
   const res = await fetch(`http://127.0.0.1:${port}/api/meetings`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', cookie: secretary.cookie, 'x-csrf-token': secretary.csrfToken },
     body: JSON.stringify({ title: 'Đo hiệu năng phát sóng', venue: 'Máy đo (127.0.0.1)' }),
     signal: AbortSignal.timeout(timeoutMs),
   })
   if (res.status !== 201) throw new Error(`POST /api/meetings answered ${res.status}: ${await res.text()}`)
-  return (await res.json()) as { meetingId: string; keys: { secretary: string } }
+  return (await res.json()) as { meetingId: string }
 }
 
 let finishing = false

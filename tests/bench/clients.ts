@@ -2,7 +2,7 @@ import { io, type Socket } from 'socket.io-client'
 import type { MeetingEvent } from '../../shared/meeting/events'
 import { PROTOCOL_VERSION, type ClientToServerEvents, type HandshakeAuth, type ServerToClientEvents } from '../../shared/protocol'
 import type { Fanout } from './fanout'
-import type { FloorClientEvents, FloorServerEvents } from './servers'
+import type { BenchSession, FloorClientEvents, FloorServerEvents } from './servers'
 
 export type AppSocket = Socket<ServerToClientEvents, ClientToServerEvents>
 export type FloorSocket = Socket<FloorServerEvents, FloorClientEvents>
@@ -13,7 +13,8 @@ export class SocketPool {
   /** Set before closing on purpose, so that the disconnects that follow are not taken as failures. */
   closing = false
 
-  open<S extends Socket>(port: number, timeoutMs: number, auth?: HandshakeAuth): S {
+  /** `session`: the person's cookie, sent with the handshake as a browser would. */
+  open<S extends Socket>(port: number, timeoutMs: number, auth?: HandshakeAuth, session?: BenchSession): S {
     const socket = io(`http://127.0.0.1:${port}`, {
       // WebSocket only, as the real screens connect, and no long-polling upgrade dance in the figures.
       transports: ['websocket'],
@@ -23,6 +24,7 @@ export class SocketPool {
       reconnection: false,
       timeout: timeoutMs,
       ...(auth ? { auth } : {}),
+      ...(session ? { extraHeaders: { cookie: session.cookie } } : {}),
     })
     this.sockets.push(socket)
     return socket as S
@@ -75,9 +77,12 @@ export interface AppMeeting {
   meetingId: string
 }
 
-/** A projector screen: joins the public room by syncing, then counts what it is pushed. */
+/**
+ * A public screen (an attendee's phone: anonymous, no token; a paired projector gets the same
+ * redacted view from the same room): joins by syncing, then counts what it is pushed.
+ */
 export async function connectAppViewer(pool: SocketPool, meeting: AppMeeting, viewer: number, fanout: Fanout<MeetingEvent>, timeoutMs: number) {
-  const socket = pool.open<AppSocket>(meeting.port, timeoutMs, { protocol: PROTOCOL_VERSION, meetingId: meeting.meetingId, role: 'projector' })
+  const socket = pool.open<AppSocket>(meeting.port, timeoutMs, { protocol: PROTOCOL_VERSION, meetingId: meeting.meetingId, role: 'attendee' })
   socket.on('meeting:appended', ({ events }) => {
     for (const event of events) fanout.receive(event.commandId, viewer, event)
   })
@@ -91,8 +96,8 @@ export async function connectAppViewer(pool: SocketPool, meeting: AppMeeting, vi
  * The secretary's screen. It syncs as the real one does, so it sits in the privileged room and the
  * server pays for that second emit, as in a real meeting.
  */
-export async function connectSecretary(pool: SocketPool, meeting: AppMeeting, key: string, timeoutMs: number): Promise<AppSocket> {
-  const socket = pool.open<AppSocket>(meeting.port, timeoutMs, { protocol: PROTOCOL_VERSION, meetingId: meeting.meetingId, role: 'secretary', key })
+export async function connectSecretary(pool: SocketPool, meeting: AppMeeting, session: BenchSession, timeoutMs: number): Promise<AppSocket> {
+  const socket = pool.open<AppSocket>(meeting.port, timeoutMs, { protocol: PROTOCOL_VERSION, meetingId: meeting.meetingId, role: 'secretary' }, session)
   await waitConnected(socket, timeoutMs)
   const synced = await socket.timeout(timeoutMs).emitWithAck('meeting:sync', { lastSeq: 0 })
   if (!synced.ok) throw new Error(`the secretary's meeting:sync was refused: ${synced.error.code}`)

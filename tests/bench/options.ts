@@ -24,7 +24,7 @@ export interface BenchOptions {
 
 export const usage = `Usage: npm run bench -- [options]
 
-  --viewers N          projector screens to connect (default 1000)
+  --viewers N          public screens to connect (default 1000)
   --commands M         measured commands, sent one after another (default 200)
   --warmup W           commands sent first and left out of the figures (default 10)
   --database D         pglite (in memory), postgres (uses DATABASE_URL) or a postgres:// URL;

@@ -54,7 +54,7 @@ export function printReport(r: BenchResult): void {
     `  servers    app and floor in one ${r.servers.placement}` +
       (r.servers.placement === 'child process' ? '; all clients in this process' : ', together with all clients'),
     `  database   ${r.servers.database.kind}: ${r.servers.database.description}`,
-    `  viewers    ${o.viewers} projector sockets on each server (connected in ${r.connectSeconds.app.toFixed(1)} s and ${r.connectSeconds.floor.toFixed(1)} s, ${o.connectBatch} at a time)`,
+    `  viewers    ${o.viewers} public-screen sockets on each server (connected in ${r.connectSeconds.app.toFixed(1)} s and ${r.connectSeconds.floor.toFixed(1)} s, ${o.connectBatch} at a time)`,
     `  commands   ${o.commands} measured after ${o.warmup} warm-up, one at a time, app and floor alternating`,
     `  payload    petition.recorded, ${Math.round(r.frameBytes.app)} bytes per frame (floor: ${Math.round(r.frameBytes.floor)})`,
     '',

@@ -46,6 +46,7 @@ async function startChild(options: BenchOptions): Promise<ServerHost> {
       appPort: ready.appPort,
       floorPort: ready.floorPort,
       database: ready.database,
+      secretary: ready.secretary,
       placement: 'child process',
       serverCpuMicros: async () => (await channel.request({ type: 'cpu' }, 'cpu')).micros,
       close: () => channel.stop(),

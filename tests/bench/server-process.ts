@@ -7,7 +7,7 @@ import type { BenchOptions } from './options'
 
 export type ToChild = { type: 'start'; database: BenchOptions['database'] } | { type: 'cpu' } | { type: 'stop' }
 export type FromChild =
-  | { type: 'ready'; appPort: number; floorPort: number; database: RunningServers['database'] }
+  | { type: 'ready'; appPort: number; floorPort: number; database: RunningServers['database']; secretary: RunningServers['secretary'] }
   | { type: 'cpu'; micros: number }
   | { type: 'stopped' }
   | { type: 'failed'; message: string }
@@ -37,7 +37,7 @@ process.on('message', (message: ToChild) => {
       startServers(message.database).then(
         (s) => {
           servers = s
-          send({ type: 'ready', appPort: s.appPort, floorPort: s.floorPort, database: s.database })
+          send({ type: 'ready', appPort: s.appPort, floorPort: s.floorPort, database: s.database, secretary: s.secretary })
         },
         (err: unknown) => {
           send({ type: 'failed', message: err instanceof Error ? err.message : String(err) })

@@ -4,6 +4,7 @@ import { Server } from 'socket.io'
 import { openDatabase } from '../../db/connect'
 import { migrateToLatest } from '../../db/migrate'
 import { buildApp } from '../../server/app'
+import { createAccount } from '../fixtures/accounts'
 import type { MeetingEvent } from '../../shared/meeting/events'
 import type { BenchOptions } from './options'
 
@@ -26,10 +27,18 @@ export interface FloorServerEvents {
   'meeting:appended': (batch: { events: MeetingEvent[] }) => void
 }
 
+/** A signed-in person, as the client side needs it: the session cookie and its CSRF token. */
+export interface BenchSession {
+  cookie: string
+  csrfToken: string
+}
+
 export interface RunningServers {
   appPort: number
   floorPort: number
   database: { kind: 'pglite' | 'postgres'; description: string }
+  /** The secretary who creates the meeting and sends the commands (public screens need no one). */
+  secretary: BenchSession
   close(): Promise<void>
 }
 
@@ -37,6 +46,9 @@ export async function startServers(database: BenchOptions['database']): Promise<
   const handle = await openDatabase(database.kind === 'postgres' ? { url: database.url } : {})
   try {
     await migrateToLatest(handle.db)
+    // Written straight to the database, as the test suites do: signing in would only add a scrypt
+    // hash to the start-up, nothing to the figures.
+    const { cookie, csrfToken } = await createAccount(handle.db, ['secretary'], { displayName: 'Thư ký đo hiệu năng', expiresAt: new Date(Date.now() + 12 * 3600_000) })
     const app = await buildApp({ db: handle.db })
     await app.listen({ host: '127.0.0.1', port: 0 })
     const floor = await startFloor()
@@ -44,6 +56,7 @@ export async function startServers(database: BenchOptions['database']): Promise<
       appPort: (app.server.address() as AddressInfo).port,
       floorPort: floor.port,
       database: { kind: handle.kind, description: handle.description },
+      secretary: { cookie, csrfToken },
       async close() {
         // Each step runs even if an earlier one failed: a PGlite left open keeps the process alive.
         const results = await Promise.allSettled([floor.close(), app.close()])
