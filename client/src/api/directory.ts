@@ -1,6 +1,6 @@
 import type { Ack } from '@shared/errors'
 import type { Directory, DirectoryOfficial, DirectoryUnit, OfficialInput, UnitInput } from '@shared/directory'
-import { request } from './http'
+import { request, requestNoContent } from './http'
 
 // The office's directory of units and officials (the answerers the chair may assign).
 export const getDirectory = (): Promise<Ack<Directory>> => request('/api/directory')
@@ -11,7 +11,7 @@ export const createUnit = (input: UnitInput): Promise<Ack<DirectoryUnit>> =>
 export const updateUnit = (id: string, input: UnitInput): Promise<Ack<DirectoryUnit>> =>
   request(`/api/directory/units/${encodeURIComponent(id)}`, { method: 'PUT', body: JSON.stringify(input) })
 
-export const deleteUnit = (id: string): Promise<Ack<null>> => requestNoContent(`/api/directory/units/${encodeURIComponent(id)}`)
+export const deleteUnit = (id: string): Promise<Ack<null>> => requestNoContent(`/api/directory/units/${encodeURIComponent(id)}`, { method: 'DELETE' })
 
 export const createOfficial = (input: OfficialInput): Promise<Ack<DirectoryOfficial>> =>
   request('/api/directory/officials', { method: 'POST', body: JSON.stringify(input) })
@@ -19,7 +19,7 @@ export const createOfficial = (input: OfficialInput): Promise<Ack<DirectoryOffic
 export const updateOfficial = (id: string, input: OfficialInput): Promise<Ack<DirectoryOfficial>> =>
   request(`/api/directory/officials/${encodeURIComponent(id)}`, { method: 'PUT', body: JSON.stringify(input) })
 
-export const deleteOfficial = (id: string): Promise<Ack<null>> => requestNoContent(`/api/directory/officials/${encodeURIComponent(id)}`)
+export const deleteOfficial = (id: string): Promise<Ack<null>> => requestNoContent(`/api/directory/officials/${encodeURIComponent(id)}`, { method: 'DELETE' })
 
 export interface CalendarDay {
   day: string
@@ -27,9 +27,3 @@ export interface CalendarDay {
   note: string
 }
 export const getCalendar = (): Promise<Ack<{ days: CalendarDay[] }>> => request('/api/calendar')
-
-// DELETE answers 204 with no body, which request() would read as a bad response.
-async function requestNoContent(path: string): Promise<Ack<null>> {
-  const result = await request<unknown>(path, { method: 'DELETE' }, { allowEmpty: true })
-  return result.ok ? { ok: true, data: null } : result
-}

@@ -9,14 +9,10 @@ export interface MeetingSummary {
   createdAt: string
 }
 
-export interface CreatedMeeting extends MeetingSummary {
-  keys: { secretary: string; chair: string }
-}
-
 export const listMeetings = (): Promise<Ack<{ meetings: MeetingSummary[] }>> => request('/api/meetings')
 
 export const getMeeting = (meetingId: string): Promise<Ack<MeetingSummary>> =>
   request(`/api/meetings/${encodeURIComponent(meetingId)}`)
 
-export const createMeeting = (input: CreateMeetingInput): Promise<Ack<CreatedMeeting>> =>
+export const createMeeting = (input: CreateMeetingInput): Promise<Ack<MeetingSummary>> =>
   request('/api/meetings', { method: 'POST', body: JSON.stringify(input) })

@@ -15,16 +15,6 @@ export const afterText = {
   saving: 'Đang lưu…',
   roleLabels: { secretary: 'Thư ký', chair: 'Chủ trì' } as Record<string, string>,
 
-  keys: {
-    heading: 'Cần mã truy cập của hội nghị',
-    text: 'Trình duyệt này chưa giữ mã của hội nghị. Mở trang này từ bàn thư ký, hoặc nhập mã được cấp khi tạo hội nghị.',
-    label: 'Mã truy cập',
-    role: 'Mã của',
-    secretary: 'Thư ký (sửa và chốt văn bản)',
-    chair: 'Chủ trì (chỉ xem)',
-    use: 'Dùng mã này',
-  },
-
   /** The header link block on the secretary console. */
   consoleLinks: {
     label: 'Sau hội nghị',
@@ -32,20 +22,10 @@ export const afterText = {
     followUp: 'Theo dõi',
   },
 
-  homeLinks: {
-    label: 'Sau hội nghị',
-    followUp: 'Theo dõi kết luận',
-    followUpHint: 'Các kiến nghị đã giao trả lời, thời hạn và kết quả',
-    report: 'Báo cáo kết quả',
-    reportHint: 'Số liệu 6 tháng, cả năm; tải báo cáo',
-    settings: 'Cài đặt cơ quan',
-    settingsHint: 'Tên cơ quan trên văn bản, lịch nghỉ lễ',
-  },
-
   documents: {
     title: 'Biên bản và Thông báo kết luận',
     tabs: { minutes: 'Biên bản', notice: 'Thông báo kết luận' },
-    readOnly: 'Chỉ xem: trình duyệt này giữ mã của chủ trì. Chỉ thư ký được sửa, lập lại và chốt văn bản.',
+    readOnly: 'Chỉ xem: chỉ thư ký được sửa, lập lại và chốt văn bản.',
     minutesNotFinal: 'Thông báo kết luận được lập từ biên bản đã chốt.',
     toMinutes: 'Mở biên bản',
     dueDate: 'Hạn ban hành thông báo',
@@ -153,8 +133,8 @@ export const afterText = {
     titleMeeting: 'Theo dõi kết luận hội nghị',
     lead: 'Kiến nghị đã giao đơn vị trả lời sau hội nghị: thời hạn, gia hạn và kết quả giải quyết.',
     allMeetings: 'Tất cả hội nghị',
-    readOnlyChair: 'Chỉ xem: trình duyệt này giữ mã của chủ trì. Gia hạn và ghi nhận kết quả do thư ký thực hiện.',
-    readOnlyAll: 'Gia hạn và ghi nhận kết quả cần mã thư ký của hội nghị đó; những mục trình duyệt này không giữ mã chỉ xem được.',
+    readOnly: 'Chỉ xem: gia hạn và ghi nhận kết quả do thư ký hội nghị thực hiện.',
+    unitLeadNote: 'Danh sách gồm các kiến nghị giao cho đơn vị của bạn. Ghi nhận kết quả khi đơn vị đã giải quyết; gia hạn do thư ký hội nghị thực hiện.',
     empty: 'Chưa có kiến nghị nào được giao trả lời sau hội nghị.',
     emptyFiltered: 'Không có mục nào khớp bộ lọc.',
     filterStatus: 'Trạng thái',
@@ -200,13 +180,9 @@ export const afterText = {
     recordSubmit: 'Ghi nhận',
     recorded: (no: number) => `Đã ghi nhận kết quả kiến nghị số ${no}.`,
     onceOnly: 'Kết quả chỉ ghi nhận một lần và không sửa được.',
-    noKey: 'Cần mã thư ký',
-    noKeyHint: 'Trình duyệt này không giữ mã thư ký của hội nghị này.',
     openDocuments: 'Biên bản & thông báo',
     daysLeft: (n: number) => (n === 0 ? 'Hết hạn hôm nay' : `Còn ${n} ngày làm việc`),
     daysLate: (n: number) => `Quá ${n} ngày làm việc`,
-    noAccess: 'Trình duyệt này không giữ mã của hội nghị này nên không mở được danh sách riêng của hội nghị.',
-    toAll: 'Xem danh sách theo dõi tất cả hội nghị',
     statusFilterLabel: 'Lọc theo trạng thái',
   },
 

@@ -5,11 +5,6 @@ export const chairText = {
   role: 'Chủ trì',
   home: 'Trang chủ',
   loading: 'Đang tải hội nghị…',
-  needKeyHeading: 'Cần mã truy cập của chủ trì',
-  needKeyText:
-    'Máy tính bảng này chưa có mã truy cập của chủ trì hội nghị. Mở đường dẫn dành cho chủ trì (bàn thư ký có đường dẫn này), hoặc nhập mã được cấp khi tạo hội nghị.',
-  keyLabel: 'Mã truy cập của chủ trì',
-  useKey: 'Dùng mã này',
   closedBanner: 'Hội nghị đã bế mạc. Chỉ còn có thể ghi kết luận hội nghị.',
   waitingForLink: 'Chờ kết nối…',
   sending: 'Đang gửi…',

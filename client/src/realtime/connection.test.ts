@@ -5,13 +5,13 @@ import { io as connect } from 'socket.io-client'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { emptyCalendar } from '@shared/calendar/working-days'
 import { emptyDirectory } from '@shared/directory'
-import { fail, ok, type Ack } from '@shared/errors'
+import { errorMessages, fail, ok, type Ack } from '@shared/errors'
 import { commandSchemas, isCommandType, type Command } from '@shared/meeting/commands'
 import { decide } from '@shared/meeting/decide'
 import type { MeetingEvent } from '@shared/meeting/events'
 import { evolve } from '@shared/meeting/evolve'
 import { emptyMeetingState, type MeetingState } from '@shared/meeting/model'
-import type { CommandResult, HandshakeAuth, SyncResult } from '@shared/protocol'
+import { PROTOCOL_VERSION, type CommandResult, type HandshakeAuth, type SyncResult } from '@shared/protocol'
 import { MeetingConnection, type ConnectionStatus, type MeetingSocket } from './connection'
 
 // The connection against a real Socket.IO server that plays the meeting log with the shared domain:
@@ -19,7 +19,8 @@ import { MeetingConnection, type ConnectionStatus, type MeetingSocket } from './
 // with gap repair, and resending an unacknowledged command with the same commandId.
 
 const meetingId = '7d3c2f0e-8b5a-4c1d-9e2f-3a4b5c6d7e8f'
-const goodKey = 'secret-key'
+const chairToken = 'chair-device-token'
+const revokedToken = 'revoked-device-token'
 
 class FakeMeetingServer {
   readonly http: HttpServer = createServer()
@@ -36,16 +37,23 @@ class FakeMeetingServer {
   silent = false
   /** Added to the real clock for the `serverTime` of sync answers (a server whose clock is off). */
   clockSkewMs = 0
+  /** Every handshake's `auth`, as received. */
+  handshakes: HandshakeAuth[] = []
 
   constructor() {
     this.append([{ type: 'meeting.created', payload: { title: 'Hội nghị thử', venue: 'Hội trường' } }], null)
+    // The real server knows a person by the session cookie and a device by its token. Here the
+    // secretary and the projector pass, the chair screen needs the chair device's token.
     this.io.use((socket, next) => {
       const auth = socket.handshake.auth as HandshakeAuth
-      if (auth.role === 'secretary' && auth.key !== goodKey) {
+      this.handshakes.push(auth)
+      const refuse = (code: 'UNAUTHENTICATED' | 'DEVICE_REVOKED') => {
         const err = new Error('refused') as Error & { data: unknown }
-        err.data = { code: 'UNAUTHENTICATED', message: 'Chưa xác thực hoặc mã truy cập không đúng.' }
-        return next(err)
+        err.data = { code, message: errorMessages[code] }
+        next(err)
       }
+      if (auth.deviceToken === revokedToken) return refuse('DEVICE_REVOKED')
+      if (auth.role === 'chair' && auth.deviceToken !== chairToken) return refuse('UNAUTHENTICATED')
       next()
     })
     this.io.on('connection', (socket) => this.serve(socket))
@@ -138,14 +146,14 @@ interface Observed {
   lastError: () => string | null
 }
 
-function start(role: 'secretary' | 'projector' = 'secretary', key: string | undefined = goodKey, offsets: number[] = []): Observed {
+function start(role: 'secretary' | 'chair' | 'projector' = 'secretary', deviceToken?: string, offsets: number[] = []): Observed {
   let state = emptyMeetingState(meetingId)
   let lastError: string | null = null
   const statuses: ConnectionStatus[] = []
   const connection = new MeetingConnection({
     meetingId,
     role,
-    key,
+    deviceToken,
     ackTimeoutMs: 300,
     manualRetryMs: 50,
     createSocket: (auth) =>
@@ -191,7 +199,7 @@ describe('MeetingConnection', () => {
 
   it('folds its own command from the ack and others from the broadcast', async () => {
     const secretary = start()
-    const projector = start('projector', undefined)
+    const projector = start('projector')
     await until(() => secretary.connection.currentStatus === 'online' && projector.connection.currentStatus === 'online')
 
     const ack = await secretary.connection.send('speaker:register', { name: 'Cầm Văn Thanh', unit: 'Bản Mòng' })
@@ -258,7 +266,7 @@ describe('MeetingConnection', () => {
   })
 
   it('repairs a gap in the broadcast by syncing', async () => {
-    const screen = start('projector', undefined)
+    const screen = start('projector')
     await until(() => screen.connection.currentStatus === 'online')
     // Two events committed, but only the second reaches this screen.
     const lost = server.append([{ type: 'meeting.created', payload: { title: 'Đổi tên', venue: '' } }], null)
@@ -271,7 +279,7 @@ describe('MeetingConnection', () => {
   })
 
   it('ignores a broadcast it already applied', async () => {
-    const screen = start('projector', undefined)
+    const screen = start('projector')
     await until(() => screen.connection.currentStatus === 'online')
     const before = screen.state()
     server.push(server.log.slice(0, 1))
@@ -280,16 +288,33 @@ describe('MeetingConnection', () => {
     expect(server.syncRequests).toEqual([0])
   })
 
+  it('sends the protocol, the meeting, the role and the device token in the handshake, and no key', async () => {
+    const tablet = start('chair', chairToken)
+    const desk = start('secretary')
+    await until(() => tablet.connection.currentStatus === 'online' && desk.connection.currentStatus === 'online')
+    expect(server.handshakes).toContainEqual({ protocol: PROTOCOL_VERSION, meetingId, role: 'chair', deviceToken: chairToken })
+    expect(server.handshakes).toContainEqual({ protocol: PROTOCOL_VERSION, meetingId, role: 'secretary' })
+  })
+
   it('reports a refused handshake and does not retry it', async () => {
-    const screen = start('secretary', 'wrong-key')
+    const screen = start('chair')
     await until(() => screen.connection.currentStatus === 'refused')
     expect(screen.lastError()).toBe('UNAUTHENTICATED')
     await new Promise((r) => setTimeout(r, 150))
     expect(screen.statuses.filter((s) => s === 'refused')).toHaveLength(1)
+    expect(server.handshakes).toHaveLength(1)
+  })
+
+  it('treats a revoked device as final too', async () => {
+    const screen = start('projector', revokedToken)
+    await until(() => screen.connection.currentStatus === 'refused')
+    expect(screen.lastError()).toBe('DEVICE_REVOKED')
+    await new Promise((r) => setTimeout(r, 150))
+    expect(server.handshakes).toHaveLength(1)
   })
 
   it('comes back by itself after the server disconnects it on purpose', async () => {
-    const screen = start('projector', undefined)
+    const screen = start('projector')
     await until(() => screen.connection.currentStatus === 'online')
     server.io.disconnectSockets(true)
     await until(() => screen.connection.currentStatus === 'offline')

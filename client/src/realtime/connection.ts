@@ -36,7 +36,10 @@ export type ConnectionStatus =
   | 'online'
   /** The link is down; Socket.IO (or we) keep trying. */
   | 'offline'
-  /** The server refused the handshake (wrong key, unknown meeting, old app): retrying will not help. */
+  /**
+   * The server refused the handshake: not signed in, a role this person or device does not hold, a
+   * revoked device, an unknown meeting, an old app. Retrying will not help.
+   */
   | 'refused'
 
 export type CommandFields<K extends CommandType> = Omit<CommandInput<K>, 'commandId'>
@@ -44,7 +47,8 @@ export type CommandFields<K extends CommandType> = Omit<CommandInput<K>, 'comman
 export interface MeetingConnectionOptions {
   meetingId: string
   role: Role
-  key?: string | undefined
+  /** The paired device's token, when this screen is the role the device was paired for. */
+  deviceToken?: string | undefined
   onState: (state: MeetingState) => void
   onStatus: (status: ConnectionStatus, error: AppError | null) => void
   onPendingChange?: (count: number) => void
@@ -92,7 +96,8 @@ export class MeetingConnection {
     this.ackTimeoutMs = options.ackTimeoutMs ?? 10_000
     this.manualRetryMs = options.manualRetryMs ?? 2_000
     const auth: HandshakeAuth = { protocol: PROTOCOL_VERSION, meetingId: options.meetingId, role: options.role }
-    if (options.key) auth.key = options.key
+    // A signed-in person needs nothing here: the browser sends the session cookie with the handshake.
+    if (options.deviceToken) auth.deviceToken = options.deviceToken
     this.socket = (options.createSocket ?? defaultCreateSocket)(auth)
 
     this.socket.on('connect', () => {

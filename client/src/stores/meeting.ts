@@ -7,6 +7,8 @@ import { currentPetition, currentSpeaker, petitionCounts, waitingSpeakers } from
 import type { CommandResult } from '@shared/protocol'
 import type { Role } from '@shared/roles'
 import { parseWith } from '@shared/validation'
+import { forgetDevice, loadDevice } from '../access/devices'
+import { setDeviceScreen } from '../api/credentials'
 import { vi } from '../i18n/vi'
 import { newCommandId } from '../realtime/commandId'
 import { MeetingConnection, type CommandFields, type ConnectionStatus } from '../realtime/connection'
@@ -59,8 +61,15 @@ export const useMeetingStore = defineStore('meeting', () => {
     { immediate: true },
   )
 
-  function open(id: string, asRole: Role, key?: string): void {
+  /**
+   * Connects this screen to a meeting. A signed-in person is known by the session cookie; a browser
+   * paired as this meeting's chair tablet or projector also sends its device token on that screen.
+   */
+  function open(id: string, asRole: Role): void {
     close()
+    const device = loadDevice(id)
+    const deviceToken = device?.role === asRole ? device.token : undefined
+    setDeviceScreen(deviceToken ? id : null)
     meetingId.value = id
     role.value = asRole
     state.value = emptyMeetingState(id)
@@ -70,7 +79,7 @@ export const useMeetingStore = defineStore('meeting', () => {
     connection = new MeetingConnection({
       meetingId: id,
       role: asRole,
-      key,
+      deviceToken,
       onState: (next) => {
         state.value = next
       },
@@ -78,6 +87,8 @@ export const useMeetingStore = defineStore('meeting', () => {
         status.value = next
         connectionError.value = error
         if (next === 'online') loaded.value = true
+        // Revoked or expired: forget the token so the screen offers pairing again.
+        if (error?.code === 'DEVICE_REVOKED' && deviceToken) forgetDevice(id)
       },
       onPendingChange: (count) => {
         pendingCount.value = count
@@ -92,6 +103,7 @@ export const useMeetingStore = defineStore('meeting', () => {
   function close(): void {
     connection?.close()
     connection = null
+    setDeviceScreen(null)
     pendingCount.value = 0
     stopTicker()
   }

@@ -26,29 +26,27 @@ export interface DocumentView {
 }
 
 const base = (meetingId: string, kind: StoredKind) => `/api/meetings/${encodeURIComponent(meetingId)}/documents/${kind}`
-const withKey = (key: string) => ({ 'x-meeting-key': key })
 
-export const getDocument = (meetingId: string, kind: StoredKind, key: string): Promise<Ack<DocumentView>> =>
-  request(base(meetingId, kind), { headers: withKey(key) })
+export const getDocument = (meetingId: string, kind: StoredKind): Promise<Ack<DocumentView>> => request(base(meetingId, kind))
 
-export const saveDraft = (meetingId: string, kind: StoredKind, key: string, document: AdministrativeDocument): Promise<Ack<{ ok: true }>> =>
-  request(`${base(meetingId, kind)}/draft`, { method: 'PUT', headers: withKey(key), body: JSON.stringify({ document }) })
+export const saveDraft = (meetingId: string, kind: StoredKind, document: AdministrativeDocument): Promise<Ack<{ ok: true }>> =>
+  request(`${base(meetingId, kind)}/draft`, { method: 'PUT', body: JSON.stringify({ document }) })
 
-export const regenerateDraft = (meetingId: string, kind: StoredKind, key: string): Promise<Ack<{ ok: true }>> =>
-  request(`${base(meetingId, kind)}/draft/regenerate`, { method: 'POST', headers: withKey(key) })
+export const regenerateDraft = (meetingId: string, kind: StoredKind): Promise<Ack<{ ok: true }>> =>
+  request(`${base(meetingId, kind)}/draft/regenerate`, { method: 'POST' })
 
-export const finalizeDocument = (meetingId: string, kind: StoredKind, key: string, input: { number?: string; note: string }): Promise<Ack<{ version: number }>> =>
-  request(`${base(meetingId, kind)}/finalize`, { method: 'POST', headers: withKey(key), body: JSON.stringify(input) })
+export const finalizeDocument = (meetingId: string, kind: StoredKind, input: { number?: string; note: string }): Promise<Ack<{ version: number }>> =>
+  request(`${base(meetingId, kind)}/finalize`, { method: 'POST', body: JSON.stringify(input) })
 
-export const getVersion = (meetingId: string, kind: StoredKind, key: string, version: number): Promise<Ack<VersionMeta & { document: AdministrativeDocument }>> =>
-  request(`${base(meetingId, kind)}/versions/${version}`, { headers: withKey(key) })
+export const getVersion = (meetingId: string, kind: StoredKind, version: number): Promise<Ack<VersionMeta & { document: AdministrativeDocument }>> =>
+  request(`${base(meetingId, kind)}/versions/${version}`)
 
-/** A link for a download or a print page: links cannot send headers, so the key rides in the query. */
-export function documentFileUrl(meetingId: string, kind: StoredKind, key: string, format: 'docx' | 'print', version?: number): string {
+/** A link for a download or a print page: the session cookie goes with it (same origin). */
+export function documentFileUrl(meetingId: string, kind: StoredKind, format: 'docx' | 'print', version?: number): string {
   const which = version === undefined ? 'draft' : `versions/${version}`
-  return `${base(meetingId, kind)}/${which}/${format}?key=${encodeURIComponent(key)}`
+  return `${base(meetingId, kind)}/${which}/${format}`
 }
 
 /** The meeting as recorded (title, date, level, phase) for the page's header and the notice's due date. */
-export const getMeetingState = (meetingId: string, key: string): Promise<Ack<MeetingState>> =>
-  request(`/api/meetings/${encodeURIComponent(meetingId)}/state`, { headers: withKey(key) })
+export const getMeetingState = (meetingId: string): Promise<Ack<MeetingState>> =>
+  request(`/api/meetings/${encodeURIComponent(meetingId)}/state`)

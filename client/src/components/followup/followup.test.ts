@@ -9,6 +9,7 @@ function row(petitionNo: number, patch: Partial<FollowUpRow> = {}): FollowUpRow 
     petitionTitle: `Kiến nghị ${petitionNo}`,
     confidential: false,
     field: 'Đất đai',
+    unitId: 'u1',
     unitName: 'Phòng Kinh tế',
     form: 'in_writing',
     dueDate: '2026-07-01',

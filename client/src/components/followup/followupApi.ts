@@ -5,13 +5,12 @@ import type { FollowUpRow } from './followup'
 // Follow-up of the answers assigned in the room (server/routes/follow-up).
 const meetingBase = (meetingId: string) => `/api/meetings/${encodeURIComponent(meetingId)}/follow-ups`
 
-export const getMeetingFollowUps = (meetingId: string, key: string): Promise<Ack<{ items: FollowUpRow[] }>> =>
-  request(meetingBase(meetingId), { headers: { 'x-meeting-key': key } })
+export const getMeetingFollowUps = (meetingId: string): Promise<Ack<{ items: FollowUpRow[] }>> => request(meetingBase(meetingId))
 
 export const getAllFollowUps = (): Promise<Ack<{ items: FollowUpRow[] }>> => request('/api/follow-ups')
 
-export const extendFollowUp = (meetingId: string, petitionNo: number, key: string, reason: string): Promise<Ack<FollowUpRow>> =>
-  request(`${meetingBase(meetingId)}/${petitionNo}/extend`, { method: 'POST', headers: { 'x-meeting-key': key }, body: JSON.stringify({ reason }) })
+export const extendFollowUp = (meetingId: string, petitionNo: number, reason: string): Promise<Ack<FollowUpRow>> =>
+  request(`${meetingBase(meetingId)}/${petitionNo}/extend`, { method: 'POST', body: JSON.stringify({ reason }) })
 
 export interface ResultInput {
   text: string
@@ -20,5 +19,5 @@ export interface ResultInput {
   note?: string
 }
 
-export const recordFollowUpResult = (meetingId: string, petitionNo: number, key: string, input: ResultInput): Promise<Ack<FollowUpRow>> =>
-  request(`${meetingBase(meetingId)}/${petitionNo}/result`, { method: 'POST', headers: { 'x-meeting-key': key }, body: JSON.stringify(input) })
+export const recordFollowUpResult = (meetingId: string, petitionNo: number, input: ResultInput): Promise<Ack<FollowUpRow>> =>
+  request(`${meetingBase(meetingId)}/${petitionNo}/result`, { method: 'POST', body: JSON.stringify(input) })

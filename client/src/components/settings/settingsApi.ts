@@ -1,7 +1,7 @@
 import type { DeadlineRuleSet } from '@shared/meeting/rules'
 import type { OfficeProfile } from '@shared/documents/model'
 import type { Ack } from '@shared/errors'
-import { request } from '../../api/http'
+import { request, requestNoContent } from '../../api/http'
 import type { CalendarDay, CalendarKind } from './calendar'
 
 // The office profile printed on documents and the holiday calendar (server/routes/documents, office).
@@ -18,9 +18,7 @@ export const putCalendarDay = (day: string, kind: CalendarKind, note: string): P
   request(`/api/calendar/${encodeURIComponent(day)}`, { method: 'PUT', body: JSON.stringify({ kind, note }) })
 
 /** DELETE answers 204 with no body. */
-export async function deleteCalendarDay(day: string): Promise<Ack<null>> {
-  const result = await request<unknown>(`/api/calendar/${encodeURIComponent(day)}`, { method: 'DELETE' }, { allowEmpty: true })
-  return result.ok ? { ok: true, data: null } : result
-}
+export const deleteCalendarDay = (day: string): Promise<Ack<null>> =>
+  requestNoContent(`/api/calendar/${encodeURIComponent(day)}`, { method: 'DELETE' })
 export const saveDeadlineRules = (rules: DeadlineRuleSet): Promise<Ack<DeadlineRuleSet>> =>
   request('/api/office/deadlines', { method: 'PUT', body: JSON.stringify(rules) })

@@ -1,0 +1,26 @@
+import type { AuditActor, OfficeAuditEntry } from '@shared/access/accounts'
+import { roles, roleLabels, type Role } from '@shared/roles'
+import { accessText } from '../../i18n/access'
+import { foldVi } from '../petition/petitionFilter'
+
+// Turning the audit trails' codes into words a reader of the record understands. A code this client
+// does not know yet (a newer server) is shown as it is rather than hidden.
+
+export const officeActionLabel = (action: string): string => accessText.audit.actions[action] ?? action
+
+export const eventLabel = (type: string): string => accessText.events[type] ?? type
+
+export const roleText = (role: string | null): string => (role && (roles as readonly string[]).includes(role) ? roleLabels[role as Role] : (role ?? ''))
+
+/** The person by name, a device as "Thiết bị: <label>", nobody (the system) as such. */
+export function actorText(actor: AuditActor | null): string {
+  if (!actor) return accessText.meetingAudit.system
+  return actor.kind === 'device' ? accessText.meetingAudit.device(actor.name) : actor.name
+}
+
+/** Entries whose words contain the query, accents and case aside ("dang nhap" finds "Đăng nhập"). */
+export function filterOfficeAudit(entries: readonly OfficeAuditEntry[], query: string): OfficeAuditEntry[] {
+  const q = foldVi(query.trim())
+  if (!q) return [...entries]
+  return entries.filter((e) => foldVi([officeActionLabel(e.action), e.action, e.actor ?? '', e.detail, e.address ?? ''].join(' ')).includes(q))
+}

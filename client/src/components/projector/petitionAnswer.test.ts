@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest'
+import type { Petition } from '@shared/meeting/model'
+import { petitionAnswerLine } from './petitionAnswer'
+
+const petition = (over: Partial<Petition>): Petition => ({
+  no: 1,
+  origin: 'registered',
+  field: 'Đất đai',
+  title: 'Cấp giấy chứng nhận',
+  content: '',
+  petitionerName: null,
+  petitionerAddress: null,
+  representing: 0,
+  confidential: false,
+  showName: false,
+  status: 'waiting',
+  answerer: null,
+  answer: null,
+  writtenAnswer: null,
+  forwardedTo: '',
+  mergedInto: null,
+  conclusion: '',
+  preparedAnswers: [],
+  recordedAt: '2026-06-19T08:00:00Z',
+  ...over,
+})
+
+describe('the line under a petition on a public screen', () => {
+  it('is empty until someone is asked to answer', () => {
+    expect(petitionAnswerLine(petition({}))).toBeNull()
+  })
+
+  it('names who answers while it is discussed', () => {
+    const line = petitionAnswerLine(petition({ status: 'discussing', answerer: { kind: 'unit', unitId: 'u', name: 'Phòng Kinh tế' } }))
+    expect(line).toMatchObject({ label: 'Người trả lời', resolved: false })
+    expect(line?.text).toContain('Phòng Kinh tế')
+  })
+
+  it('says what became of it once decided', () => {
+    const line = petitionAnswerLine(petition({ status: 'forwarded', forwardedTo: 'UBND huyện' }))
+    expect(line).toMatchObject({ label: 'Kết quả', resolved: true })
+    expect(line?.text).toContain('UBND huyện')
+  })
+})
