@@ -45,17 +45,10 @@ export default fp(
     app.decorateRequest('principal', null as never)
     app.decorateRequest('csrfToken', null)
 
-    // A route that forgets to say what it does refuses to start rather than being open to all.
-    const routeActions: { method: string; url: string; action: Action }[] = []
-    app.decorate('routeActions', routeActions)
-    app.addHook('onRoute', (route) => {
-      if (!route.url.startsWith('/api/')) return
-      const action = (route.config as { action?: string } | undefined)?.action
-      if (!action || !(action in actionPolicy)) throw new Error(`${String(route.method)} ${route.url}: no access action in its route config`)
-      for (const method of [route.method].flat()) if (method !== 'HEAD') routeActions.push({ method, url: route.url, action: action as Action })
-    })
-
-    app.addHook('onRequest', async (req, reply) => {
+    // Runs as the route's own onRequest hook, after the rate limiter's (attached the same way and
+    // earlier): a caller refused here still counts against the limits, and a flood of bogus
+    // cookies or tokens is cut off before each costs a database query.
+    async function guard(req: FastifyRequest, reply: FastifyReply) {
       const action = req.routeOptions.config.action
       if (!action) return
       const authenticated = await authenticate(app.db, { deviceToken: bearer(req), sessionToken: req.cookies[SESSION_COOKIE] })
@@ -75,6 +68,17 @@ export default fp(
       if (!mayDo(req.principal, action, typeof meetingId === 'string' ? meetingId : undefined)) {
         return sendError(reply, appError(req.principal.kind === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN'))
       }
+    }
+
+    // A route that forgets to say what it does refuses to start rather than being open to all.
+    const routeActions: { method: string; url: string; action: Action }[] = []
+    app.decorate('routeActions', routeActions)
+    app.addHook('onRoute', (route) => {
+      if (!route.url.startsWith('/api/')) return
+      const action = (route.config as { action?: string } | undefined)?.action
+      if (!action || !(action in actionPolicy)) throw new Error(`${String(route.method)} ${route.url}: no access action in its route config`)
+      for (const method of [route.method].flat()) if (method !== 'HEAD') routeActions.push({ method, url: route.url, action: action as Action })
+      route.onRequest = [...[route.onRequest ?? []].flat(), guard]
     })
 
     app.decorate('setSessionCookie', (reply: FastifyReply, req: FastifyRequest, token: string, expiresAt: string) => {

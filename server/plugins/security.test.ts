@@ -130,6 +130,16 @@ describe('security headers, rate limits and error messages', () => {
     expect(res.json().error.code).toBe('RATE_LIMITED')
   })
 
+  it('counts refused callers too: a flood of bogus cookies and tokens is cut off by the limit', async () => {
+    const statuses: number[] = []
+    for (let i = 0; i < 60; i++) {
+      const headers = i % 2 ? { cookie: `hnd_session=bogus-${i}` } : { authorization: `Bearer bogus-${i}` }
+      statuses.push((await limited.inject({ url: '/api/meetings', headers, remoteAddress: '10.0.0.9' })).statusCode)
+    }
+    expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true)
+    expect(statuses.at(-1)).toBe(429)
+  })
+
   it('keeps the defaults generous enough for a conference day from one machine', async () => {
     for (let i = 0; i < 100; i++) expect((await app.inject({ url: '/api/meetings', headers: secretary.headers })).statusCode).toBe(200)
   })

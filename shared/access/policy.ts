@@ -140,6 +140,15 @@ export function screenRolesFor(principal: Principal, meetingId: string): Role[] 
 /** The role to use when the caller names none (REST reads): the one that sees the most. */
 const preference: Role[] = ['secretary', 'oversight', 'chair', 'projector', 'attendee']
 
+/**
+ * The role a command arriving over REST runs as: of the screens the caller may open, one allowed to
+ * issue it (a person who is both chair and oversight runs chair commands as chair).
+ */
+export function commandRoleFor(principal: Principal, meetingId: string, type: CommandType): Role | null {
+  const screens = screenRolesFor(principal, meetingId)
+  return screens.find((r) => mayIssue(r, type)) ?? meetingRoleFor(principal, meetingId)
+}
+
 /** The meeting role a principal holds for `requested` (or its best one), or null when not allowed. */
 export function meetingRoleFor(principal: Principal, meetingId: string, requested?: Role): Role | null {
   const screens = screenRolesFor(principal, meetingId)

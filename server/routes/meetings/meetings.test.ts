@@ -261,6 +261,28 @@ describe(`meeting routes on ${backendName}`, () => {
     expect(elsewhere.body).not.toContain('Người Khác Giấu')
   })
 
+  it('runs a REST command as the role that may issue it, for a person holding several', async () => {
+    const { meetingId } = await createMeeting()
+    const chairAndOversight = await createAccount(handle.db, ['chair', 'oversight'])
+    await app.inject({ method: 'POST', url: `/api/meetings/${meetingId}/commands`, headers: people.secretary.headers, payload: { type: 'speaker:register', commandId: randomUUID(), name: 'Lò Văn A' } })
+    const called = await app.inject({
+      method: 'POST',
+      url: `/api/meetings/${meetingId}/commands`,
+      headers: chairAndOversight.headers,
+      payload: { type: 'speaker:call-next', commandId: randomUUID() },
+    })
+    expect(called.statusCode).toBe(200)
+    expect(called.json().events.at(-1)).toMatchObject({ actorRole: 'chair' })
+    // Still not the secretary's commands.
+    const record = await app.inject({
+      method: 'POST',
+      url: `/api/meetings/${meetingId}/commands`,
+      headers: chairAndOversight.headers,
+      payload: { type: 'petition:record', commandId: randomUUID(), origin: 'added', title: 'X' },
+    })
+    expect(record.json().error.code).toBe('FORBIDDEN')
+  })
+
   it('answers unknown API paths with the error shape', async () => {
     const res = await app.inject({ url: '/api/nothing-here' })
     expect(res.statusCode).toBe(404)

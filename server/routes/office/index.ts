@@ -24,8 +24,8 @@ import { sendError } from '../../http-errors'
 import { errors } from '../meetings/schemas'
 
 // The office's directory of units and officials (who may be assigned to answer) and its holiday
-// calendar. Editing is open on the office network for now; accounts (issue 5) will restrict it to
-// administrators. Meetings keep copies of the names they used, so edits never change a record.
+// calendar. Anyone signed in (or a paired tablet) reads them; only an administrator edits them.
+// Meetings keep copies of the names they used, so edits never change a record.
 const idParams = z.strictObject({ id: z.uuid() })
 const unit = z.object({ id: z.string(), name: z.string() })
 const official = z.object({ id: z.string(), name: z.string(), title: z.string(), unitId: z.string().nullable() })

@@ -11,7 +11,8 @@ import { errors } from '../meetings/schemas'
 import { sendDocument } from '../documents'
 
 // The half-year / yearly results report: figures as JSON for the page and its charts, and the same
-// figures as an administrative document. Figures only (no petitioner), so readable on the network.
+// figures as an administrative document. Figures only (no petitioner); read by the secretary, the
+// chair, oversight and the administrator (reports:read).
 const reportsRoutes: FastifyPluginAsync = async (fastify) => {
   const app = fastify.withTypeProvider<ZodTypeProvider>()
 
