@@ -8,7 +8,7 @@ import type { CommandResult } from '@shared/protocol'
 import type { Role } from '@shared/roles'
 import { parseWith } from '@shared/validation'
 import { forgetDevice, loadDevice } from '../access/devices'
-import { setDeviceScreen } from '../api/credentials'
+import { sessionRejected, setDeviceScreen } from '../api/credentials'
 import { vi } from '../i18n/vi'
 import { newCommandId } from '../realtime/commandId'
 import { MeetingConnection, type CommandFields, type ConnectionStatus } from '../realtime/connection'
@@ -89,6 +89,9 @@ export const useMeetingStore = defineStore('meeting', () => {
         if (next === 'online') loaded.value = true
         // Revoked or expired: forget the token so the screen offers pairing again.
         if (error?.code === 'DEVICE_REVOKED' && deviceToken) forgetDevice(id)
+        // The session ended (expired, signed out elsewhere): the session store checks, and the
+        // account pages send the person to sign in again.
+        if (error?.code === 'UNAUTHENTICATED') sessionRejected()
       },
       onPendingChange: (count) => {
         pendingCount.value = count
