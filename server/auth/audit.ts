@@ -1,23 +1,8 @@
 import type { FastifyRequest } from 'fastify'
 import type { Executor } from '../../db/repositories/executor'
 import { recordAudit } from '../../db/repositories/audit'
+import type { OfficeAuditAction } from '../../shared/access/accounts'
 import { actorOf } from './principal'
-
-/** Office audit actions, as stored; the oversight view labels them in Vietnamese. */
-export type OfficeAuditAction =
-  | 'sign-in'
-  | 'sign-in-failed'
-  | 'sign-out'
-  | 'password-set'
-  | 'password-changed'
-  | 'user-created'
-  | 'user-updated'
-  | 'password-link-issued'
-  | 'pairing-code-issued'
-  | 'device-paired'
-  | 'pairing-failed'
-  | 'pairing-codes-voided'
-  | 'device-revoked'
 
 /** Records what a request did, by whom and from which address. `as`: the account it happened to
  * when nobody is signed in yet (a failed sign-in, a setup link being used). */

@@ -145,6 +145,23 @@ export interface MeetingAuditEntry {
   actor: AuditActor | null
 }
 
+/** What the office audit trail records (sign-ins, accounts, pairing); the UI labels each one. */
+export const officeAuditActions = [
+  'sign-in',
+  'sign-in-failed',
+  'sign-out',
+  'password-set',
+  'password-changed',
+  'user-created',
+  'user-updated',
+  'password-link-issued',
+  'pairing-code-issued',
+  'device-paired',
+  'pairing-codes-voided',
+  'device-revoked',
+] as const
+export type OfficeAuditAction = (typeof officeAuditActions)[number]
+
 export interface OfficeAuditEntry {
   id: number
   at: string

@@ -1,3 +1,4 @@
+import type { OfficeAuditAction } from '@shared/access/accounts'
 import type { EventType } from '@shared/meeting/events'
 
 // Accounts, pairing and the audit trail: signing in, setting a password, pairing the hall's devices,
@@ -169,10 +170,9 @@ export const accessText = {
       'password-link-issued': 'Cấp liên kết đặt mật khẩu',
       'pairing-code-issued': 'Tạo mã ghép thiết bị',
       'device-paired': 'Ghép thiết bị',
-      'pairing-failed': 'Nhập sai mã ghép',
       'pairing-codes-voided': 'Hủy mọi mã ghép (nhập sai quá nhiều)',
       'device-revoked': 'Thu hồi thiết bị',
-    } as Record<string, string>,
+    } satisfies Record<OfficeAuditAction, string> as Record<string, string>,
   },
 
   meetingAudit: {
