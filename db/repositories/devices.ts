@@ -1,4 +1,4 @@
-import type { PairableRole } from '../../shared/access/accounts'
+import type { PairableRole, PairedDevice } from '../../shared/access/accounts'
 import { type Executor, toIso } from './executor'
 
 // Pairing codes and the devices paired with them (the chair's tablet, the projector). Codes and
@@ -56,15 +56,8 @@ export async function countPairingFailuresSince(db: Executor, since: string): Pr
   return Number(row.n)
 }
 
-export interface DeviceRecord {
-  id: string
-  meetingId: string
-  role: PairableRole
-  label: string
-  pairedAt: string
-  expiresAt: string
-  revokedAt: string | null
-}
+/** A paired device as stored; whether it is connected now is known only to the sockets. */
+export type DeviceRecord = Omit<PairedDevice, 'connected'>
 
 interface DeviceRow {
   id: string
