@@ -1,11 +1,12 @@
 import { defineConfig, devices } from '@playwright/test'
+import { E2E_SETUP_TOKEN, e2eBaseURL, e2ePort } from './tests/e2e/support/office'
 
 // End-to-end tests drive the built app in the system Chromium (no browser downloads are reachable in
 // CI). The server runs on its own port with a fresh embedded database, and is stopped with SIGTERM so
 // PGlite closes cleanly.
 // E2E_PORT lets two runs share a machine (a developer's and CI's) without meeting on one port.
-const port = Number(process.env.E2E_PORT ?? 3100)
-const baseURL = `http://localhost:${port}`
+const port = e2ePort
+const baseURL = e2eBaseURL
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -46,8 +47,9 @@ export default defineConfig({
     // One node process (no tsx wrapper), so Playwright's SIGTERM reaches the server itself and the
     // embedded database closes cleanly.
     command: `rm -rf .tmp/e2e-data-${port} && npm run build && node --import tsx server/main.ts`,
-    env: { PORT: String(port), DATA_DIR: `.tmp/e2e-data-${port}` },
-    url: `${baseURL}/api/meetings`,
+    // The first-run link is known in advance here, as an automated install would set it.
+    env: { PORT: String(port), DATA_DIR: `.tmp/e2e-data-${port}`, HND_SETUP_TOKEN: E2E_SETUP_TOKEN },
+    url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     gracefulShutdown: { signal: 'SIGTERM', timeout: 5000 },
     timeout: 120_000,
