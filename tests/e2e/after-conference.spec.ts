@@ -1,12 +1,14 @@
 import { readFile } from 'node:fs/promises'
 import JSZip from 'jszip'
-import { expect, test, type Download, type Locator, type Page } from '@playwright/test'
+import { expect, request as apiRequest, test, type Download, type Locator, type Page } from '@playwright/test'
+import { signedInContext } from './support/office'
 
 // The issue's "done means" for the pages after the conference: a short conference on the demo data
 // is finished in the console, then the minutes are edited and finalised, the conclusion notice is
 // finalised with a number, both finalised versions download as .docx (read here as Word reads them),
 // the notice opens as a print page, and the written-answer commitment shows on the follow-up page.
 // The demo's confidential petitioner (server/meetings/demo.ts) must never appear in a document.
+// The secretary is signed in: the downloads go with the session cookie, like any link on the page.
 
 const confidentialName = 'Lò Văn Sáng'
 const confidentialVillage = 'Bản Hua Mường'
@@ -57,8 +59,9 @@ async function petitionAction(page: Page, no: number, action: string): Promise<L
 
 test('a short conference is closed, its minutes and notice finalised and downloaded, and the commitment followed up', async ({
   browser,
+  baseURL,
 }) => {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: true })
+  const context = await signedInContext(browser, 'secretary', { viewport: { width: 1366, height: 900 }, acceptDownloads: true })
   const page = await context.newPage()
 
   // ── The demo conference, from the home page (the big button on an empty database, else the small one).
@@ -194,6 +197,7 @@ test('a short conference is closed, its minutes and notice finalised and downloa
   const minutesDownload = page.waitForEvent('download')
   await minutes.getByRole('link', { name: 'Tải .docx phiên bản 1' }).click()
   const minutesFile = await minutesDownload
+  const minutesHref = (await minutes.getByRole('link', { name: 'Tải .docx phiên bản 1' }).getAttribute('href'))!
   expect(minutesFile.suggestedFilename()).toBe('bien-ban-v1.docx')
   const minutesDocx = await docxParagraphs(minutesFile)
   expect(minutesDocx.paragraphs).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM')
@@ -205,6 +209,7 @@ test('a short conference is closed, its minutes and notice finalised and downloa
   const noticeDownload = page.waitForEvent('download')
   await notice.getByRole('link', { name: 'Tải .docx phiên bản 1' }).click()
   const noticeFile = await noticeDownload
+  const noticeHref = (await notice.getByRole('link', { name: 'Tải .docx phiên bản 1' }).getAttribute('href'))!
   expect(noticeFile.suggestedFilename()).toBe('thong-bao-ket-luan-v1.docx')
   const noticeDocx = await docxParagraphs(noticeFile)
   expect(noticeDocx.paragraphs).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM')
@@ -215,6 +220,14 @@ test('a short conference is closed, its minutes and notice finalised and downloa
   for (const [name, docx] of [['minutes', minutesDocx], ['notice', noticeDocx]] as const) {
     for (const secret of secrets) expect(docx.xml, `${name} .docx names "${secret}"`).not.toContain(secret)
   }
+
+  // Without an account: the finalised notice is published, the minutes are not.
+  const anonymous = await apiRequest.newContext({ baseURL })
+  expect((await anonymous.get(minutesHref)).status()).toBe(401)
+  const published = await anonymous.get(noticeHref)
+  expect(published.status()).toBe(200)
+  expect(published.headers()['content-type']).toContain('officedocument.wordprocessingml')
+  await anonymous.dispose()
 
   // ── The notice's print page, in a new tab.
   const popup = context.waitForEvent('page')
@@ -240,7 +253,16 @@ test('a short conference is closed, its minutes and notice finalised and downloa
   // notice's issue if that ends sooner (shared/followup.ts), so only its shape is checked here.
   await expect(followUps.first().locator('td').nth(2)).toContainText(dateVi)
   await expect(followUps.first().getByTestId('follow-up-status')).toContainText('Đang thực hiện') // weeks ahead
-  await expect(followUps.first().getByTestId('record')).toBeVisible() // this browser holds the secretary key
+  await expect(followUps.first().getByTestId('record')).toBeVisible() // the secretary records results
+
+  // The oversight board follows the same commitment, read-only.
+  const oversightContext = await signedInContext(browser, 'oversight')
+  const oversight = await oversightContext.newPage()
+  await oversight.goto(`/m/${meetingId}/follow-up`)
+  await expect(oversight.getByTestId('follow-up-row')).toHaveCount(1)
+  await expect(oversight.getByTestId('follow-up-row').first()).toContainText(`3. ${boundaryTitle}`)
+  await expect(oversight.getByTestId('follow-up-row').first().getByTestId('record')).toHaveCount(0)
+  await oversightContext.close()
 
   await context.close()
 })

@@ -1,8 +1,9 @@
 import { expect, test, type Page } from '@playwright/test'
+import { createMeeting, issuePairingCode, pairDevice, people, signedInContext } from './support/office'
 
-// The issue's scenario across two browsers: the secretary runs the meeting from the console while
-// the hall screen, in another browser context, follows live without a reload — and never receives a
-// confidential petitioner's identity.
+// The issue's scenario across two browsers: the secretary, signed in, runs the meeting from the
+// console while the hall screen — a PC paired with a code from the console, in another browser
+// context — follows live without a reload, and never receives a confidential petitioner's identity.
 
 const confidentialPetitioner = 'Lò Văn Bí mật'
 const confidentialSpeaker = 'Quàng Thị Mai'
@@ -46,7 +47,7 @@ async function registerSpeaker(page: Page, name: string, unit: string, petitionN
 test('secretary runs the queue; the projector follows live and keeps confidential names off the hall screen', async ({
   browser,
 }) => {
-  const secretaryContext = await browser.newContext({ viewport: { width: 1600, height: 1000 } })
+  const secretaryContext = await signedInContext(browser, 'secretary', { viewport: { width: 1600, height: 1000 } })
   const secretary = await secretaryContext.newPage()
 
   // Create the meeting from the home page, typing the title decomposed (NFD), as some keyboards send it.
@@ -57,10 +58,10 @@ test('secretary runs the queue; the projector follows live and keeps confidentia
   await expect(secretary).toHaveURL(/\/m\/[0-9a-f-]{36}\/secretary$/)
   await expect(secretary.getByTestId('connection-status')).toHaveAttribute('data-status', 'online')
   await expect(secretary.getByTestId('meeting-title')).toHaveText(titleNfc)
-  const projectorUrl = (await secretary.getByTestId('projector-url').textContent())?.trim() ?? ''
-  expect(projectorUrl).toMatch(/\/m\/[0-9a-f-]{36}\/projector$/)
+  const meetingId = /\/m\/([0-9a-f-]{36})\//.exec(secretary.url())![1]!
+  const code = await issuePairingCode(secretary, 'projector')
 
-  // The hall screen, in a separate browser (no shared storage, no key).
+  // The hall screen, in a separate browser (no shared storage, no account), paired with the code.
   const projectorContext = await browser.newContext({ viewport: { width: 1920, height: 1080 } })
   const projector = await projectorContext.newPage()
   const received: string[] = []
@@ -68,7 +69,8 @@ test('secretary runs the queue; the projector follows live and keeps confidentia
   projector.on('response', async (response) => {
     if (response.url().includes('/socket.io/')) received.push(await response.text().catch(() => ''))
   })
-  await projector.goto(projectorUrl)
+  await pairDevice(projector, code, { screen: 'projector' })
+  await expect(projector).toHaveURL(new RegExp(`/m/${meetingId}/projector$`))
   await expect(projector.getByTestId('projector-title')).toHaveText(titleNfc)
   await expect(projector.getByTestId('projector-offline')).toHaveCount(0)
   // Marks this page load: if the projector reloaded at any point, the mark would be gone.
@@ -151,46 +153,63 @@ test('secretary runs the queue; the projector follows live and keeps confidentia
     expect(payload).not.toContain(confidentialSpeakerVillage)
   }
 
-  // The home page lists the meeting, with the console link only where the key is held.
+  // The home page lists the meeting with each person's own screens: the console for the secretary,
+  // the tablet screen for the chair; the paired PC has no account, and is offered its screen back.
   await secretary.goto('/')
   const item = secretary.getByTestId('meeting-item').filter({ hasText: titleNfc })
   await expect(item.getByTestId('open-console')).toBeVisible()
   await expect(item.getByTestId('open-projector')).toBeVisible()
+  const chairContext = await signedInContext(browser, 'chair')
+  const chairHome = await chairContext.newPage()
+  await chairHome.goto('/')
+  const chairItem = chairHome.getByTestId('meeting-item').filter({ hasText: titleNfc })
+  await expect(chairItem.getByTestId('open-chair')).toBeVisible()
+  await expect(chairItem.getByTestId('open-projector')).toBeVisible()
+  await expect(chairItem.getByTestId('open-console')).toHaveCount(0)
   const otherHome = await projectorContext.newPage()
   await otherHome.goto('/')
-  const otherItem = otherHome.getByTestId('meeting-item').filter({ hasText: titleNfc })
-  await expect(otherItem.getByTestId('open-projector')).toBeVisible()
-  await expect(otherItem.getByTestId('open-console')).toHaveCount(0)
+  await expect(otherHome).toHaveURL(/\/sign-in$/)
+  await otherHome.getByRole('link', { name: 'Mở Màn hình chiếu' }).click()
+  await expect(otherHome).toHaveURL(new RegExp(`/m/${meetingId}/projector$`))
+  await expect(otherHome.getByTestId('projector-current-name')).toHaveText('Đại biểu số 2')
 
+  await chairContext.close()
   await secretaryContext.close()
   await projectorContext.close()
 })
 
-test('a console link carrying ?key= keeps the key and cleans the address bar', async ({ browser, request }) => {
-  const created = await request.post('/api/meetings', { data: { title: 'Đối thoại với CCVC', venue: '' } })
-  expect(created.status()).toBe(201)
-  const meeting = (await created.json()) as { meetingId: string; keys: { secretary: string } }
+test('the console opens for a secretary’s account only; an unpaired hall screen says how to pair', async ({ browser }) => {
+  const meetingId = await createMeeting('Đối thoại với CCVC', '')
+  const consolePath = `/m/${meetingId}/secretary`
 
-  const context = await browser.newContext()
-  const page = await context.newPage()
-
-  // Without a key the console asks for one instead of failing silently.
-  await page.goto(`/m/${meeting.meetingId}/secretary`)
-  await expect(page.getByRole('textbox', { name: 'Mã truy cập' })).toBeVisible()
-
-  await page.goto(`/m/${meeting.meetingId}/secretary?key=${encodeURIComponent(meeting.keys.secretary)}`)
+  // The secretary's account opens the console by its address, and again after a reload (the cookie).
+  const secretaryContext = await signedInContext(browser, 'secretary')
+  const page = await secretaryContext.newPage()
+  await page.goto(consolePath)
   await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'online')
-  await expect(page).toHaveURL(new RegExp(`/m/${meeting.meetingId}/secretary$`))
+  await expect(page).toHaveURL(new RegExp(`${consolePath}$`))
   await expect(page.getByTestId('meeting-title')).toHaveText('Đối thoại với CCVC')
-
-  // Remembered on reload.
   await page.reload()
   await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'online')
 
-  // A wrong key is refused with the server's Vietnamese message, and the key form comes back.
-  const other = await context.newPage()
-  await other.goto(`/m/${meeting.meetingId}/secretary?key=sai-ma`)
-  await expect(other.getByTestId('refused-banner')).toBeVisible()
-  await expect(other.getByRole('textbox', { name: 'Mã truy cập' })).toBeVisible()
-  await context.close()
+  // A chair's account is told, in words, that this page is not theirs.
+  const chairContext = await signedInContext(browser, 'chair')
+  const chair = await chairContext.newPage()
+  await chair.goto(consolePath)
+  await expect(chair.getByTestId('access-denied')).toContainText(`Tài khoản ${people.chair.displayName} (Chủ trì) không được phép mở trang này.`)
+  await expect(chair.getByTestId('secretary-console')).toHaveCount(0)
+
+  // A hall PC nobody paired: the projector screen explains how, instead of failing silently.
+  const strangerContext = await browser.newContext()
+  const stranger = await strangerContext.newPage()
+  await stranger.goto(`/m/${meetingId}/projector`)
+  await expect(stranger.getByTestId('screen-refused')).toHaveAttribute('data-reason', 'unpaired')
+  await expect(stranger.getByTestId('screen-refused')).toContainText('Thiết bị này chưa được ghép với hội nghị.')
+  await expect(stranger.getByTestId('projector-title')).toHaveCount(0)
+  await stranger.getByTestId('screen-refused-pair').click()
+  await expect(stranger).toHaveURL(/\/pair$/)
+
+  await strangerContext.close()
+  await chairContext.close()
+  await secretaryContext.close()
 })

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
+import { issuePairingCode, pairDevice, signedInContext } from './support/office'
 
 // Petition texts and names are typed by anyone: markup in them must show as text on every screen,
 // never run, and the pages must work under the strict Content-Security-Policy without a violation.
@@ -13,7 +14,7 @@ async function watch(page: Page, label: string, problems: string[]): Promise<voi
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) => {
       const w = window as unknown as { __cspViolations?: string[] }
-      ;(w.__cspViolations ??= []).push(`${e.violatedDirective} ${e.blockedURI}`)
+      ;(w.__cspViolations ??= []).push(`${e.violatedDirective} ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`)
     })
   })
   page.on('console', (msg) => {
@@ -34,7 +35,7 @@ async function expectClean(page: Page, label: string): Promise<void> {
 
 test('markup typed into a petition or a name shows as text on every screen and never runs', async ({ browser }) => {
   const problems: string[] = []
-  const secretaryContext = await browser.newContext({ viewport: { width: 1600, height: 1000 } })
+  const secretaryContext = await signedInContext(browser, 'secretary', { viewport: { width: 1600, height: 1000 } })
   const secretary = await secretaryContext.newPage()
   await watch(secretary, 'secretary', problems)
 
@@ -45,19 +46,21 @@ test('markup typed into a petition or a name shows as text on every screen and n
   await secretary.getByTestId('create-meeting').click()
   await expect(secretary).toHaveURL(/\/m\/[0-9a-f-]{36}\/secretary$/)
   await expect(secretary.getByTestId('connection-status')).toHaveAttribute('data-status', 'online')
-  const projectorUrl = (await secretary.getByTestId('projector-url').textContent())?.trim() ?? ''
-  const chairUrl = (await secretary.getByTestId('chair-url').textContent())?.trim() ?? ''
+  const meetingId = /\/m\/([0-9a-f-]{36})\//.exec(secretary.url())![1]!
+  const code = await issuePairingCode(secretary, 'projector')
+  await expectClean(secretary, 'console with the pairing code and its QR image')
 
   const projectorContext = await browser.newContext({ viewport: { width: 1920, height: 1080 } })
   const projector = await projectorContext.newPage()
   await watch(projector, 'projector', problems)
-  await projector.goto(projectorUrl)
+  await pairDevice(projector, code, { screen: 'projector' })
   await expect(projector.getByTestId('projector-offline')).toHaveCount(0)
 
-  const chairContext = await browser.newContext({ viewport: { width: 1280, height: 800 }, hasTouch: true })
+  // The chair on a tablet, signed in with the chair's account.
+  const chairContext = await signedInContext(browser, 'chair', { viewport: { width: 1280, height: 800 }, hasTouch: true })
   const chair = await chairContext.newPage()
   await watch(chair, 'chair', problems)
-  await chair.goto(chairUrl)
+  await chair.goto(`/m/${meetingId}/chair`)
   await expect(chair.getByTestId('connection-status')).toHaveAttribute('data-status', 'online')
 
   // The petition, through the console's form.
@@ -101,6 +104,16 @@ test('markup typed into a petition or a name shows as text on every screen and n
   await projector.reload()
   await expect(projector.getByTestId('projector-petition-title')).toHaveText(petitionTitle)
   await expectClean(projector, 'projector after reload')
+
+  // An attendee's phone, with no account: the same texts, still as text.
+  const phoneContext = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })
+  const phone = await phoneContext.newPage()
+  await watch(phone, 'attendee', problems)
+  await phone.goto(`/m/${meetingId}/attendee`)
+  await expect(phone.getByTestId('attendee-speaker-name')).toHaveText(speakerName)
+  await expect(phone.getByTestId('attendee-petition')).toContainText(petitionTitle)
+  await expectClean(phone, 'attendee')
+  await phoneContext.close()
 
   expect(problems).toEqual([])
   await secretaryContext.close()

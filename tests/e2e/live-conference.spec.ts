@@ -1,14 +1,17 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test'
+import { asPerson, issuePairingCode, pairDevice, signedInContext } from './support/office'
 
-// The issue's "done means": a short conference run by a secretary (console), a chair (tablet) and
-// the hall screen (projector), each in its own browser context. Two registered petitions (one
+// The issue's "done means": a short conference run by a secretary (console, signed in), a chair
+// (tablet) and the hall screen (projector), each in its own browser context; the tablet and the
+// projector are devices paired with codes from the console, as in the hall. Two registered petitions (one
 // confidential) and one added in the room, three speakers, and the chair's three kinds of decision:
 // a personal answer, a unit committed to a written answer by a deadline, and a petition forwarded
 // beyond the office's authority. Every screen is checked along the way, and none is reloaded.
 
 const title = 'Hội nghị đối thoại với nhân dân xã Mường Giàng năm 2025'
 
-// The office directory the chair picks from (set up through the API, as an office would beforehand).
+// The office directory the chair picks from (set up by the administrator through the API, as an
+// office would beforehand).
 const unitEconomy = 'Phòng Kinh tế'
 const unitInterior = 'Phòng Nội vụ'
 const leader = { name: 'Lò Văn Hùng', title: 'Chủ tịch UBND xã' }
@@ -104,12 +107,11 @@ const loadMark = (page: Page) => page.evaluate(() => (window as unknown as { loa
 
 test('a short conference: secretary, chair and projector stay in step, and the hall never sees a confidential name', async ({
   browser,
-  request,
 }) => {
-  await ensureDirectory(request)
+  await asPerson('admin', ensureDirectory)
 
-  // ── The secretary creates the meeting; this browser keeps the secretary's and the chair's keys.
-  const secretaryContext = await browser.newContext({ viewport: { width: 1600, height: 1000 } })
+  // ── The secretary, signed in, creates the meeting.
+  const secretaryContext = await signedInContext(browser, 'secretary', { viewport: { width: 1600, height: 1000 } })
   const secretary = await secretaryContext.newPage()
   await secretary.goto('/')
   await secretary.getByTestId('new-meeting-title').fill(title)
@@ -119,12 +121,11 @@ test('a short conference: secretary, chair and projector stay in step, and the h
   await expect(secretary.getByTestId('connection-status')).toHaveAttribute('data-status', 'online')
   await expect(secretary.getByTestId('meeting-title')).toHaveText(title)
   await markLoad(secretary, 'secretary')
-  const projectorUrl = (await secretary.getByTestId('projector-url').textContent())?.trim() ?? ''
-  const chairUrl = (await secretary.getByTestId('chair-url').textContent())?.trim() ?? ''
-  expect(projectorUrl).toMatch(/\/m\/[0-9a-f-]{36}\/projector$/)
-  expect(chairUrl).toMatch(/\/m\/[0-9a-f-]{36}\/chair\?key=.+/)
+  const meetingId = /\/m\/([0-9a-f-]{36})\//.exec(secretary.url())![1]!
 
-  // ── The hall screen: its own browser, no key, every socket frame kept to check what it was sent.
+  // ── The hall screen: its own browser, no account, paired with a code typed on /pair; every socket
+  // frame kept to check what it was sent.
+  const projectorCode = await issuePairingCode(secretary, 'projector')
   const projectorContext = await browser.newContext({ viewport: { width: 1920, height: 1080 } })
   const projector = await projectorContext.newPage()
   const received: string[] = []
@@ -132,20 +133,29 @@ test('a short conference: secretary, chair and projector stay in step, and the h
   projector.on('response', async (response) => {
     if (response.url().includes('/socket.io/') || response.url().includes('/api/')) received.push(await response.text().catch(() => ''))
   })
-  await projector.goto(projectorUrl)
+  await pairDevice(projector, projectorCode, { label: 'Máy chiếu hội trường', screen: 'projector' })
+  await expect(projector).toHaveURL(new RegExp(`/m/${meetingId}/projector$`))
   await expect(projector.getByTestId('projector-title')).toHaveText(title)
   await expect(projector.getByTestId('projector-offline')).toHaveCount(0)
   await expect(projector.getByTestId('projector')).toHaveAttribute('data-screen', 'live')
   await markLoad(projector, 'projector')
 
-  // ── The chair's tablet: the link the console shows, in a touch context of tablet size.
+  // ── The chair's tablet, in a touch context of tablet size: paired through the address in the QR
+  // code the console shows (/pair#<code>).
+  const chairCode = await issuePairingCode(secretary, 'chair')
   const chairContext = await browser.newContext({ viewport: { width: 1280, height: 800 }, hasTouch: true })
   const chair = await chairContext.newPage()
-  await chair.goto(chairUrl)
+  await pairDevice(chair, chairCode, { via: 'link', label: 'Máy tính bảng chủ trì', screen: 'chair' })
+  await expect(chair).toHaveURL(new RegExp(`/m/${meetingId}/chair$`))
   await expect(chair.getByTestId('meeting-title')).toHaveText(title)
   await expect(chair.getByTestId('connection-status')).toHaveAttribute('data-status', 'online')
-  await expect(chair).toHaveURL(/\/chair$/) // the key is dropped from the address bar
   await markLoad(chair, 'chair')
+  const chairToken = await chair.evaluate((id) => (JSON.parse(localStorage.getItem(`hnd:device:${id}`) ?? '{}') as { token?: string }).token ?? '', meetingId)
+  expect(chairToken).not.toBe('')
+  // The console lists both devices; the panel is closed again for the meeting.
+  await expect(secretary.getByTestId('paired-device')).toHaveCount(2)
+  await secretary.getByTestId('devices-toggle').click()
+  await expect(secretary.getByTestId('pairing-panel')).toHaveCount(0)
 
   // ── Before the meeting: the two registered petitions, then the prepared answer for the first.
   await recordPetition(secretary, {
@@ -377,11 +387,10 @@ test('a short conference: secretary, chair and projector stay in step, and the h
   for (const secret of secrets) expect(html, `projector page shows "${secret}"`).not.toContain(secret)
   expect(received.length).toBeGreaterThan(0)
   expect(received.some((payload) => payload.includes(roadTitle))).toBe(true) // the frames were captured
-  const chairKey = new URL(chairUrl).searchParams.get('key') ?? ''
-  expect(chairKey).not.toBe('')
   for (const payload of received) {
     for (const secret of secrets) expect(payload, `projector was sent "${secret}"`).not.toContain(secret)
-    expect(payload, 'projector was sent the chair key').not.toContain(chairKey)
+    expect(payload, 'projector was sent the chair tablet’s device token').not.toContain(chairToken)
+    expect(payload, 'projector was sent the chair’s pairing code').not.toContain(`"${chairCode}"`)
   }
 
   await chairContext.close()
