@@ -6,6 +6,7 @@ import {
   fillSignIn,
   issuePairingCode,
   meetingCommand,
+  newContext,
   pairDevice,
   passwordFor,
   people,
@@ -22,7 +23,7 @@ const invalidCredentials = 'Tên đăng nhập hoặc mật khẩu không đúng
 
 test('first run: the one-time link sets the administrator password and signs in', async ({ browser }) => {
   test.skip(!(await setupRequired()), 'the first-run link was already used in this server run (a spec ran before this one)')
-  const context = await browser.newContext()
+  const context = await newContext(browser)
   const page = await context.newPage()
 
   // Nobody has a password yet: the home page sends to sign-in, which says how the office starts.
@@ -61,7 +62,7 @@ test('first run: the one-time link sets the administrator password and signs in'
   await adoptSession('admin', context)
 
   // The link works once.
-  const again = await browser.newContext()
+  const again = await newContext(browser)
   const reuse = await again.newPage()
   await reuse.goto(`/set-password#${E2E_SETUP_TOKEN}`)
   await reuse.getByTestId('set-password-password').fill('mật khẩu của kẻ đến sau')
@@ -104,7 +105,7 @@ test('the administrator creates an account; its one-time link sets that person�
   await expect(row).toContainText('Chưa đặt')
 
   // The new secretary, on their own computer.
-  const personContext = await browser.newContext()
+  const personContext = await newContext(browser)
   const person = await personContext.newPage()
   await person.goto(link)
   await expect(person).toHaveURL(/\/set-password$/)
@@ -134,7 +135,7 @@ test('a visitor who opens the console signs in first and comes back to it; a wro
   const meetingId = await createMeeting(title)
   const consolePath = `/m/${meetingId}/secretary`
 
-  const context = await browser.newContext()
+  const context = await newContext(browser)
   const page = await context.newPage()
   await page.goto(consolePath)
   await expect(page).toHaveURL(/\/sign-in\?next=/)
@@ -197,7 +198,7 @@ test.describe('the hall devices', () => {
     const projectorCode = await issuePairingCode(secretary, 'projector')
     await expect(secretary.getByTestId('pairing-code-card')).toContainText('Mã ghép cho Màn hình chiếu')
     await expect(secretary.getByTestId('pairing-code-card').getByTestId('qr')).toBeVisible()
-    const projectorContext = await browser.newContext({ viewport: { width: 1920, height: 1080 } })
+    const projectorContext = await newContext(browser, { viewport: { width: 1920, height: 1080 } })
     const projector = await projectorContext.newPage()
     await pairDevice(projector, projectorCode, { via: 'typed', label: projectorLabel, screen: 'projector' })
     await expect(projector.getByTestId('projector-title')).toHaveText(title)
@@ -206,7 +207,7 @@ test.describe('the hall devices', () => {
     await markLoad(projector)
 
     // A code works once.
-    const strangerContext = await browser.newContext()
+    const strangerContext = await newContext(browser)
     const stranger = await strangerContext.newPage()
     await stranger.goto('/pair')
     await stranger.getByTestId('pair-code').pressSequentially(projectorCode)
@@ -218,7 +219,7 @@ test.describe('the hall devices', () => {
     // The chair's tablet: the address in the QR code, /pair#<code>.
     const chairCode = await issuePairingCode(secretary, 'chair')
     await expect(secretary.getByTestId('pairing-code-card')).toContainText(`/pair#${chairCode}`)
-    const chairContext = await browser.newContext({ viewport: { width: 1280, height: 800 }, hasTouch: true })
+    const chairContext = await newContext(browser, { viewport: { width: 1280, height: 800 }, hasTouch: true })
     const chair = await chairContext.newPage()
     await pairDevice(chair, chairCode, { via: 'link', label: chairLabel, screen: 'chair' })
     await expect(chair.getByTestId('meeting-title')).toHaveText(title)
@@ -368,7 +369,7 @@ test('the attendee link opens on a phone without signing in, and never names a c
   await meetingCommand('secretary', meetingId, 'speaker:call-next')
 
   // A phone in the hall: no account, no pairing.
-  const phoneContext = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 3 })
+  const phoneContext = await newContext(browser, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 3 })
   const phone = await phoneContext.newPage()
   const received: string[] = []
   phone.on('websocket', (ws) => ws.on('framereceived', (frame) => received.push(String(frame.payload))))

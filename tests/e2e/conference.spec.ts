@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
-import { createMeeting, issuePairingCode, pairDevice, people, signedInContext } from './support/office'
+import { createMeeting, issuePairingCode, pairDevice, newContext, people, signedInContext } from './support/office'
 
 // The issue's scenario across two browsers: the secretary, signed in, runs the meeting from the
 // console while the hall screen — a PC paired with a code from the console, in another browser
@@ -62,7 +62,7 @@ test('secretary runs the queue; the projector follows live and keeps confidentia
   const code = await issuePairingCode(secretary, 'projector')
 
   // The hall screen, in a separate browser (no shared storage, no account), paired with the code.
-  const projectorContext = await browser.newContext({ viewport: { width: 1920, height: 1080 } })
+  const projectorContext = await newContext(browser, { viewport: { width: 1920, height: 1080 } })
   const projector = await projectorContext.newPage()
   const received: string[] = []
   projector.on('websocket', (ws) => ws.on('framereceived', (frame) => received.push(String(frame.payload))))
@@ -200,7 +200,7 @@ test('the console opens for a secretary’s account only; an unpaired hall scree
   await expect(chair.getByTestId('secretary-console')).toHaveCount(0)
 
   // A hall PC nobody paired: the projector screen explains how, instead of failing silently.
-  const strangerContext = await browser.newContext()
+  const strangerContext = await newContext(browser)
   const stranger = await strangerContext.newPage()
   await stranger.goto(`/m/${meetingId}/projector`)
   await expect(stranger.getByTestId('screen-refused')).toHaveAttribute('data-reason', 'unpaired')

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
-import { issuePairingCode, pairDevice, signedInContext } from './support/office'
+import { issuePairingCode, newContext, pairDevice, signedInContext } from './support/office'
 
 // Petition texts and names are typed by anyone: markup in them must show as text on every screen,
 // never run, and the pages must work under the strict Content-Security-Policy without a violation.
@@ -50,7 +50,7 @@ test('markup typed into a petition or a name shows as text on every screen and n
   const code = await issuePairingCode(secretary, 'projector')
   await expectClean(secretary, 'console with the pairing code and its QR image')
 
-  const projectorContext = await browser.newContext({ viewport: { width: 1920, height: 1080 } })
+  const projectorContext = await newContext(browser, { viewport: { width: 1920, height: 1080 } })
   const projector = await projectorContext.newPage()
   await watch(projector, 'projector', problems)
   await pairDevice(projector, code, { screen: 'projector' })
@@ -106,7 +106,7 @@ test('markup typed into a petition or a name shows as text on every screen and n
   await expectClean(projector, 'projector after reload')
 
   // An attendee's phone, with no account: the same texts, still as text.
-  const phoneContext = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })
+  const phoneContext = await newContext(browser, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })
   const phone = await phoneContext.newPage()
   await watch(phone, 'attendee', problems)
   await phone.goto(`/m/${meetingId}/attendee`)

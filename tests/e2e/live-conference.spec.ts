@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test'
-import { asPerson, issuePairingCode, pairDevice, signedInContext } from './support/office'
+import { asPerson, issuePairingCode, newContext, pairDevice, signedInContext } from './support/office'
 
 // The issue's "done means": a short conference run by a secretary (console, signed in), a chair
 // (tablet) and the hall screen (projector), each in its own browser context; the tablet and the
@@ -126,7 +126,7 @@ test('a short conference: secretary, chair and projector stay in step, and the h
   // ── The hall screen: its own browser, no account, paired with a code typed on /pair; every socket
   // frame kept to check what it was sent.
   const projectorCode = await issuePairingCode(secretary, 'projector')
-  const projectorContext = await browser.newContext({ viewport: { width: 1920, height: 1080 } })
+  const projectorContext = await newContext(browser, { viewport: { width: 1920, height: 1080 } })
   const projector = await projectorContext.newPage()
   const received: string[] = []
   projector.on('websocket', (ws) => ws.on('framereceived', (frame) => received.push(String(frame.payload))))
@@ -143,7 +143,7 @@ test('a short conference: secretary, chair and projector stay in step, and the h
   // ── The chair's tablet, in a touch context of tablet size: paired through the address in the QR
   // code the console shows (/pair#<code>).
   const chairCode = await issuePairingCode(secretary, 'chair')
-  const chairContext = await browser.newContext({ viewport: { width: 1280, height: 800 }, hasTouch: true })
+  const chairContext = await newContext(browser, { viewport: { width: 1280, height: 800 }, hasTouch: true })
   const chair = await chairContext.newPage()
   await pairDevice(chair, chairCode, { via: 'link', label: 'Máy tính bảng chủ trì', screen: 'chair' })
   await expect(chair).toHaveURL(new RegExp(`/m/${meetingId}/chair$`))

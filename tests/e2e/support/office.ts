@@ -171,10 +171,37 @@ export async function adoptSession(who: Person, context: BrowserContext): Promis
   sessions.set(people[who].username, session!)
 }
 
+// The built client's files (/assets/*, content-hashed, so never changing under one name) as every
+// browser of the suite has fetched them. Each browser context starts with an empty HTTP cache, and a
+// context per person and device means each loads the whole client again: some 500 requests a run
+// from one address, near the server's limit of 600 a minute per address (which counts page assets).
+// In a hall, every device is its own address; here they all share 127.0.0.1. So the suite's
+// browsers share one cache, as a proxy would: the server still serves each file once.
+const assetCache = new Map<string, { status: number; headers: Record<string, string>; body: Buffer }>()
+
+async function shareAssetCache(context: BrowserContext): Promise<void> {
+  await context.route(/\/assets\//, async (route) => {
+    const url = route.request().url()
+    const cached = assetCache.get(url)
+    if (cached) return route.fulfill(cached)
+    const response = await route.fetch()
+    const body = await response.body()
+    if (response.status() === 200) assetCache.set(url, { status: 200, headers: response.headers(), body })
+    return route.fulfill({ response, body })
+  })
+}
+
+/** A new browser context — another person's computer or another device in the hall. */
+export async function newContext(browser: Browser, options: BrowserContextOptions = {}): Promise<BrowserContext> {
+  const context = await browser.newContext(options)
+  await shareAssetCache(context)
+  return context
+}
+
 /** A new browser context signed in as this person (the session cookie, as after signing in). */
 export async function signedInContext(browser: Browser, who: Person, options: BrowserContextOptions = {}): Promise<BrowserContext> {
   const session = await sessionOf(who)
-  return browser.newContext({ ...options, storageState: session.state })
+  return newContext(browser, { ...options, storageState: session.state })
 }
 
 /**
