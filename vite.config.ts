@@ -10,7 +10,18 @@ export default defineConfig({
   resolve: {
     alias: { '@shared': fileURLToPath(new URL('./shared', import.meta.url)) },
   },
-  build: { outDir: '../dist/client', emptyOutDir: true },
+  build: {
+    outDir: '../dist/client',
+    emptyOutDir: true,
+    rollupOptions: {
+      output: {
+        // zod and csp.ts (which turns zod's eval probe off) share one chunk, so the setting runs as
+        // soon as zod is loaded and before any schema in another chunk is built: with them apart,
+        // the shared schemas' chunk ran first and the strict CSP reported a blocked eval.
+        manualChunks: (id) => (/[\\/]node_modules[\\/]zod[\\/]|[\\/]client[\\/]src[\\/]csp\.ts$/.test(id) ? 'zod' : undefined),
+      },
+    },
+  },
   server: {
     // The dev server forwards the API and the socket to the Fastify process.
     proxy: {
