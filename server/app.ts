@@ -33,13 +33,15 @@ export interface AppOptions {
   fanoutRetryMs?: number
   /** Security headers and rate limits; rateLimit: false turns the limits off. */
   security?: SecurityOptions
+  /** Fastify's trustProxy: behind a reverse proxy, each device's own address from X-Forwarded-For. */
+  trustProxy?: boolean | string
 }
 
 const defaultClientDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/client')
 
 /** Builds the app without listening: main.ts listens, tests use inject() or listen on port 0. */
 export async function buildApp(opts: AppOptions) {
-  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 1_048_576, forceCloseConnections: true })
+  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 1_048_576, forceCloseConnections: true, trustProxy: opts.trustProxy ?? false })
   await app.register(errorsPlugin)
   await app.register(securityPlugin, opts.security ?? {})
   await app.register(meetingLogPlugin, { db: opts.db, log: opts.meetingLog })

@@ -4,6 +4,8 @@ export interface Config {
   host: string
   databaseUrl: string | undefined
   dataDir: string
+  /** Behind a reverse proxy: trust its X-Forwarded-For, so limits and the audit see each device's address. */
+  trustProxy: boolean | string
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -15,5 +17,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST ?? '0.0.0.0',
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: env.DATA_DIR ?? './data',
+    // "true", or the proxy's address(es) ("127.0.0.1", "10.0.0.0/8"): Fastify's trustProxy.
+    trustProxy: env.TRUST_PROXY === 'true' ? true : env.TRUST_PROXY || false,
   }
 }

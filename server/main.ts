@@ -23,7 +23,7 @@ async function main() {
   }
   const applied = await migrateToLatest(database.db)
   const firstRun = await prepareFirstRun(database.db, process.env.HND_SETUP_TOKEN)
-  const app = await buildApp({ db: database.db, pool: database.pool, logger: { level: process.env.LOG_LEVEL ?? 'warn' } })
+  const app = await buildApp({ db: database.db, pool: database.pool, trustProxy: config.trustProxy, logger: { level: process.env.LOG_LEVEL ?? 'warn' } })
   await app.listen({ port: config.port, host: config.host })
 
   const port = (app.server.address() as { port: number }).port

@@ -140,6 +140,18 @@ describe('security headers, rate limits and error messages', () => {
     expect(statuses.at(-1)).toBe(429)
   })
 
+  it('behind a trusted reverse proxy, gives each device its own budget by X-Forwarded-For', async () => {
+    const proxied = await buildApp({ db: handle.db, clientDir: dir, trustProxy: '127.0.0.1', security: { rateLimit: { globalMax: 5 } } })
+    try {
+      const from = async (address: string) => (await proxied.inject({ url: '/api/health', headers: { 'x-forwarded-for': address } })).statusCode
+      for (let i = 0; i < 5; i++) expect(await from('10.0.0.21')).toBe(200)
+      expect(await from('10.0.0.21')).toBe(429)
+      expect(await from('10.0.0.22')).toBe(200) // another tablet behind the same proxy
+    } finally {
+      await proxied.close()
+    }
+  })
+
   it('keeps the defaults generous enough for a conference day from one machine', async () => {
     for (let i = 0; i < 100; i++) expect((await app.inject({ url: '/api/meetings', headers: secretary.headers })).statusCode).toBe(200)
   })
