@@ -61,7 +61,7 @@ export async function createDemoConference(
 
   const run = async <K extends CommandType>(type: K, input: Omit<CommandInput<K>, 'commandId'>) => {
     const command = { type, ...commandSchemas[type].parse({ commandId: randomUUID(), ...input }) } as Command
-    const result = await log.execute(meetingId, 'secretary', command)
+    const result = await log.execute(meetingId, 'secretary', command, actor)
     if (!result.ok) throw new Error(`demo command ${type} refused: ${result.error.code}`)
   }
 

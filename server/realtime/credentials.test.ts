@@ -100,4 +100,11 @@ describe(`credentials mid-session on ${backendName}`, () => {
     const refused = await fetch(`${server.url}/api/meetings/${meetingId}/audit`, { headers: server.people.secretary.headers })
     expect(refused.status).toBe(403)
   })
+
+  it('names the secretary who created the demo conference behind every one of its events', async () => {
+    const demo = await fetch(`${server.url}/api/demo`, { method: 'POST', headers: server.people.secretary.headers }).then((r) => r.json())
+    const { entries } = await fetch(`${server.url}/api/meetings/${demo.meetingId}/audit`, { headers: server.people.oversight.headers }).then((r) => r.json())
+    expect(entries.length).toBeGreaterThan(5)
+    for (const e of entries) expect(e.actor).toMatchObject({ kind: 'user', id: server.people.secretary.user.id })
+  })
 })
