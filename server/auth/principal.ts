@@ -47,10 +47,11 @@ export async function authenticate(db: Kysely<Database>, credentials: Credential
   return ok({ principal: anonymous, csrfToken: null })
 }
 
-/** Who to name in the record for what a principal did. */
-export function actorOf(principal: Principal): AuditActor | null {
-  if (principal.kind === 'user') return { kind: 'user', id: principal.user.id, name: `${principal.user.displayName} (${principal.user.username})` }
-  if (principal.kind === 'device') return { kind: 'device', id: principal.deviceId, name: principal.label }
+/** Who to name in the record for what a principal did, and from which address when known. */
+export function actorOf(principal: Principal, address?: string): AuditActor | null {
+  const from = address ? { address } : {}
+  if (principal.kind === 'user') return { kind: 'user', id: principal.user.id, name: `${principal.user.displayName} (${principal.user.username})`, ...from }
+  if (principal.kind === 'device') return { kind: 'device', id: principal.deviceId, name: principal.label, ...from }
   return null
 }
 

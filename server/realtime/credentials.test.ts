@@ -96,6 +96,8 @@ describe(`credentials mid-session on ${backendName}`, () => {
     expect(entries.find((e) => e.type === 'meeting.created')?.actor).toMatchObject({ kind: 'user', name: expect.stringContaining('Quàng Thị Thu') })
     expect(entries.find((e) => e.type === 'speaker.registered')).toMatchObject({ role: 'secretary', actor: { kind: 'user', name: expect.stringContaining('Quàng Thị Thu') } })
     expect(entries.find((e) => e.type === 'speaker.called')).toMatchObject({ role: 'chair', actor: { kind: 'device', id: tablet.device.id, name: 'Máy tính bảng của Chủ trì' } })
+    // From which machine: the address each command came from.
+    expect(entries.find((e) => e.type === 'speaker.registered')?.actor).toMatchObject({ address: expect.stringMatching(/127\.0\.0\.1/) })
     // The secretary runs the meeting but does not read the audit trail: that is for oversight.
     const refused = await fetch(`${server.url}/api/meetings/${meetingId}/audit`, { headers: server.people.secretary.headers })
     expect(refused.status).toBe(403)

@@ -31,7 +31,7 @@ async function answer(ack: AnyAck, work: () => Promise<Ack<unknown>>): Promise<v
 
 export function registerMeetingHandlers(socket: RealtimeSocket, log: MeetingLog): void {
   const { meetingId, role, principal } = socket.data
-  const actor = actorOf(principal)
+  const actor = actorOf(principal, socket.handshake.address)
   /** A session or pairing that ran out mid-meeting: refused, then the socket is closed. */
   const expired = (): Ack<never> | null => {
     if (credentialsValid(socket)) return null

@@ -135,6 +135,8 @@ export interface AuditActor {
   kind: 'user' | 'device'
   id: string
   name: string
+  /** The network address the command came from: which machine, for a person who may use several. */
+  address?: string
 }
 
 export interface MeetingAuditEntry {

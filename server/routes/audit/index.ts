@@ -7,7 +7,7 @@ import { appError } from '../../../shared/errors'
 import { sendError } from '../../http-errors'
 import { errors } from '../meetings/schemas'
 
-const actor = z.object({ kind: z.enum(['user', 'device']), id: z.string(), name: z.string() }).nullable()
+const actor = z.object({ kind: z.enum(['user', 'device']), id: z.string(), name: z.string(), address: z.string().optional() }).nullable()
 const meetingEntry = z.object({ seq: z.int(), type: z.string(), at: z.string(), role: z.string().nullable(), actor })
 const officeEntry = z.object({ id: z.int(), at: z.string(), action: z.string(), actor: z.string().nullable(), detail: z.string(), address: z.string().nullable() })
 

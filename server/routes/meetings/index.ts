@@ -25,7 +25,7 @@ const meetingsRoutes: FastifyPluginAsync = async (fastify) => {
     '/api/meetings',
     { config: { action: 'meetings:create' }, schema: { body: createMeetingSchema, response: { 200: meetingCreated, 201: meetingCreated, ...errors } } },
     async (req, reply) => {
-      const result = await app.meetingLog.createMeeting(req.body, actorOf(req.principal))
+      const result = await app.meetingLog.createMeeting(req.body, actorOf(req.principal, req.ip))
       if (!result.ok) return sendError(reply, result.error)
       const { meeting, duplicate } = result.data
       return reply.code(duplicate ? 200 : 201).send({ meetingId: meeting.meetingId, title: meeting.title, venue: meeting.venue, createdAt: meeting.createdAt })
@@ -33,7 +33,7 @@ const meetingsRoutes: FastifyPluginAsync = async (fastify) => {
   )
 
   app.post('/api/demo', { config: { action: 'meetings:create' }, schema: { response: { 201: meetingCreated, ...errors } } }, async (req, reply) => {
-    const result = await createDemoConference(app.db, app.office, app.meetingLog, vietnamDate(new Date()), actorOf(req.principal))
+    const result = await createDemoConference(app.db, app.office, app.meetingLog, vietnamDate(new Date()), actorOf(req.principal, req.ip))
     if (!result.ok) return sendError(reply, result.error)
     const { meeting } = result.data
     return reply.code(201).send({ meetingId: meeting.meetingId, title: meeting.title, venue: meeting.venue, createdAt: meeting.createdAt })
@@ -98,7 +98,7 @@ const meetingsRoutes: FastifyPluginAsync = async (fastify) => {
     async (req, reply) => {
       const role = commandRoleFor(req.principal, req.params.meetingId, (req.body as Command).type)
       if (!role) return sendError(reply, appError(req.principal.kind === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN'))
-      const result = await app.meetingLog.execute(req.params.meetingId, role, req.body as Command, actorOf(req.principal))
+      const result = await app.meetingLog.execute(req.params.meetingId, role, req.body as Command, actorOf(req.principal, req.ip))
       return sendResult(reply, result)
     },
   )

@@ -28,6 +28,7 @@ describe('audit words', () => {
     expect(actorText({ kind: 'device', id: 'd', name: 'Máy tính bảng' })).toBe('Thiết bị: Máy tính bảng')
     expect(actorText({ kind: 'device', id: 'd', name: '' })).toBe('Thiết bị: không tên')
     expect(actorText(null)).toBe('Hệ thống')
+    expect(actorText({ kind: 'user', id: 'u', name: 'Lò Thị Lan (lan)', address: '10.0.0.12' })).toBe('Lò Thị Lan (lan) · 10.0.0.12')
   })
 })
 

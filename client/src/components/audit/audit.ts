@@ -15,7 +15,8 @@ export const roleText = (role: string | null): string => (role && (roles as read
 /** The person by name, a device as "Thiết bị: <label>", nobody (the system) as such. */
 export function actorText(actor: AuditActor | null): string {
   if (!actor) return accessText.meetingAudit.system
-  return actor.kind === 'device' ? accessText.meetingAudit.device(actor.name) : actor.name
+  const who = actor.kind === 'device' ? accessText.meetingAudit.device(actor.name) : actor.name
+  return actor.address ? `${who} · ${actor.address}` : who
 }
 
 /** Entries whose words contain the query, accents and case aside ("dang nhap" finds "Đăng nhập"). */
