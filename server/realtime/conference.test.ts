@@ -105,9 +105,7 @@ describe(`the live conference over sockets on ${backendName}`, () => {
     const confidential = full.body.petitions.find((p) => p.confidential)!
     const pub = await api<MeetingState>(`/api/meetings/${demo.body.meetingId}/state`, { as: null })
     expect(JSON.stringify(pub.body)).not.toContain(confidential.petitionerName!)
-    const directory = await api<{ units: unknown[]; officials: unknown[] }>('/api/directory')
-    expect(directory.body.units.length).toBeGreaterThan(0)
-    expect(directory.body.officials.length).toBeGreaterThan(0)
+    // The demo fills an empty directory (server/meetings/demo.test.ts); here other suites share it.
   })
 
   it('lets the chair assign a unit from the directory to answer in writing, and every screen sees it', async () => {
