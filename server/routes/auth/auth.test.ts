@@ -180,4 +180,27 @@ describe('accounts: first run, sign-in, CSRF, sign-out, administration', () => {
     expect(right.statusCode).toBe(429)
     expect(right.json().error.code).toBe('RATE_LIMITED')
   })
+
+  it('never writes a password, a cookie or a setup token to the log, even at trace level', async () => {
+    const lines: string[] = []
+    const logged = await buildApp({
+      db: handle.db,
+      clientDir: '/nonexistent',
+      logger: { level: 'trace', stream: { write: (line: string) => void lines.push(line) } },
+    })
+    try {
+      const link = await prepareFirstRun(handle.db) // the office is set up: no new link is printed
+      expect(link).toBeNull()
+      await logged.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { username: 'admin', password: 'Mật khẩu sai hẳn 123' } })
+      const ok = await logged.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { username: 'admin', password: 'mật khẩu mới an toàn' } })
+      const cookie = cookieOf(ok)
+      await logged.inject({ method: 'POST', url: '/api/auth/set-password', payload: { token: 'một-mã-liên-kết-bịa-đặt-0123456789', password: 'mật khẩu thứ ba dài' } })
+      await logged.inject({ url: '/api/auth/session', headers: { cookie } })
+      const text = lines.join('')
+      expect(lines.length).toBeGreaterThan(0)
+      for (const secret of ['Mật khẩu sai hẳn', 'mật khẩu mới an toàn', 'mật khẩu thứ ba', 'một-mã-liên-kết', cookie.split('=')[1]!]) expect(text).not.toContain(secret)
+    } finally {
+      await logged.close()
+    }
+  })
 })
