@@ -46,3 +46,10 @@ export const hashToken = (token: string): string => createHash('sha256').update(
 
 /** Six digits, leading zeros kept: easy to read aloud in the hall and to type on a tablet. */
 export const newPairingCode = (): string => String(randomInt(0, 1_000_000)).padStart(6, '0')
+
+/** Compares a secret sent by a client with the expected one in constant time. */
+export function sameSecret(sent: string, expected: string): boolean {
+  const a = Buffer.from(sent)
+  const b = Buffer.from(expected)
+  return a.length === b.length && timingSafeEqual(a, b)
+}

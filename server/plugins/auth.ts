@@ -4,6 +4,7 @@ import fp from 'fastify-plugin'
 import { actionPolicy, mayDo, type Action, type Principal } from '../../shared/access/policy'
 import { appError } from '../../shared/errors'
 import { authenticate, SESSION_COOKIE, sameOrigin } from '../auth/principal'
+import { sameSecret } from '../auth/secrets'
 import { sendError } from '../http-errors'
 
 declare module 'fastify' {
@@ -60,7 +61,7 @@ export default fp(
         if (!sameOrigin(req.headers.origin, req.headers.host)) return sendError(reply, appError('CSRF_FAILED'))
         if (req.principal.kind === 'user') {
           const sent = req.headers['x-csrf-token']
-          if (typeof sent !== 'string' || sent !== req.csrfToken) return sendError(reply, appError('CSRF_FAILED'))
+          if (typeof sent !== 'string' || !req.csrfToken || !sameSecret(sent, req.csrfToken)) return sendError(reply, appError('CSRF_FAILED'))
         }
       }
 
