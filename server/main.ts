@@ -5,6 +5,7 @@ import { migrateToLatest } from '../db/migrate'
 import { buildApp } from './app'
 import { readConfig } from './config'
 import { prepareFirstRun, FIRST_ADMIN } from './auth/first-run'
+import { passwordLinkPath } from './auth/password-links'
 
 // Starts the app: opens the database (embedded PGlite in DATA_DIR, or DATABASE_URL), migrates,
 // listens, prints the screens' addresses, and shuts down cleanly on SIGTERM/SIGINT (an embedded
@@ -41,7 +42,7 @@ async function main() {
     console.log('')
     console.log(`  THIẾT LẬP LẦN ĐẦU: mở liên kết sau để đặt mật khẩu cho tài khoản quản trị "${FIRST_ADMIN}"`)
     console.log(`  (dùng một lần, hết hạn lúc ${until}; khởi động lại máy chủ sẽ cấp liên kết mới):`)
-    console.log(`    http://localhost:${port}/set-password#${firstRun.token}`)
+    console.log(`    http://localhost:${port}${passwordLinkPath(firstRun.token)}`)
   }
 
   let closing = false

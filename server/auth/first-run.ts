@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/schema'
-import { anyPasswordSet, countUsers, findUserByUsername, insertPasswordToken, insertUser, voidPasswordTokens } from '../../db/repositories/accounts'
+import { anyPasswordSet, countUsers, findUserByUsername, insertUser } from '../../db/repositories/accounts'
 import { recordAudit } from '../../db/repositories/audit'
-import { later, SETUP_LINK_MS } from './lifetimes'
-import { hashToken, newToken } from './secrets'
+import { issuePasswordLink } from './password-links'
 
 export const FIRST_ADMIN = 'admin'
 
@@ -17,8 +16,7 @@ export const FIRST_ADMIN = 'admin'
  */
 export async function prepareFirstRun(db: Kysely<Database>, presetToken?: string): Promise<{ token: string; expiresAt: string } | null> {
   if (await anyPasswordSet(db)) return null
-  const now = new Date()
-  const at = now.toISOString()
+  const at = new Date().toISOString()
   let admin = await findUserByUsername(db, FIRST_ADMIN)
   if (!admin && (await countUsers(db)) === 0) {
     await insertUser(db, { id: randomUUID(), username: FIRST_ADMIN, displayName: 'Quản trị hệ thống', roles: ['admin', 'secretary'], unitId: null, createdAt: at })
@@ -26,8 +24,6 @@ export async function prepareFirstRun(db: Kysely<Database>, presetToken?: string
     admin = await findUserByUsername(db, FIRST_ADMIN)
   }
   if (!admin) return null
-  const token = presetToken && presetToken.length >= 20 ? presetToken : newToken()
-  await voidPasswordTokens(db, admin.id, at)
-  await insertPasswordToken(db, { id: hashToken(token), userId: admin.id, createdAt: at, expiresAt: later(now, SETUP_LINK_MS) })
-  return { token, expiresAt: later(now, SETUP_LINK_MS) }
+  const link = await issuePasswordLink(db, admin.id, presetToken && presetToken.length >= 20 ? presetToken : undefined)
+  return { token: link.setupToken, expiresAt: link.setupExpiresAt }
 }

@@ -5,20 +5,17 @@ import { z } from 'zod'
 import {
   findUserById,
   findUserByUsername,
-  insertPasswordToken,
   insertUser,
   listUsers,
   revokeUserSessions,
   updateUser,
-  voidPasswordTokens,
   type UserRecord,
 } from '../../../db/repositories/accounts'
 import { createUserSchema, officeRoleLabels, updateUserSchema, type OfficeRole, type UserAccount } from '../../../shared/access/accounts'
 import { appError, fail, ok, type Result } from '../../../shared/errors'
 import { audit } from '../../auth/audit'
-import { later, SETUP_LINK_MS } from '../../auth/lifetimes'
+import { issuePasswordLink } from '../../auth/password-links'
 import { sessionRoom } from '../../auth/principal'
-import { hashToken, newToken } from '../../auth/secrets'
 import { disconnectRooms } from '../../auth/sessions'
 import { sendError, sendResult } from '../../http-errors'
 import { errors } from '../meetings/schemas'
@@ -52,14 +49,6 @@ const usersRoutes: FastifyPluginAsync = async (fastify) => {
     return directory.units.some((u) => u.id === unitId)
   }
 
-  async function issueLink(userId: string): Promise<{ setupToken: string; setupExpiresAt: string }> {
-    const now = new Date()
-    const token = newToken()
-    await voidPasswordTokens(app.db, userId, now.toISOString())
-    await insertPasswordToken(app.db, { id: hashToken(token), userId, createdAt: now.toISOString(), expiresAt: later(now, SETUP_LINK_MS) })
-    return { setupToken: token, setupExpiresAt: later(now, SETUP_LINK_MS) }
-  }
-
   app.get('/api/users', { config, schema: { response: { 200: z.object({ users: z.array(account) }) } } }, async () => ({
     users: (await listUsers(app.db)).map(publicAccount),
   }))
@@ -79,7 +68,7 @@ const usersRoutes: FastifyPluginAsync = async (fastify) => {
         if ((err as { code?: string }).code === '23505') return sendError(reply, appError('USERNAME_TAKEN'))
         throw err
       }
-      const link = await issueLink(id)
+      const link = await issuePasswordLink(app.db, id)
       await audit(app.db, req, 'user-created', `${input.displayName} (${input.username}): ${rolesText(input.roles)}`)
       return reply.code(201).send({ user: publicAccount((await findUserById(app.db, id))!), ...link })
     },
@@ -118,7 +107,7 @@ const usersRoutes: FastifyPluginAsync = async (fastify) => {
     async (req, reply) => {
       const user = await findUserById(app.db, req.params.userId)
       if (!user) return sendError(reply, appError('NOT_FOUND', 'Không tìm thấy tài khoản.'))
-      const link = await issueLink(user.id)
+      const link = await issuePasswordLink(app.db, user.id)
       await audit(app.db, req, 'password-link-issued', `${user.displayName} (${user.username})`)
       return link
     },
