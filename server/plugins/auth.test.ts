@@ -111,8 +111,9 @@ describe('every route × every caller', () => {
       if (grants.includes('oversight')) expect(action).toMatch(/read|audit|meeting:command/)
     }
     const tablet: Principal = { kind: 'device', deviceId: 'd', meetingId: 'm1', role: 'chair', label: 't', expiresAt: '' }
-    expect(mayDo(tablet, 'documents:read', 'm1')).toBe(true)
-    expect(mayDo(tablet, 'documents:read', 'm2')).toBe(false)
+    expect(mayDo(tablet, 'office:read')).toBe(true) // the chair picks answerers from the directory
+    expect(mayDo(tablet, 'documents:read', 'm1')).toBe(false) // its live screen, nothing more
+    expect(mayDo(tablet, 'meeting:read', 'm2')).toBe(false) // nothing about another meeting
     expect(mayDo(tablet, 'meetings:list')).toBe(false)
     expect(mayDo({ kind: 'anonymous' }, 'meeting:read', 'm1')).toBe(true)
     expect(mayDo({ kind: 'anonymous' }, 'meeting:command', 'm1')).toBe(false)

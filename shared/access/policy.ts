@@ -65,7 +65,7 @@ export const anonymous: Principal = { kind: 'anonymous' }
  * A grant in actionPolicy: an office role, or one of these. A device's grants hold only in its own
  * meeting (the guard compares the route's meetingId).
  */
-export type Grant = OfficeRole | 'anyone' | 'signed-in' | 'device' | 'chair-device'
+export type Grant = OfficeRole | 'anyone' | 'signed-in' | 'device'
 
 export const actionPolicy = {
   health: ['anyone'],
@@ -83,7 +83,8 @@ export const actionPolicy = {
   'meeting:command': ['signed-in', 'device'],
   'office:read': ['signed-in', 'device'],
   'office:write': ['admin'],
-  'documents:read': ['secretary', 'chair', 'oversight', 'chair-device'],
+  /** People only: a hall device holds its live screen and nothing more (least privilege). */
+  'documents:read': ['secretary', 'chair', 'oversight'],
   'documents:write': ['secretary'],
   /** Published documents (the finalised notice) never name a confidential petitioner. */
   'documents:published': ['anyone'],
@@ -107,8 +108,6 @@ function holds(principal: Principal, grant: Grant, meetingId: string | undefined
       return principal.kind === 'user'
     case 'device':
       return principal.kind === 'device'
-    case 'chair-device':
-      return principal.kind === 'device' && principal.role === 'chair' && meetingId === principal.meetingId
     default:
       return principal.kind === 'user' && principal.user.roles.includes(grant)
   }

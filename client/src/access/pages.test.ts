@@ -48,8 +48,8 @@ describe('who may open a page', () => {
     expect(pageVerdict(pageAccess.chair, device('chair'), 'm-1')).toBe('open')
   })
 
-  it("lets the meeting's chair tablet read the documents, and no other meeting's", () => {
-    expect(pageVerdict(pageAccess.documents, device('chair'), 'm-1')).toBe('open')
+  it('keeps hall devices to their live screens: no documents, even for their own meeting', () => {
+    expect(pageVerdict(pageAccess.documents, device('chair'), 'm-1')).toBe('sign-in')
     expect(pageVerdict(pageAccess.documents, device('chair'), 'm-2')).toBe('sign-in')
     expect(pageVerdict(pageAccess.documents, device('projector'), 'm-1')).toBe('sign-in')
   })

@@ -110,8 +110,9 @@ describe('the session store', () => {
       connected: false,
     })
     expect(store.principalFor('m-1')).toMatchObject({ kind: 'device', deviceId: 'd1', role: 'chair' })
-    expect(store.may('documents:read', 'm-1')).toBe(true)
-    expect(store.may('documents:read', 'm-2')).toBe(false)
+    expect(store.may('meeting:command', 'm-1')).toBe(true)
+    expect(store.may('meeting:command', 'm-2')).toBe(false)
+    expect(store.may('documents:read', 'm-1')).toBe(false)
     expect(store.screensFor('m-1')).toEqual(['chair', 'attendee'])
   })
 })

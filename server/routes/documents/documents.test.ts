@@ -153,14 +153,15 @@ describe(`minutes and notice on ${backendName}`, () => {
     const print = await app.inject({ url: `/api/meetings/${meetingId}/documents/notice/versions/1/print` })
     expect(print.headers['content-type']).toContain('text/html')
     expect(print.body).toContain('II. TỔ CHỨC THỰC HIỆN')
-    // The minutes need someone who may read them: a download link carries the session cookie (or
-    // the tablet its token); an old ?key= link opens nothing.
+    // The minutes need someone who may read them: a download link carries the session cookie; an
+    // old ?key= link opens nothing.
     const minutesDocx = `/api/meetings/${meetingId}/documents/minutes/versions/1/docx`
     expect((await app.inject({ url: minutesDocx })).statusCode).toBe(401)
     expect((await app.inject({ url: `${minutesDocx}?key=anything` })).statusCode).toBe(401)
     expect((await app.inject({ url: `/api/meetings/${meetingId}/documents/minutes/draft/print` })).statusCode).toBe(401)
     expect((await app.inject({ url: minutesDocx, headers: { cookie: people.chair.cookie } })).statusCode).toBe(200)
-    expect((await app.inject({ url: minutesDocx, headers: (await pairChairTablet(meetingId)).headers })).statusCode).toBe(200)
+    // A hall tablet holds its live screen only, not the documents: the chair reads them signed in.
+    expect((await app.inject({ url: minutesDocx, headers: (await pairChairTablet(meetingId)).headers })).statusCode).toBe(403)
     expect((await app.inject({ url: `/api/meetings/${meetingId}/documents/minutes/draft/print`, headers: { cookie: people.secretary.cookie } })).body).toContain('BIÊN BẢN')
   })
 
@@ -169,8 +170,8 @@ describe(`minutes and notice on ${backendName}`, () => {
     const base = `/api/meetings/${meetingId}/documents/minutes`
     const draft = (await get(base, people.chair)).json().draft
     expect((await get(base, people.oversight)).json().draft).toEqual(draft)
-    // The chair's tablet reads its own meeting's documents, as the chair does.
-    expect((await get(base, await pairChairTablet(meetingId))).statusCode).toBe(200)
+    // The chair's tablet is a hall device: its live screen, not the documents.
+    expect((await get(base, await pairChairTablet(meetingId))).statusCode).toBe(403)
     const changed = { ...draft, body: [...draft.body, { kind: 'paragraph', text: 'Sửa trái phép' }] }
     for (const reader of [people.chair, people.oversight]) {
       for (const res of [
