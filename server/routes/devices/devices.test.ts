@@ -83,8 +83,10 @@ describe('pairing the hall’s devices', () => {
     const other = (await app.inject({ method: 'POST', url: '/api/meetings', headers: secretary.headers, payload: { title: 'Khác' } })).json().meetingId
     const cross = await app.inject({ method: 'DELETE', url: `/api/meetings/${other}/devices/${devices[1]!.id}`, headers: secretary.headers })
     expect(cross.statusCode).toBe(404)
-    const actions = (await listAudit(handle.db)).map((e) => e.action)
-    expect(actions).toEqual(expect.arrayContaining(['pairing-code-issued', 'device-paired', 'device-revoked']))
+    const audit = await listAudit(handle.db)
+    expect(audit.map((e) => e.action)).toEqual(expect.arrayContaining(['pairing-code-issued', 'device-paired', 'device-revoked']))
+    // The trail names the meeting as a person knows it, and who revoked the device.
+    expect(audit.find((e) => e.action === 'device-revoked')).toMatchObject({ detail: expect.stringContaining('«Hội nghị»'), actor: expect.stringContaining('Quàng Thị Thu') })
   })
 
   it('stops one address guessing: after ten tries a minute even the right code is refused', async () => {

@@ -46,6 +46,8 @@ const devicesRoutes: FastifyPluginAsync = async (fastify) => {
   const app = fastify.withTypeProvider<ZodTypeProvider>()
   const manage = { action: 'devices:manage' } as const
 
+  /** The meeting as the audit trail names it: its title, which a person recognises, then its id. */
+  const meetingName = async (meetingId: string) => `«${(await app.meetingLog.state(meetingId))?.title ?? ''}» (${meetingId})`
   const isConnected = (id: string) => (app.io.sockets.adapter.rooms.get(deviceRoom(id))?.size ?? 0) > 0
   const withStatus = (d: DeviceRecord): PairedDevice => ({ ...d, connected: isConnected(d.id) })
 
@@ -68,7 +70,7 @@ const devicesRoutes: FastifyPluginAsync = async (fastify) => {
       const expiresAt = later(now, PAIRING_CODE_MS)
       const createdBy = req.principal.kind === 'user' ? req.principal.user.id : null
       await insertPairingCode(app.db, { id: randomUUID(), meetingId, role: req.body.role, codeHash: hashToken(code), createdBy, createdAt: at, expiresAt })
-      await audit(app.db, req, 'pairing-code-issued', `${roleLabels[req.body.role]} — hội nghị ${meetingId}`)
+      await audit(app.db, req, 'pairing-code-issued', `${roleLabels[req.body.role]} — hội nghị ${await meetingName(meetingId)}`)
       return reply.code(201).send({ code, role: req.body.role, expiresAt })
     },
   )
@@ -100,7 +102,7 @@ const devicesRoutes: FastifyPluginAsync = async (fastify) => {
         revokedAt: null,
       }
       await insertDevice(app.db, { ...record, tokenHash: hashToken(token), pairedBy: code.createdBy })
-      await audit(app.db, req, 'device-paired', `${record.label} (${roleLabels[record.role]}) — hội nghị ${record.meetingId}`, {
+      await audit(app.db, req, 'device-paired', `${record.label} (${roleLabels[record.role]}) — hội nghị ${await meetingName(record.meetingId)}`, {
         id: code.createdBy,
         name: `Thiết bị: ${record.label}`,
       })
@@ -121,7 +123,7 @@ const devicesRoutes: FastifyPluginAsync = async (fastify) => {
       const revoked = await revokeDevice(app.db, req.params.meetingId, req.params.deviceId, new Date().toISOString())
       if (!revoked) return sendError(reply, appError('NOT_FOUND', 'Không tìm thấy thiết bị trong hội nghị này.'))
       await disconnectRooms(app, [deviceRoom(revoked.id)])
-      await audit(app.db, req, 'device-revoked', `${revoked.label} (${roleLabels[revoked.role]}) — hội nghị ${revoked.meetingId}`)
+      await audit(app.db, req, 'device-revoked', `${revoked.label} (${roleLabels[revoked.role]}) — hội nghị ${await meetingName(revoked.meetingId)}`)
       return reply.code(204).send(null)
     },
   )
