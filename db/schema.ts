@@ -104,7 +104,7 @@ export interface SessionsTable {
   user_id: string
   csrf_token: string
   created_at: ColumnType<Date, Date | string, never>
-  expires_at: ColumnType<Date, Date | string, never>
+  expires_at: ColumnType<Date, Date | string, Date | string>
   revoked_at: ColumnType<Date | null, Date | string | null, Date | string | null>
   address: string | null
 }

@@ -114,6 +114,7 @@ export async function insertSession(
 export interface LiveSession {
   sessionId: string
   csrfToken: string
+  createdAt: string
   expiresAt: string
   user: UserRecord
 }
@@ -123,7 +124,7 @@ export async function findLiveSession(db: Executor, id: string, now: string): Pr
   const row = await db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
-    .select(['s.id as session_id', 's.csrf_token', 's.expires_at'])
+    .select(['s.id as session_id', 's.csrf_token', 's.created_at as session_created_at', 's.expires_at'])
     .select(userColumns.map((c) => `u.${c}` as const))
     .where('s.id', '=', id)
     .where('s.revoked_at', 'is', null)
@@ -131,7 +132,18 @@ export async function findLiveSession(db: Executor, id: string, now: string): Pr
     .where('u.active', '=', true)
     .executeTakeFirst()
   if (!row) return null
-  return { sessionId: row.session_id, csrfToken: row.csrf_token, expiresAt: toIso(row.expires_at), user: toUser(row) }
+  return {
+    sessionId: row.session_id,
+    csrfToken: row.csrf_token,
+    createdAt: toIso(row.session_created_at),
+    expiresAt: toIso(row.expires_at),
+    user: toUser(row),
+  }
+}
+
+/** Moves a live session's expiry (renewal while in use); a revoked session stays revoked. */
+export async function extendSession(db: Executor, id: string, expiresAt: string): Promise<void> {
+  await db.updateTable('sessions').set({ expires_at: expiresAt }).where('id', '=', id).where('revoked_at', 'is', null).execute()
 }
 
 export async function revokeSession(db: Executor, id: string, at: string): Promise<void> {

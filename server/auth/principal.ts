@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/schema'
-import { findLiveSession } from '../../db/repositories/accounts'
+import { extendSession, findLiveSession } from '../../db/repositories/accounts'
+import { renewedExpiry } from './lifetimes'
 import { findDeviceByToken } from '../../db/repositories/devices'
 import type { AuditActor } from '../../shared/access/accounts'
 import { anonymous, type Principal } from '../../shared/access/policy'
@@ -34,17 +35,24 @@ export async function authenticate(db: Kysely<Database>, credentials: Credential
     const { id: deviceId, meetingId, role, label, expiresAt } = device
     return ok({ principal: { kind: 'device', deviceId, meetingId, role, label, expiresAt }, csrfToken: null })
   }
-  if (credentials.sessionToken) {
-    const session = await findLiveSession(db, hashToken(credentials.sessionToken), at)
-    if (session) {
-      const { id, username, displayName, roles, unitId } = session.user
-      return ok({
-        principal: { kind: 'user', user: { id, username, displayName, roles, unitId }, sessionId: session.sessionId, expiresAt: session.expiresAt },
-        csrfToken: session.csrfToken,
-      })
-    }
-  }
+  if (credentials.sessionToken) return ok(await sessionPrincipal(db, hashToken(credentials.sessionToken), now))
   return ok({ principal: anonymous, csrfToken: null })
+}
+
+/**
+ * The person behind a session (by its stored id), renewing it while it is in use; anonymous once it
+ * is revoked or expired. Also what a socket asks when its session's known expiry comes.
+ */
+export async function sessionPrincipal(db: Kysely<Database>, sessionId: string, now = new Date()): Promise<Authenticated> {
+  const session = await findLiveSession(db, sessionId, now.toISOString())
+  if (!session) return { principal: anonymous, csrfToken: null }
+  const renewed = renewedExpiry(session, now)
+  if (renewed) await extendSession(db, session.sessionId, renewed)
+  const { id, username, displayName, roles, unitId } = session.user
+  return {
+    principal: { kind: 'user', user: { id, username, displayName, roles, unitId }, sessionId: session.sessionId, expiresAt: renewed ?? session.expiresAt },
+    csrfToken: session.csrfToken,
+  }
 }
 
 /** Who to name in the record for what a principal did, and from which address when known. */

@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest, FastifyInstance } from 'fastify'
 import { insertSession, notifyRevoked, touchSignIn, type UserRecord } from '../../db/repositories/accounts'
 import type { SessionInfo } from '../../shared/access/accounts'
-import { later, SESSION_MS } from './lifetimes'
+import { later, SESSION_IDLE_MS, SESSION_MAX_MS } from './lifetimes'
 import { hashToken, newToken } from './secrets'
 
 /** Opens a session for `user`: stores its hash, sets the cookie, answers the session body. */
@@ -9,10 +9,11 @@ export async function openSession(app: FastifyInstance, req: FastifyRequest, rep
   const now = new Date()
   const token = newToken()
   const csrfToken = newToken()
-  const expiresAt = later(now, SESSION_MS)
+  const expiresAt = later(now, SESSION_IDLE_MS)
   await insertSession(app.db, { id: hashToken(token), userId: user.id, csrfToken, createdAt: now.toISOString(), expiresAt, address: req.ip })
   await touchSignIn(app.db, user.id, now.toISOString())
-  app.setSessionCookie(reply, req, token, expiresAt)
+  // The browser keeps the cookie until the week's cap; the server ends it sooner when idle.
+  app.setSessionCookie(reply, req, token, later(now, SESSION_MAX_MS))
   const { id, username, displayName, roles, unitId } = user
   return { user: { id, username, displayName, roles, unitId }, csrfToken, setupRequired: false }
 }

@@ -26,8 +26,8 @@ export default fp(
 
     installHandshake(io, app)
     io.on('connection', (socket) => {
-      watchCredentials(socket)
-      registerMeetingHandlers(socket, app.meetingLog)
+      watchCredentials(socket, app.db)
+      registerMeetingHandlers(socket, app.meetingLog, app.db)
     })
 
     // Fan-out after commit: privileged screens get the events as they are, public screens the

@@ -7,6 +7,9 @@ import { createAccount } from '../../tests/fixtures/accounts'
 import { backendName } from '../../tests/fixtures/database'
 import { request, startTestServer, until, type TestSocket } from '../../tests/fixtures/server'
 import { hashToken, newToken } from '../auth/secrets'
+import { SESSION_IDLE_MS, SESSION_MAX_MS } from '../auth/lifetimes'
+import { extendSession, insertSession } from '../../db/repositories/accounts'
+import { sql } from 'kysely'
 
 // What happens to a connected screen when the credentials behind it end: a revoked tablet, a
 // session signed out elsewhere, a pairing or session that expires during the meeting.
@@ -108,5 +111,58 @@ describe(`credentials mid-session on ${backendName}`, () => {
     const { entries } = await fetch(`${server.url}/api/meetings/${demo.meetingId}/audit`, { headers: server.people.oversight.headers }).then((r) => r.json())
     expect(entries.length).toBeGreaterThan(5)
     for (const e of entries) expect(e.actor).toMatchObject({ kind: 'user', id: server.people.secretary.user.id })
+  })
+
+  const expiryOf = async (cookie: string) =>
+    new Date((await sql<{ e: Date | string }>`select expires_at as e from sessions where id = ${hashToken(cookie.split('=')[1]!)}`.execute(server.db)).rows[0]!.e).getTime()
+
+  it('renews a session while it is used, never beyond a week after sign-in', async () => {
+    const person = await createAccount(server.db, ['secretary'], { expiresAt: new Date(Date.now() + 60 * 60 * 1000) })
+    const before = Date.now()
+    expect((await fetch(`${server.url}/api/auth/session`, { headers: { cookie: person.cookie } }).then((r) => r.json())).user).not.toBeNull()
+    expect(await expiryOf(person.cookie)).toBeGreaterThanOrEqual(before + SESSION_IDLE_MS - 1_000)
+
+    // Signed in almost a week ago: renewal stops at the week.
+    const token = newToken()
+    const signedInAt = Date.now() - SESSION_MAX_MS + 2 * 60 * 60 * 1000
+    await insertSession(server.db, {
+      id: hashToken(token),
+      userId: person.user.id,
+      csrfToken: newToken(),
+      createdAt: new Date(signedInAt).toISOString(),
+      expiresAt: new Date(Date.now() + 60 * 60 * 1000).toISOString(),
+      address: null,
+    })
+    await fetch(`${server.url}/api/auth/session`, { headers: { cookie: `hnd_session=${token}` } })
+    expect(await expiryOf(`hnd_session=${token}`)).toBe(signedInAt + SESSION_MAX_MS)
+  })
+
+  it('asks again when a console session reaches its known expiry: kept if still live, closed if not', async () => {
+    const { meetingId } = await server.createMeeting()
+    const person = await createAccount(server.db, ['secretary'])
+    // Two sessions signed in a week ago, less 1.5 s: neither can be renewed by use any more.
+    const cappedSession = async () => {
+      const token = newToken()
+      const now = Date.now()
+      await insertSession(server.db, {
+        id: hashToken(token),
+        userId: person.user.id,
+        csrfToken: newToken(),
+        createdAt: new Date(now - SESSION_MAX_MS + 1_500).toISOString(),
+        expiresAt: new Date(now + 1_500).toISOString(),
+        address: null,
+      })
+      return { ...person, cookie: `hnd_session=${token}`, token }
+    }
+    const kept = await cappedSession()
+    const ended = await cappedSession()
+    const keptSocket = await server.connectClient({ meetingId, role: 'secretary' }, { as: kept })
+    const endedSocket = await server.connectClient({ meetingId, role: 'secretary' }, { as: ended })
+    // Meanwhile the first session is prolonged in the database (as renewal by another request would).
+    await extendSession(server.db, hashToken(kept.token), new Date(Date.now() + 60 * 60 * 1000).toISOString())
+    await until(() => !endedSocket.connected, 'the ended session to close its console', 5_000)
+    expect(keptSocket.connected).toBe(true)
+    expect(await send(keptSocket, 'speaker:register', { name: 'Vẫn ghi được' })).toMatchObject({ ok: true })
+    await expect(server.connectClient({ meetingId, role: 'secretary' }, { as: ended })).rejects.toMatchObject({ code: 'UNAUTHENTICATED' })
   })
 })

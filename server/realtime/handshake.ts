@@ -43,7 +43,7 @@ export function installHandshake(io: RealtimeServer, app: FastifyInstance): void
       const granted = meetingRoleFor(principal, meetingId, role)
       if (!granted) return next(new HandshakeRefused(appError(principal.kind === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN')))
       const expiresAt = principal.kind === 'anonymous' ? null : Date.parse(principal.expiresAt)
-      socket.data = { meetingId, role: granted, principal, expiresAt }
+      socket.data = { meetingId, role: granted, principal, expiresAt, checkedAt: Date.now() }
       next()
     } catch (err) {
       console.error('[realtime] handshake failed:', err)

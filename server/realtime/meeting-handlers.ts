@@ -5,7 +5,9 @@ import { syncRequestSchema, type SyncResult } from '../../shared/protocol'
 import { parseWith } from '../../shared/validation'
 import type { MeetingLog } from '../meetings/meeting-log'
 import { roomFor } from './rooms'
-import { credentialsValid } from './credentials'
+import { credentialsHold } from './credentials'
+import type { Kysely } from 'kysely'
+import type { Database } from '../../db/schema'
 import { actorOf } from '../auth/principal'
 import type { RealtimeSocket } from './types'
 import type { MeetingState } from '../../shared/meeting/model'
@@ -29,12 +31,12 @@ async function answer(ack: AnyAck, work: () => Promise<Ack<unknown>>): Promise<v
   }
 }
 
-export function registerMeetingHandlers(socket: RealtimeSocket, log: MeetingLog): void {
+export function registerMeetingHandlers(socket: RealtimeSocket, log: MeetingLog, db: Kysely<Database>): void {
   const { meetingId, role, principal } = socket.data
   const actor = actorOf(principal, socket.handshake.address)
   /** A session or pairing that ran out mid-meeting: refused, then the socket is closed. */
-  const expired = (): Ack<never> | null => {
-    if (credentialsValid(socket)) return null
+  const expired = async (): Promise<Ack<never> | null> => {
+    if (await credentialsHold(socket, db)) return null
     setImmediate(() => socket.disconnect(true))
     return fail(principal.kind === 'device' ? 'DEVICE_REVOKED' : 'UNAUTHENTICATED')
   }
@@ -43,7 +45,7 @@ export function registerMeetingHandlers(socket: RealtimeSocket, log: MeetingLog)
     const ack = ackOf(args)
     if (!ack) return
     void answer(ack, async () => {
-      const refused = expired()
+      const refused = await expired()
       if (refused) return refused
       const request = parseWith(syncRequestSchema, args[0])
       if (!request.ok) return request
@@ -69,7 +71,7 @@ export function registerMeetingHandlers(socket: RealtimeSocket, log: MeetingLog)
       const ack = ackOf(args)
       if (!ack) return
       void answer(ack, async () => {
-        const refused = expired()
+        const refused = await expired()
         if (refused) return refused
         const parsed = parseWith(commandSchemas[type], args[0])
         if (!parsed.ok) return parsed

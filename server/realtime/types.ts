@@ -9,6 +9,8 @@ export interface SocketData {
   principal: Principal
   /** When the session or device token behind this socket stops being valid (ms), or null for anyone. */
   expiresAt: number | null
+  /** When the session behind this socket was last checked (and renewed if due) in the database (ms). */
+  checkedAt: number
 }
 
 export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>
