@@ -46,7 +46,7 @@ export async function buildApp(opts: AppOptions) {
   await app.register(securityPlugin, opts.security ?? {})
   await app.register(meetingLogPlugin, { db: opts.db, log: opts.meetingLog })
   await app.register(authPlugin)
-  await app.register(realtimePlugin)
+  await app.register(realtimePlugin, { trustProxy: opts.trustProxy ?? false })
   if (opts.pool) await app.register(fanoutPlugin, { pool: opts.pool, retryMs: opts.fanoutRetryMs })
   await app.register(meetingsRoutes)
   await app.register(officeRoutes)

@@ -14,8 +14,13 @@ declare module 'fastify' {
 }
 
 // Socket.IO attached by hand to Fastify's HTTP server (fastify-socket.io supports Fastify 4 only).
-export default fp(
-  async (app) => {
+export interface RealtimePluginOptions {
+  /** As Fastify's: which proxies' X-Forwarded-For to believe for a socket's address. */
+  trustProxy?: boolean | string
+}
+
+export default fp<RealtimePluginOptions>(
+  async (app, opts) => {
     const io: RealtimeServer = new Server(app.server, {
       serveClient: false,
       // A 100 KB Vietnamese text is up to 300 KB of UTF-8: it must reach validation and be refused
@@ -24,7 +29,7 @@ export default fp(
     })
     app.decorate('io', io)
 
-    installHandshake(io, app)
+    installHandshake(io, app, opts.trustProxy ?? false)
     io.on('connection', (socket) => {
       watchCredentials(socket, app.db)
       registerMeetingHandlers(socket, app.meetingLog, app.db)

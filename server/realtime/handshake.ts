@@ -5,6 +5,7 @@ import { appError, type AppError } from '../../shared/errors'
 import { handshakeSchema, PROTOCOL_VERSION } from '../../shared/protocol'
 import { parseWith } from '../../shared/validation'
 import { authenticate, SESSION_COOKIE, sameOrigin } from '../auth/principal'
+import { addressResolver } from '../auth/address'
 import type { RealtimeServer } from './types'
 
 class HandshakeRefused extends Error {
@@ -22,7 +23,8 @@ const knownMeetings = new Set<string>()
 // that principal may open this screen of this meeting (shared/access/policy.ts), and that a browser
 // is not being used from another site's page (Origin). A refused client receives connect_error with
 // err.data = { code, message }.
-export function installHandshake(io: RealtimeServer, app: FastifyInstance): void {
+export function installHandshake(io: RealtimeServer, app: FastifyInstance, trustProxy: boolean | string): void {
+  const clientAddress = addressResolver(trustProxy)
   io.use(async (socket, next) => {
     try {
       const parsed = parseWith(handshakeSchema, socket.handshake.auth)
@@ -43,7 +45,7 @@ export function installHandshake(io: RealtimeServer, app: FastifyInstance): void
       const granted = meetingRoleFor(principal, meetingId, role)
       if (!granted) return next(new HandshakeRefused(appError(principal.kind === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN')))
       const expiresAt = principal.kind === 'anonymous' ? null : Date.parse(principal.expiresAt)
-      socket.data = { meetingId, role: granted, principal, expiresAt, checkedAt: Date.now() }
+      socket.data = { meetingId, role: granted, principal, expiresAt, checkedAt: Date.now(), address: clientAddress(socket.request) }
       next()
     } catch (err) {
       console.error('[realtime] handshake failed:', err)

@@ -33,7 +33,7 @@ async function answer(ack: AnyAck, work: () => Promise<Ack<unknown>>): Promise<v
 
 export function registerMeetingHandlers(socket: RealtimeSocket, log: MeetingLog, db: Kysely<Database>): void {
   const { meetingId, role, principal } = socket.data
-  const actor = actorOf(principal, socket.handshake.address)
+  const actor = actorOf(principal, socket.data.address)
   /** A session or pairing that ran out mid-meeting: refused, then the socket is closed. */
   const expired = async (): Promise<Ack<never> | null> => {
     if (await credentialsHold(socket, db)) return null

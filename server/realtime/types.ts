@@ -9,6 +9,8 @@ export interface SocketData {
   principal: Principal
   /** When the session or device token behind this socket stops being valid (ms), or null for anyone. */
   expiresAt: number | null
+  /** The device's address (through a trusted proxy, its own), named in the audit trail. */
+  address: string
   /** When the session behind this socket was last checked (and renewed if due) in the database (ms). */
   checkedAt: number
 }
