@@ -33,6 +33,14 @@ test('the access screens, for the README', async ({ browser }) => {
   await expect(users.getByTestId('users-table').or(users.locator('table')).first()).toBeVisible()
   await users.screenshot({ path: 'docs/screenshots/users.png' })
 
+  const phone = await newContext(browser, { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true })
+  const attendee = await phone.newPage()
+  const meeting = /\/m\/([0-9a-f-]{36})\//.exec(home.url())![1]
+  await attendee.goto(`/m/${meeting}/attendee`)
+  await expect(attendee.locator('main, body').first()).toContainText(/./)
+  await attendee.waitForLoadState('networkidle')
+  await attendee.screenshot({ path: 'docs/screenshots/attendee-phone.png' })
+
   const oversight = await signedInContext(browser, 'oversight', { viewport: { width: 1440, height: 900 } })
   const audit = await oversight.newPage()
   const meetingId = /\/m\/([0-9a-f-]{36})\//.exec(home.url())![1]
