@@ -154,3 +154,21 @@ export function meetingRoleFor(principal: Principal, meetingId: string, requeste
   if (requested) return screens.includes(requested) ? requested : null
   return preference.find((r) => screens.includes(r)) ?? null
 }
+
+/**
+ * The unit whose follow-up items a person reads, or null for every item. A unit lead reads its own
+ * unit's; holding secretary, chair or oversight as well widens what they read, never what they change.
+ */
+export function followUpReadUnit(principal: Principal): string | null {
+  if (principal.kind !== 'user') return null
+  const { roles, unitId } = principal.user
+  if (roles.some((r) => r === 'secretary' || r === 'chair' || r === 'oversight')) return null
+  return roles.includes('unit_lead') ? (unitId ?? '') : null
+}
+
+/** Whether a person may record the result of an item assigned to `unitId`: the secretary any, a unit lead its own. */
+export function mayReportFollowUp(principal: Principal, unitId: string): boolean {
+  if (principal.kind !== 'user' || !mayDo(principal, 'followups:report')) return false
+  const { roles, unitId: own } = principal.user
+  return roles.includes('secretary') || (roles.includes('unit_lead') && own !== null && own === unitId)
+}

@@ -127,6 +127,21 @@ describe(`follow-up on ${backendName}`, () => {
     ])
   })
 
+  it('never lets a unit lead who also holds oversight or chair report on another unit’s item', async () => {
+    const { meetingId, unit } = await meetingWithCommitment()
+    const base = `/api/meetings/${meetingId}/follow-ups`
+    for (const roles of [['unit_lead', 'oversight'], ['unit_lead', 'chair']] as const) {
+      const person = await createAccount(handle.db, [...roles], { unitId: unit.id })
+      // They read every item (oversight, chair) …
+      expect((await itemsOf(base, person.headers)).items.map((i: Item) => i.petitionNo)).toEqual([1, 3])
+      // … but change only their own unit's.
+      const other = await app.inject({ method: 'POST', url: `${base}/3/result`, headers: person.headers, payload: result })
+      expect({ roles, status: other.statusCode, code: other.json().error.code }).toEqual({ roles, status: 403, code: 'FORBIDDEN' })
+    }
+    const items = (await itemsOf(base, people.secretary.headers)).items as (Item & { record: { result: unknown } })[]
+    expect(items.find((i) => i.petitionNo === 3)?.record.result).toBeNull()
+  })
+
   it('keeps results to the secretary and the unit leads: the chair and oversight are refused and nothing is recorded', async () => {
     const { meetingId } = await meetingWithCommitment()
     const base = `/api/meetings/${meetingId}/follow-ups`

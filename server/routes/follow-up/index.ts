@@ -8,7 +8,7 @@ import { vietnamDate } from '../../../shared/calendar/working-days'
 import { fail, ok, type Result, appError } from '../../../shared/errors'
 import { extendSchema, extendedDueDate, followUpItems, publicFollowUpItem, followUpStatus, resultSchema, type FollowUpItem, type FollowUpStatus } from '../../../shared/followup'
 import type { FastifyRequest } from 'fastify'
-import type { Principal } from '../../../shared/access/policy'
+import { followUpReadUnit, mayReportFollowUp } from '../../../shared/access/policy'
 import { sendError, sendResult } from '../../http-errors'
 import { errors } from '../meetings/schemas'
 
@@ -36,9 +36,9 @@ const followUpRoutes: FastifyPluginAsync = async (fastify) => {
     async (req, reply) => {
       const items = await itemsOf(req.params.meetingId)
       if (!items.ok) return sendError(reply, items.error)
-      const unit = leadUnit(req.principal)
+      const unit = followUpReadUnit(req.principal)
       // A unit lead gets its own unit's items, redacted like every list beyond the secretary and chair.
-      const visible = unit ? items.data.filter((i) => i.unitId === unit).map((i) => ({ ...publicFollowUpItem(i), status: i.status })) : items.data
+      const visible = unit !== null ? items.data.filter((i) => i.unitId === unit).map((i) => ({ ...publicFollowUpItem(i), status: i.status })) : items.data
       return { items: visible.map((i) => ({ ...i })) }
     },
   )
@@ -46,12 +46,12 @@ const followUpRoutes: FastifyPluginAsync = async (fastify) => {
   // Across meetings: what every unit still owes. Items carry no petitioner, and a confidential
   // petition appears by its number only: its subject alone can point to who filed it.
   app.get('/api/follow-ups', { config: { action: 'followups:read' }, schema: { response: { 200: z.object({ items: z.array(item) }) } } }, async (req) => {
-    const unit = leadUnit(req.principal)
+    const unit = followUpReadUnit(req.principal)
     const all = []
     for (const m of await listMeetings(app.db, 1000)) {
       const items = await itemsOf(m.meetingId)
       if (!items.ok) continue
-      all.push(...items.data.filter((i) => !unit || i.unitId === unit).map((i) => ({ ...publicFollowUpItem(i), status: i.status })))
+      all.push(...items.data.filter((i) => unit === null || i.unitId === unit).map((i) => ({ ...publicFollowUpItem(i), status: i.status })))
     }
     return { items: all.sort((a, b) => (a.effectiveDueDate < b.effectiveDueDate ? -1 : 1)) }
   })
@@ -65,9 +65,9 @@ const followUpRoutes: FastifyPluginAsync = async (fastify) => {
     if (!items.ok) return items
     const found = items.data.find((i) => i.petitionNo === petitionNo)
     if (!found) return fail('NOT_FOUND', `Kiến nghị số ${petitionNo} không có cam kết trả lời cần theo dõi.`)
-    const unit = leadUnit(req.principal)
-    if (unit && found.unitId !== unit) return fail('FORBIDDEN', 'Kiến nghị này không giao cho đơn vị của bạn.')
-    return ok(unit ? { ...publicFollowUpItem(found), status: found.status } : { ...found })
+    const unit = followUpReadUnit(req.principal)
+    if (unit !== null && found.unitId !== unit) return fail('FORBIDDEN', 'Kiến nghị này không giao cho đơn vị của bạn.')
+    return ok(unit !== null ? { ...publicFollowUpItem(found), status: found.status } : { ...found })
   }
 
   app.post(
@@ -97,22 +97,13 @@ const followUpRoutes: FastifyPluginAsync = async (fastify) => {
       const item = await itemToChange(req, meetingId, petitionNo)
       if (!item.ok) return sendError(reply, item.error)
       const found = item.data
+      // Reading more (oversight, chair) never widens what a unit lead may change.
+      if (!mayReportFollowUp(req.principal, found.unitId)) return sendError(reply, appError('FORBIDDEN', 'Kiến nghị này không giao cho đơn vị của bạn.'))
       if (found.record.result) return sendError(reply, appError('RESULT_ALREADY_RECORDED'))
       await recordResult(app.db, meetingId, petitionNo, req.body)
       return sendResult(reply, await itemToChange(req, meetingId, petitionNo))
     },
   )
-}
-
-/**
- * The unit whose items a caller is limited to: a unit lead's, unless the same person also holds a
- * role that sees every item (a secretary who is also a unit lead sees all).
- */
-function leadUnit(principal: Principal): string | null {
-  if (principal.kind !== 'user') return null
-  const { roles, unitId } = principal.user
-  const seesAll = roles.some((r) => r === 'secretary' || r === 'chair' || r === 'oversight')
-  return !seesAll && roles.includes('unit_lead') ? (unitId ?? 'none') : null
 }
 
 export default followUpRoutes
