@@ -11,9 +11,14 @@ export const Role = {
 export type Role = (typeof Role)[keyof typeof Role]
 export const roles = Object.values(Role)
 
-/** Roles whose screens are public: they only ever receive the redacted view. */
-export const publicRoles: readonly Role[] = [Role.projector, Role.attendee]
-export const seesConfidential = (role: Role): boolean => !publicRoles.includes(role)
+/**
+ * The roles that see who filed a confidential petition: the secretary and the chair, and nobody else
+ * (the brief; Luật Tố cáo 2018, Điều 9). Every other screen — the projector, attendees' phones, and
+ * oversight, which reads the record and the audit trail but needs no denouncer's name — receives
+ * the redacted view.
+ */
+export const confidentialRoles: readonly Role[] = [Role.secretary, Role.chair]
+export const seesConfidential = (role: Role): boolean => confidentialRoles.includes(role)
 
 export const roleLabels: Record<Role, string> = {
   secretary: 'Thư ký',

@@ -9,6 +9,7 @@ import { fail, ok, type Result, appError } from '../../../shared/errors'
 import { extendSchema, extendedDueDate, followUpItems, publicFollowUpItem, followUpStatus, resultSchema, type FollowUpItem, type FollowUpStatus } from '../../../shared/followup'
 import type { FastifyRequest } from 'fastify'
 import { followUpReadUnit, mayReportFollowUp } from '../../../shared/access/policy'
+import { confidentialRoles } from '../../../shared/roles'
 import { sendError, sendResult } from '../../http-errors'
 import { errors } from '../meetings/schemas'
 
@@ -37,9 +38,11 @@ const followUpRoutes: FastifyPluginAsync = async (fastify) => {
       const items = await itemsOf(req.params.meetingId)
       if (!items.ok) return sendError(reply, items.error)
       const unit = followUpReadUnit(req.principal)
-      // A unit lead gets its own unit's items, redacted like every list beyond the secretary and chair.
-      const visible = unit !== null ? items.data.filter((i) => i.unitId === unit).map((i) => ({ ...publicFollowUpItem(i), status: i.status })) : items.data
-      return { items: visible.map((i) => ({ ...i })) }
+      // A unit lead gets its own unit's items; everyone but the secretary and the chair sees a
+      // confidential petition by its number only, as on every list beyond them.
+      const mine = unit !== null ? items.data.filter((i) => i.unitId === unit) : items.data
+      const full = req.principal.kind === 'user' && req.principal.user.roles.some((r) => (confidentialRoles as readonly string[]).includes(r))
+      return { items: mine.map((i) => (full ? { ...i } : { ...publicFollowUpItem(i), status: i.status })) }
     },
   )
 
