@@ -97,6 +97,11 @@ export async function findDeviceByToken(db: Executor, tokenHash: string): Promis
   return row ? toDevice(row) : null
 }
 
+export async function findDeviceById(db: Executor, id: string): Promise<DeviceRecord | null> {
+  const row = await db.selectFrom('devices').select(deviceColumns).where('id', '=', id).executeTakeFirst()
+  return row ? toDevice(row) : null
+}
+
 export async function listDevices(db: Executor, meetingId: string): Promise<DeviceRecord[]> {
   const rows = await db.selectFrom('devices').select(deviceColumns).where('meeting_id', '=', meetingId).orderBy('paired_at', 'desc').execute()
   return rows.map(toDevice)

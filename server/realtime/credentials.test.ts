@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { countEvents } from '../../db/repositories/events'
-import { insertDevice } from '../../db/repositories/devices'
+import { insertDevice, revokeDevice } from '../../db/repositories/devices'
 import type { CommandResult } from '../../shared/protocol'
 import { createAccount } from '../../tests/fixtures/accounts'
 import { backendName } from '../../tests/fixtures/database'
 import { request, startTestServer, until, type TestSocket } from '../../tests/fixtures/server'
 import { hashToken, newToken } from '../auth/secrets'
 import { SESSION_IDLE_MS, SESSION_MAX_MS } from '../auth/lifetimes'
-import { extendSession, insertSession } from '../../db/repositories/accounts'
+import { extendSession, insertSession, revokeSession } from '../../db/repositories/accounts'
 import { sql } from 'kysely'
 
 // What happens to a connected screen when the credentials behind it end: a revoked tablet, a
@@ -164,5 +164,23 @@ describe(`credentials mid-session on ${backendName}`, () => {
     expect(keptSocket.connected).toBe(true)
     expect(await send(keptSocket, 'speaker:register', { name: 'Vẫn ghi được' })).toMatchObject({ ok: true })
     await expect(server.connectClient({ meetingId, role: 'secretary' }, { as: ended })).rejects.toMatchObject({ code: 'UNAUTHENTICATED' })
+  })
+
+  it('refuses the next command of a tablet or console revoked where this process did not hear of it', async () => {
+    const { meetingId } = await server.createMeeting()
+    const tablet = await server.pairDevice(meetingId, 'chair')
+    const chair = await server.connectClient({ meetingId, role: 'chair', deviceToken: tablet.token })
+    const person = await createAccount(server.db, ['secretary'])
+    const console = await server.connectClient({ meetingId, role: 'secretary' }, { as: person })
+    const before = await countEvents(server.db, meetingId)
+    // Revoked in the database only: as another server process would, its NOTIFY lost on the way.
+    const at = new Date().toISOString()
+    await revokeDevice(server.db, meetingId, tablet.device.id, at)
+    await revokeSession(server.db, hashToken(person.cookie.split('=')[1]!), at)
+    expect(chair.connected && console.connected).toBe(true)
+    expect(await send(chair, 'meeting:record-conclusion', { text: 'Không được ghi' })).toMatchObject({ ok: false, error: { code: 'DEVICE_REVOKED' } })
+    expect(await send(console, 'speaker:register', { name: 'Không được ghi' })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
+    expect(await countEvents(server.db, meetingId)).toBe(before)
+    await until(() => !chair.connected && !console.connected, 'both closed after the refusal')
   })
 })

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/schema'
+import { findDeviceById } from '../../db/repositories/devices'
 import { principalRoom, sessionPrincipal } from '../auth/principal'
-import { SESSION_RENEW_EVERY_MS } from '../auth/lifetimes'
 import type { RealtimeSocket } from './types'
 
 // The longest setTimeout Node accepts (about 24.8 days); credentials here live hours.
@@ -14,13 +14,20 @@ const MAX_TIMER_MS = 2 ** 31 - 1
  */
 export function watchCredentials(socket: RealtimeSocket, db: Kysely<Database>): void {
   const room = principalRoom(socket.data.principal)
-  if (room) void socket.join(room)
+  if (room) {
+    void socket.join(room)
+    // A revocation committed between the handshake and this join emptied the room before the
+    // socket was in it: ask once more now that it is.
+    credentialsHold(socket, db)
+      .then((held) => held || socket.disconnect(true))
+      .catch(() => socket.disconnect(true))
+  }
   let timer: NodeJS.Timeout | null = null
   const schedule = () => {
     const { expiresAt } = socket.data
     if (expiresAt === null || !socket.connected) return
     timer = setTimeout(() => {
-      credentialsHold(socket, db, { force: true })
+      credentialsHold(socket, db)
         .then((held) => (held ? schedule() : socket.disconnect(true)))
         .catch(() => socket.disconnect(true))
     }, Math.min(Math.max(expiresAt - Date.now(), 0), MAX_TIMER_MS))
@@ -32,18 +39,20 @@ export function watchCredentials(socket: RealtimeSocket, db: Kysely<Database>): 
 }
 
 /**
- * Whether the socket's credentials still hold. A person's socket renews its session while in use
- * (at most every SESSION_RENEW_EVERY_MS, or when `force`d at the known expiry), which also notices a
- * session ended elsewhere; a device's pairing is never renewed.
+ * Whether the socket's credentials still hold, asked of the database (one lookup by key) rather
+ * than trusted from memory: a revocation whose broadcast this process missed (another process, a
+ * lost NOTIFY) still stops the next command. A person's session is renewed while in use; a device's
+ * pairing is not.
  */
-export async function credentialsHold(socket: RealtimeSocket, db: Kysely<Database>, options: { force?: boolean } = {}): Promise<boolean> {
-  const { principal, expiresAt } = socket.data
-  if (expiresAt === null) return true
-  const now = Date.now()
-  if (principal.kind === 'user' && (options.force || now - socket.data.checkedAt >= SESSION_RENEW_EVERY_MS)) {
-    socket.data.checkedAt = now
-    const again = await sessionPrincipal(db, principal.sessionId, new Date(now))
-    socket.data.expiresAt = again.principal.kind === 'user' ? Date.parse(again.principal.expiresAt) : 0
+export async function credentialsHold(socket: RealtimeSocket, db: Kysely<Database>): Promise<boolean> {
+  const { principal } = socket.data
+  const now = new Date()
+  if (principal.kind === 'anonymous') return true
+  if (principal.kind === 'device') {
+    const device = await findDeviceById(db, principal.deviceId)
+    return device !== null && device.revokedAt === null && Date.parse(device.expiresAt) > now.getTime()
   }
-  return now < (socket.data.expiresAt ?? 0)
+  const again = await sessionPrincipal(db, principal.sessionId, now)
+  socket.data.expiresAt = again.principal.kind === 'user' ? Date.parse(again.principal.expiresAt) : 0
+  return again.principal.kind === 'user'
 }

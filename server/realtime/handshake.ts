@@ -45,7 +45,7 @@ export function installHandshake(io: RealtimeServer, app: FastifyInstance, trust
       const granted = meetingRoleFor(principal, meetingId, role)
       if (!granted) return next(new HandshakeRefused(appError(principal.kind === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN')))
       const expiresAt = principal.kind === 'anonymous' ? null : Date.parse(principal.expiresAt)
-      socket.data = { meetingId, role: granted, principal, expiresAt, checkedAt: Date.now(), address: clientAddress(socket.request) }
+      socket.data = { meetingId, role: granted, principal, expiresAt, address: clientAddress(socket.request) }
       next()
     } catch (err) {
       console.error('[realtime] handshake failed:', err)

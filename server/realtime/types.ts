@@ -11,8 +11,6 @@ export interface SocketData {
   expiresAt: number | null
   /** The device's address (through a trusted proxy, its own), named in the audit trail. */
   address: string
-  /** When the session behind this socket was last checked (and renewed if due) in the database (ms). */
-  checkedAt: number
 }
 
 export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>
