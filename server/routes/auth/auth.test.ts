@@ -153,6 +153,18 @@ describe('accounts: first run, sign-in, CSRF, sign-out, administration', () => {
     expect((await app.inject({ url: '/api/users', headers: adminHeaders() })).statusCode).toBe(200) // still an administrator
   })
 
+  it('signs an account out everywhere when the administrator issues it a new password link', async () => {
+    const users = (await app.inject({ url: '/api/users', headers: adminHeaders() })).json().users as { id: string; username: string }[]
+    const lead = users.find((u) => u.username === 'lead')!
+    const link = await app.inject({ method: 'POST', url: `/api/users/${lead.id}/reset`, headers: adminHeaders() })
+    const opened = await app.inject({ method: 'POST', url: '/api/auth/set-password', payload: { token: link.json().setupToken, password: 'mật khẩu lãnh đạo' } })
+    const leadCookie = cookieOf(opened)
+    expect((await app.inject({ url: '/api/auth/session', headers: { cookie: leadCookie } })).json().user).toMatchObject({ username: 'lead' })
+    const reset = await app.inject({ method: 'POST', url: `/api/users/${lead.id}/reset`, headers: adminHeaders() })
+    expect(reset.statusCode).toBe(200)
+    expect((await app.inject({ url: '/api/auth/session', headers: { cookie: leadCookie } })).json().user).toBeNull()
+  })
+
   it('changes a password only with the current one, ending the other sessions but not this one', async () => {
     const other = await app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { username: 'admin', password: 'Sơn La 2026 an toàn' } })
     const wrong = await app.inject({ method: 'POST', url: '/api/auth/change-password', headers: adminHeaders(), payload: { currentPassword: 'không đúng', newPassword: 'mật khẩu mới an toàn' } })

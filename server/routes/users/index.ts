@@ -108,6 +108,9 @@ const usersRoutes: FastifyPluginAsync = async (fastify) => {
       const user = await findUserById(app.db, req.params.userId)
       if (!user) return sendError(reply, appError('NOT_FOUND', 'Không tìm thấy tài khoản.'))
       const link = await issuePasswordLink(app.db, user.id)
+      // A reset is asked for a forgotten or a leaked password: either way, whoever is signed in as
+      // this account now is signed out, as the command-line reset does.
+      await disconnectRooms(app, (await revokeUserSessions(app.db, user.id, new Date().toISOString())).map(sessionRoom))
       await audit(app.db, req, 'password-link-issued', `${user.displayName} (${user.username})`)
       return link
     },
