@@ -27,20 +27,34 @@ export async function loadFollowUpRecords(db: Executor, meetingId: string): Prom
   )
 }
 
-export async function recordExtension(db: Executor, meetingId: string, petitionNo: number, dueDate: string, reason: string) {
-  await db
+/** Records the one extension an item may have; false when it already had one (even when raced). */
+export async function recordExtension(db: Executor, meetingId: string, petitionNo: number, dueDate: string, reason: string): Promise<boolean> {
+  const written = await db
     .insertInto('follow_up_records')
     .values({ meeting_id: meetingId, petition_no: petitionNo, extended_due_date: dueDate, extension_reason: reason })
-    .onConflict((oc) => oc.columns(['meeting_id', 'petition_no']).doUpdateSet({ extended_due_date: dueDate, extension_reason: reason, updated_at: sql`now()` }))
-    .execute()
+    .onConflict((oc) =>
+      oc
+        .columns(['meeting_id', 'petition_no'])
+        .doUpdateSet({ extended_due_date: dueDate, extension_reason: reason, updated_at: sql`now()` })
+        .where('follow_up_records.extended_due_date', 'is', null),
+    )
+    .returning('petition_no')
+    .executeTakeFirst()
+  return written !== undefined
 }
 
-export async function recordResult(db: Executor, meetingId: string, petitionNo: number, r: { text: string; date: string; petitionerAnswered: boolean }) {
-  await db
+/** Records an item's result once; false when one was already recorded (two reports raced). */
+export async function recordResult(db: Executor, meetingId: string, petitionNo: number, r: { text: string; date: string; petitionerAnswered: boolean }): Promise<boolean> {
+  const written = await db
     .insertInto('follow_up_records')
     .values({ meeting_id: meetingId, petition_no: petitionNo, result_text: r.text, result_date: r.date, petitioner_answered: r.petitionerAnswered })
     .onConflict((oc) =>
-      oc.columns(['meeting_id', 'petition_no']).doUpdateSet({ result_text: r.text, result_date: r.date, petitioner_answered: r.petitionerAnswered, updated_at: sql`now()` }),
+      oc
+        .columns(['meeting_id', 'petition_no'])
+        .doUpdateSet({ result_text: r.text, result_date: r.date, petitioner_answered: r.petitionerAnswered, updated_at: sql`now()` })
+        .where('follow_up_records.result_text', 'is', null),
     )
-    .execute()
+    .returning('petition_no')
+    .executeTakeFirst()
+  return written !== undefined
 }

@@ -161,6 +161,8 @@ export const officeAuditActions = [
   'device-paired',
   'pairing-codes-voided',
   'device-revoked',
+  'follow-up-extended',
+  'follow-up-result',
 ] as const
 export type OfficeAuditAction = (typeof officeAuditActions)[number]
 

@@ -172,6 +172,8 @@ export const accessText = {
       'device-paired': 'Ghép thiết bị',
       'pairing-codes-voided': 'Hủy mọi mã ghép (nhập sai quá nhiều)',
       'device-revoked': 'Thu hồi thiết bị',
+      'follow-up-extended': 'Gia hạn trả lời kiến nghị',
+      'follow-up-result': 'Ghi nhận kết quả giải quyết',
     } satisfies Record<OfficeAuditAction, string> as Record<string, string>,
   },
 

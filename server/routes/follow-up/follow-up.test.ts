@@ -1,3 +1,4 @@
+import { listAudit } from '../../../db/repositories/audit'
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DatabaseHandle } from '../../../db/connect'
@@ -120,6 +121,11 @@ describe(`follow-up on ${backendName}`, () => {
     // The answer is redacted for the unit lead as its lists are.
     expect(own.json()).toMatchObject({ petitionNo: 1, petitionTitle: 'Kiến nghị số 1 (bảo mật)', status: 'done_late', record: { result: { text: 'Đã cấp giấy chứng nhận' } } })
     expect(own.body).not.toContain('Cấp sổ đỏ chậm')
+    // Who reported it is on the record, for oversight; a second report changes nothing.
+    const trail = await listAudit(handle.db)
+    expect(trail.find((e) => e.action === 'follow-up-result' && e.actor?.includes(lead.user.displayName))?.detail).toMatch(/^Kiến nghị số 1 /)
+    const again = await app.inject({ method: 'POST', url: `${base}/1/result`, headers: lead.headers, payload: { ...result, text: 'Ghi đè' } })
+    expect(again.json().error.code).toBe('RESULT_ALREADY_RECORDED')
 
     // The secretary sees the result recorded, and nothing on the other unit's item nor an extension.
     const items = (await itemsOf(base, people.secretary.headers)).items as (Item & { record: { extendedDueDate: string | null } })[]

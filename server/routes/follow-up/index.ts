@@ -11,6 +11,7 @@ import type { FastifyRequest } from 'fastify'
 import { followUpReadUnit, mayReportFollowUp } from '../../../shared/access/policy'
 import { confidentialRoles } from '../../../shared/roles'
 import { sendError, sendResult } from '../../http-errors'
+import { audit } from '../../auth/audit'
 import { errors } from '../meetings/schemas'
 
 // Follow-up of the commitments made in the room, per meeting and across meetings. The secretary
@@ -87,7 +88,9 @@ const followUpRoutes: FastifyPluginAsync = async (fastify) => {
       const notice = (await listDocumentVersions(app.db, meetingId, 'notice')).find((v) => v.version === 1)
       const from = notice?.document.date || state.details.meetingDate || vietnamDate(new Date())
       const { calendar, rules } = await app.office.context()
-      await recordExtension(app.db, meetingId, petitionNo, extendedDueDate(found, state.details.level, from, calendar, rules), req.body.reason)
+      const due = extendedDueDate(found, state.details.level, from, calendar, rules)
+      if (!(await recordExtension(app.db, meetingId, petitionNo, due, req.body.reason))) return sendError(reply, appError('ALREADY_EXTENDED'))
+      await audit(app.db, req, 'follow-up-extended', `Kiến nghị số ${petitionNo}, hội nghị «${state.title}»: hạn mới ${due}`)
       return sendResult(reply, await itemToChange(req, meetingId, petitionNo))
     },
   )
@@ -103,7 +106,8 @@ const followUpRoutes: FastifyPluginAsync = async (fastify) => {
       // Reading more (oversight, chair) never widens what a unit lead may change.
       if (!mayReportFollowUp(req.principal, found.unitId)) return sendError(reply, appError('FORBIDDEN', 'Kiến nghị này không giao cho đơn vị của bạn.'))
       if (found.record.result) return sendError(reply, appError('RESULT_ALREADY_RECORDED'))
-      await recordResult(app.db, meetingId, petitionNo, req.body)
+      if (!(await recordResult(app.db, meetingId, petitionNo, req.body))) return sendError(reply, appError('RESULT_ALREADY_RECORDED'))
+      await audit(app.db, req, 'follow-up-result', `Kiến nghị số ${petitionNo} (${found.unitName}), hội nghị «${found.meetingTitle}»`)
       return sendResult(reply, await itemToChange(req, meetingId, petitionNo))
     },
   )
