@@ -122,6 +122,8 @@ export interface PairingCodesTable {
   meeting_id: string
   role: string
   code_hash: string
+  /** sha256 of the QR link's long secret. */
+  link_hash: string | null
   created_by: string | null
   created_at: ColumnType<Date, Date | string, never>
   expires_at: ColumnType<Date, Date | string, never>

@@ -6,11 +6,20 @@ import { type Executor, toIso } from './executor'
 
 export async function insertPairingCode(
   db: Executor,
-  c: { id: string; meetingId: string; role: PairableRole; codeHash: string; createdBy: string | null; createdAt: string; expiresAt: string },
+  c: { id: string; meetingId: string; role: PairableRole; codeHash: string; linkHash: string; createdBy: string | null; createdAt: string; expiresAt: string },
 ): Promise<void> {
   await db
     .insertInto('pairing_codes')
-    .values({ id: c.id, meeting_id: c.meetingId, role: c.role, code_hash: c.codeHash, created_by: c.createdBy, created_at: c.createdAt, expires_at: c.expiresAt })
+    .values({
+      id: c.id,
+      meeting_id: c.meetingId,
+      role: c.role,
+      code_hash: c.codeHash,
+      link_hash: c.linkHash,
+      created_by: c.createdBy,
+      created_at: c.createdAt,
+      expires_at: c.expiresAt,
+    })
     .execute()
 }
 
@@ -19,27 +28,22 @@ export async function closeOpenCodes(db: Executor, meetingId: string, role: Pair
   await db.updateTable('pairing_codes').set({ closed_at: at }).where('meeting_id', '=', meetingId).where('role', '=', role).where('closed_at', 'is', null).execute()
 }
 
-/** Voids every open code of the office: the answer to a guessing attack. */
-export async function closeAllOpenCodes(db: Executor, at: string): Promise<number> {
-  const rows = await db.updateTable('pairing_codes').set({ closed_at: at }).where('closed_at', 'is', null).where('expires_at', '>', new Date(at)).returning('id').execute()
-  return rows.length
-}
-
 export async function openCodeExists(db: Executor, codeHash: string, now: string): Promise<boolean> {
   const row = await db.selectFrom('pairing_codes').select('id').where('code_hash', '=', codeHash).where('closed_at', 'is', null).where('expires_at', '>', new Date(now)).executeTakeFirst()
   return row !== undefined
 }
 
-/** Closes an open, unexpired code and answers what it pairs: single use, even when raced. */
+/**
+ * Closes an open, unexpired code, found by its six digits or by its QR link, and answers what it
+ * pairs: single use, even when raced.
+ */
 export async function consumePairingCode(
   db: Executor,
-  codeHash: string,
+  by: { codeHash: string } | { linkHash: string },
   now: string,
 ): Promise<{ meetingId: string; role: PairableRole; createdBy: string | null } | null> {
-  const row = await db
-    .updateTable('pairing_codes')
-    .set({ closed_at: now })
-    .where('code_hash', '=', codeHash)
+  const update = db.updateTable('pairing_codes').set({ closed_at: now })
+  const row = await ('codeHash' in by ? update.where('code_hash', '=', by.codeHash) : update.where('link_hash', '=', by.linkHash))
     .where('closed_at', 'is', null)
     .where('expires_at', '>', new Date(now))
     .returning(['meeting_id', 'role', 'created_by'])

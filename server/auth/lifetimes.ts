@@ -10,8 +10,10 @@ export const DEVICE_MS = 24 * 60 * 60 * 1000
 export const PAIRING_CODE_MS = 5 * 60 * 1000
 export const SETUP_LINK_MS = 72 * 60 * 60 * 1000
 
-// Guessing pairing codes: after this many wrong codes within the window, from anywhere, every open
-// code is voided. Together with the per-address rate limit, a million codes cannot be walked.
+// Guessing pairing codes: after this many wrong six-digit codes within the window, from anywhere,
+// typed codes are paused until the window has passed; QR links (a long secret) still pair, so a
+// guesser on the hall's Wi-Fi cannot keep the chair's tablet from pairing. Together with the
+// per-address rate limit, the million six-digit codes cannot be walked.
 export const PAIRING_FAILURE_LIMIT = 30
 export const PAIRING_FAILURE_WINDOW_MS = 10 * 60 * 1000
 

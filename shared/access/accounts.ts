@@ -112,11 +112,16 @@ export const pairableRoles = ['chair', 'projector'] as const
 export type PairableRole = (typeof pairableRoles)[number]
 
 export const pairingRequestSchema = z.strictObject({ role: z.enum(pairableRoles) })
+/** A QR link's secret: long and random, so guessing it is hopeless and never paused. */
+export const pairingLinkPattern = /^[A-Za-z0-9_-]{32,200}$/
+
+/** Six digits as typed ("483 921" and "483-921" are fine), or the secret of the QR code's link. */
 export const pairSchema = z.strictObject({
   code: z
     .string()
-    .transform((s) => s.replace(/[\s-]/g, ''))
-    .pipe(z.string().regex(/^\d{6}$/, 'Mã ghép gồm 6 chữ số.')),
+    .max(220)
+    .transform((s) => (pairingLinkPattern.test(s.trim()) ? s.trim() : s.replace(/[\s-]/g, '')))
+    .pipe(z.string().refine((s) => /^\d{6}$/.test(s) || pairingLinkPattern.test(s), 'Mã ghép gồm 6 chữ số.')),
   label: z.string().trim().max(80).optional(),
 })
 
@@ -159,7 +164,7 @@ export const officeAuditActions = [
   'password-link-issued',
   'pairing-code-issued',
   'device-paired',
-  'pairing-codes-voided',
+  'pairing-paused',
   'device-revoked',
   'follow-up-extended',
   'follow-up-result',

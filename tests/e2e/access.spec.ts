@@ -174,7 +174,8 @@ test.describe('the hall devices', () => {
   const confidentialVillage = 'Bản Hua Nà'
   const secretTitle = 'Phản ánh việc thu tiền sai quy định'
   const projectorLabel = 'Máy chiếu hội trường'
-  const chairLabel = 'Máy tính bảng chủ trì'
+  // Scanning the QR code pairs at once, under the default label.
+  const chairLabel = 'Máy tính bảng của Chủ trì'
   let meetingId = ''
 
   const markLoad = (page: Page) => page.evaluate(() => ((window as unknown as { loadMark: string }).loadMark = 'first-load'))
@@ -216,12 +217,16 @@ test.describe('the hall devices', () => {
     await expect(stranger).toHaveURL(/\/pair$/)
     await strangerContext.close()
 
-    // The chair's tablet: the address in the QR code, /pair#<code>.
-    const chairCode = await issuePairingCode(secretary, 'chair')
-    await expect(secretary.getByTestId('pairing-code-card')).toContainText(`/pair#${chairCode}`)
+    // The chair's tablet scans the QR code: its address carries the code's own long secret
+    // (/pair#<secret>), which pairs at once, with nothing to type.
+    await issuePairingCode(secretary, 'chair')
+    await expect(secretary.getByTestId('pairing-code-card')).toContainText('/pair')
+    const qrLink = await secretary.getByTestId('pairing-code-card').getByTestId('qr').getAttribute('data-link')
+    expect(qrLink).toMatch(/^[A-Za-z0-9_-]{40,}$/)
     const chairContext = await newContext(browser, { viewport: { width: 1280, height: 800 }, hasTouch: true })
     const chair = await chairContext.newPage()
-    await pairDevice(chair, chairCode, { via: 'link', label: chairLabel, screen: 'chair' })
+    await chair.goto(`/pair#${qrLink}`)
+    await expect(chair).toHaveURL(/\/m\/[0-9a-f-]{36}\/chair$/)
     await expect(chair.getByTestId('meeting-title')).toHaveText(title)
     await expect(chair.getByTestId('connection-status')).toHaveAttribute('data-status', 'online')
 

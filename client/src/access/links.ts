@@ -14,6 +14,8 @@ export function screenUrl(origin: string, meetingId: string, screen: Screen): st
 }
 
 export const pairUrl = (origin: string, code: string): string => `${trimOrigin(origin)}/pair#${encodeURIComponent(code)}`
+/** The pairing page itself, where a code is typed. */
+export const pairPageUrl = (origin: string): string => `${trimOrigin(origin)}/pair`
 
 export const setPasswordUrl = (origin: string, token: string): string => `${trimOrigin(origin)}/set-password#${encodeURIComponent(token)}`
 

@@ -102,19 +102,31 @@ describe('pairing the hall’s devices', () => {
     expect((await pair(code, app, '10.0.0.7')).statusCode).toBe(201)
   })
 
-  it('stops guessing from many addresses: enough wrong codes void every open code', async () => {
-    const code = (await issue('chair')).json().code as string
+  it('stops guessing from many addresses by pausing typed codes, while the QR link still pairs', async () => {
+    const issued = (await issue('chair')).json() as { code: string; link: string }
+    expect(issued.link).toMatch(/^[A-Za-z0-9_-]{40,}$/)
     let wrong = 0
     for (let i = 0; wrong < PAIRING_FAILURE_LIMIT; i++) {
       const guess = String(i).padStart(6, '0')
-      if (guess === code) continue
+      if (guess === issued.code) continue
       // A different address each time: the per-address limit alone would not stop this.
       await pair(guess, app, `10.1.${Math.floor(i / 200)}.${i % 200}`)
       wrong += 1
     }
-    expect((await pair(code, app, '10.0.0.8')).json().error.code).toBe('PAIRING_CODE_INVALID')
-    expect((await listAudit(handle.db)).some((e) => e.action === 'pairing-codes-voided')).toBe(true)
-    // The secretary issues a fresh code once the attack is over; failures age out of the window.
+    // Typed codes are paused for everyone, the right one included …
+    const typed = await pair(issued.code, app, '10.0.0.8')
+    expect({ status: typed.statusCode, code: typed.json().error.code }).toEqual({ status: 429, code: 'PAIRING_PAUSED' })
+    expect(typed.json().error.message).toMatch(/quét mã QR/)
+    // … but the code was not used up, and its QR link pairs the real tablet.
+    const scanned = await pair(issued.link, app, '10.0.0.8')
+    expect(scanned.statusCode).toBe(201)
+    expect(scanned.json().device).toMatchObject({ meetingId, role: 'chair' })
+    expect((await pair(issued.link, app, '10.0.0.8')).json().error.code).toBe('PAIRING_CODE_INVALID') // single use
+    // A made-up link is simply wrong, and does not count towards the pause.
+    expect((await pair('x'.repeat(43), app, '10.0.0.10')).json().error.code).toBe('PAIRING_CODE_INVALID')
+    const trail = await listAudit(handle.db)
+    expect(trail.filter((e) => e.action === 'pairing-paused')).toHaveLength(1)
+    // Once the wrong guesses age out of the window, typed codes work again.
     await sql`delete from pairing_failures`.execute(handle.db)
     expect((await pair((await issue('chair')).json().code, app, '10.0.0.9')).statusCode).toBe(201)
   })

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto'
-import type { FastifyPluginAsync } from 'fastify'
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import {
-  closeAllOpenCodes,
   closeOpenCodes,
   consumePairingCode,
   countPairingFailuresSince,
@@ -15,7 +14,7 @@ import {
   revokeDevice,
   type DeviceRecord,
 } from '../../../db/repositories/devices'
-import { pairingRequestSchema, pairSchema, type PairableRole, type PairedDevice } from '../../../shared/access/accounts'
+import { pairingLinkPattern, pairingRequestSchema, pairSchema, type PairableRole, type PairedDevice } from '../../../shared/access/accounts'
 import { appError } from '../../../shared/errors'
 import { roleLabels } from '../../../shared/roles'
 import { audit } from '../../auth/audit'
@@ -55,7 +54,11 @@ const devicesRoutes: FastifyPluginAsync = async (fastify) => {
     '/api/meetings/:meetingId/pairings',
     {
       config: manage,
-      schema: { params: meetingParams, body: pairingRequestSchema, response: { 201: z.object({ code: z.string(), role: z.string(), expiresAt: z.string() }), ...errors } },
+      schema: {
+        params: meetingParams,
+        body: pairingRequestSchema,
+        response: { 201: z.object({ code: z.string(), link: z.string(), role: z.string(), expiresAt: z.string() }), ...errors },
+      },
     },
     async (req, reply) => {
       const { meetingId } = req.params
@@ -69,9 +72,11 @@ const devicesRoutes: FastifyPluginAsync = async (fastify) => {
       while (await openCodeExists(app.db, hashToken(code), at)) code = newPairingCode()
       const expiresAt = later(now, PAIRING_CODE_MS)
       const createdBy = req.principal.kind === 'user' ? req.principal.user.id : null
-      await insertPairingCode(app.db, { id: randomUUID(), meetingId, role: req.body.role, codeHash: hashToken(code), createdBy, createdAt: at, expiresAt })
+      // The QR code carries a long secret of its own: scanning pairs even while typed codes are paused.
+      const link = newToken()
+      await insertPairingCode(app.db, { id: randomUUID(), meetingId, role: req.body.role, codeHash: hashToken(code), linkHash: hashToken(link), createdBy, createdAt: at, expiresAt })
       await audit(app.db, req, 'pairing-code-issued', `${roleLabels[req.body.role]} — hội nghị ${await meetingName(meetingId)}`)
-      return reply.code(201).send({ code, role: req.body.role, expiresAt })
+      return reply.code(201).send({ code, link, role: req.body.role, expiresAt })
     },
   )
 
@@ -81,34 +86,51 @@ const devicesRoutes: FastifyPluginAsync = async (fastify) => {
     async (req, reply) => {
       const now = new Date()
       const at = now.toISOString()
-      const code = await consumePairingCode(app.db, hashToken(req.body.code), at)
+      if (pairingLinkPattern.test(req.body.code)) {
+        // A QR link: 256 bits, not worth counting guesses against (the per-address limit still holds).
+        const linked = await consumePairingCode(app.db, { linkHash: hashToken(req.body.code) }, at)
+        if (!linked) return sendError(reply, appError('PAIRING_CODE_INVALID'))
+        return paired(req, reply, linked, req.body.label, now)
+      }
+      const since = new Date(now.getTime() - PAIRING_FAILURE_WINDOW_MS).toISOString()
+      if ((await countPairingFailuresSince(app.db, since)) >= PAIRING_FAILURE_LIMIT) return sendError(reply, appError('PAIRING_PAUSED'))
+      const code = await consumePairingCode(app.db, { codeHash: hashToken(req.body.code) }, at)
       if (!code) {
         await recordPairingFailure(app.db, at, req.ip)
-        const recent = await countPairingFailuresSince(app.db, new Date(now.getTime() - PAIRING_FAILURE_WINDOW_MS).toISOString())
-        if (recent >= PAIRING_FAILURE_LIMIT) {
-          const voided = await closeAllOpenCodes(app.db, at)
-          if (voided) await audit(app.db, req, 'pairing-codes-voided', `${recent} mã ghép sai trong ${PAIRING_FAILURE_WINDOW_MS / 60_000} phút: hủy ${voided} mã đang mở`)
+        if ((await countPairingFailuresSince(app.db, since)) === PAIRING_FAILURE_LIMIT) {
+          await audit(app.db, req, 'pairing-paused', `${PAIRING_FAILURE_LIMIT} mã ghép sai trong ${PAIRING_FAILURE_WINDOW_MS / 60_000} phút: tạm ngừng ghép bằng mã số, mã QR vẫn dùng được`)
         }
         return sendError(reply, appError('PAIRING_CODE_INVALID'))
       }
-      const token = newToken()
-      const record: DeviceRecord = {
-        id: randomUUID(),
-        meetingId: code.meetingId,
-        role: code.role,
-        label: req.body.label || defaultLabel[code.role],
-        pairedAt: at,
-        expiresAt: later(now, DEVICE_MS),
-        revokedAt: null,
-      }
-      await insertDevice(app.db, { ...record, tokenHash: hashToken(token), pairedBy: code.createdBy })
-      await audit(app.db, req, 'device-paired', `${record.label} (${roleLabels[record.role]}) — hội nghị ${await meetingName(record.meetingId)}`, {
-        id: code.createdBy,
-        name: `Thiết bị: ${record.label}`,
-      })
-      return reply.code(201).send({ token, device: { ...record, connected: false } })
+      return paired(req, reply, code, req.body.label, now)
     },
   )
+
+  /** The code was good: the device gets its token for that meeting and role. */
+  async function paired(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    code: { meetingId: string; role: PairableRole; createdBy: string | null },
+    label: string | undefined,
+    now: Date,
+  ) {
+    const token = newToken()
+    const record: DeviceRecord = {
+      id: randomUUID(),
+      meetingId: code.meetingId,
+      role: code.role,
+      label: label || defaultLabel[code.role],
+      pairedAt: now.toISOString(),
+      expiresAt: later(now, DEVICE_MS),
+      revokedAt: null,
+    }
+    await insertDevice(app.db, { ...record, tokenHash: hashToken(token), pairedBy: code.createdBy })
+    await audit(app.db, req, 'device-paired', `${record.label} (${roleLabels[record.role]}) — hội nghị ${await meetingName(record.meetingId)}`, {
+      id: code.createdBy,
+      name: `Thiết bị: ${record.label}`,
+    })
+    return reply.code(201).send({ token, device: { ...record, connected: false } })
+  }
 
   app.get(
     '/api/meetings/:meetingId/devices',

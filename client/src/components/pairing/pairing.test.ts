@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { PairedDevice } from '@shared/access/accounts'
 import { appError } from '@shared/errors'
-import { clockText, codeDigits, deviceState, screenRefusal, secondsLeft, sortDevices, spacedCode } from './pairing'
+import { clockText, codeDigits, deviceState, isPairingLink, screenRefusal, secondsLeft, sortDevices, spacedCode } from './pairing'
 
 const now = Date.parse('2026-03-01T08:00:00Z')
 const device = (over: Partial<PairedDevice>): PairedDevice => ({
@@ -25,6 +25,9 @@ describe('pairing codes', () => {
   it('keeps only the digits of what was typed or pasted', () => {
     expect(codeDigits(' 483-921 ')).toBe('483921')
     expect(codeDigits('483 9215')).toBe('483921')
+    // A QR code's secret is told apart from typed digits.
+    expect(isPairingLink('zCWvdVDhfnOskfZ_gz2ZzUWv77eNlOh6dKNGAN1SRIQ')).toBe(true)
+    expect(isPairingLink('483921')).toBe(false)
     expect(codeDigits('abc')).toBe('')
   })
 

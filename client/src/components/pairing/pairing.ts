@@ -1,4 +1,4 @@
-import type { PairedDevice } from '@shared/access/accounts'
+import { pairingLinkPattern, type PairedDevice } from '@shared/access/accounts'
 import type { AppError } from '@shared/errors'
 
 // The pure parts of pairing: how a code is shown and typed, how long it has left, what state a
@@ -13,6 +13,9 @@ export function spacedCode(code: string): string {
 export function codeDigits(typed: string): string {
   return typed.replace(/\D/g, '').slice(0, 6)
 }
+
+/** The secret of a QR code's link (`/pair#<secret>`), as opposed to six typed digits. */
+export const isPairingLink = (value: string): boolean => pairingLinkPattern.test(value)
 
 /** Whole seconds until `expiresAt` (never negative), by the server-corrected clock. */
 export function secondsLeft(expiresAt: string, nowMs: number): number {

@@ -7,7 +7,10 @@ import { request, requestNoContent } from '../../api/http'
 const devicesBase = (meetingId: string) => `/api/meetings/${encodeURIComponent(meetingId)}`
 
 export interface PairingCode {
+  /** Six digits, typed on the device. */
   code: string
+  /** The QR code's own long secret: scanning it pairs even while typed codes are paused. */
+  link: string
   role: PairableRole
   expiresAt: string
 }
