@@ -168,6 +168,7 @@ export const officeAuditActions = [
   'device-revoked',
   'follow-up-extended',
   'follow-up-result',
+  'office-changed',
 ] as const
 export type OfficeAuditAction = (typeof officeAuditActions)[number]
 

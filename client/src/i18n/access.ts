@@ -174,6 +174,7 @@ export const accessText = {
       'device-revoked': 'Thu hồi thiết bị',
       'follow-up-extended': 'Gia hạn trả lời kiến nghị',
       'follow-up-result': 'Ghi nhận kết quả giải quyết',
+      'office-changed': 'Sửa danh bạ, lịch hoặc thông tin cơ quan',
     } satisfies Record<OfficeAuditAction, string> as Record<string, string>,
   },
 

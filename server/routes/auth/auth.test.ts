@@ -6,6 +6,15 @@ import { openPrivateDatabase } from '../../../tests/fixtures/database'
 import { buildApp } from '../../app'
 import { prepareFirstRun } from '../../auth/first-run'
 
+/** Waits for something recorded after the response was sent (the audit of an office change). */
+async function until(check: () => Promise<boolean>): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    if (await check()) return
+    await new Promise((r) => setTimeout(r, 20))
+  }
+  throw new Error('never happened')
+}
+
 type App = Awaited<ReturnType<typeof buildApp>>
 
 /** The cookie a response sets, as the browser would send it back. */
@@ -104,6 +113,8 @@ describe('accounts: first run, sign-in, CSRF, sign-out, administration', () => {
 
   it('creates accounts with a one-time link, never a password, and keeps names unique', async () => {
     const unit = await app.inject({ method: 'POST', url: '/api/directory/units', headers: adminHeaders(), payload: { name: 'Phòng Kinh tế' } })
+    // Changes to the office's own data are on the record too, by whom.
+    await until(async () => (await listAudit(handle.db)).some((e) => e.action === 'office-changed' && e.detail === 'Thêm đơn vị «Phòng Kinh tế»' && e.actor?.includes('(admin)')))
     const created = await app.inject({
       method: 'POST',
       url: '/api/users',
