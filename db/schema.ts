@@ -142,6 +142,8 @@ export interface DevicesTable {
   label: string
   token_hash: string
   paired_by: string | null
+  /** The address the device paired from. */
+  paired_from: string | null
   paired_at: ColumnType<Date, Date | string, never>
   expires_at: ColumnType<Date, Date | string, never>
   revoked_at: ColumnType<Date | null, Date | string | null, Date | string | null>

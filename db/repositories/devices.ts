@@ -68,18 +68,20 @@ interface DeviceRow {
   meeting_id: string
   role: string
   label: string
+  paired_from: string | null
   paired_at: Date
   expires_at: Date
   revoked_at: Date | null
 }
 
-const deviceColumns = ['id', 'meeting_id', 'role', 'label', 'paired_at', 'expires_at', 'revoked_at'] as const
+const deviceColumns = ['id', 'meeting_id', 'role', 'label', 'paired_from', 'paired_at', 'expires_at', 'revoked_at'] as const
 
 const toDevice = (r: DeviceRow): DeviceRecord => ({
   id: r.id,
   meetingId: r.meeting_id,
   role: r.role as PairableRole,
   label: r.label,
+  pairedFrom: r.paired_from,
   pairedAt: toIso(r.paired_at),
   expiresAt: toIso(r.expires_at),
   revokedAt: r.revoked_at ? toIso(r.revoked_at) : null,
@@ -87,11 +89,21 @@ const toDevice = (r: DeviceRow): DeviceRecord => ({
 
 export async function insertDevice(
   db: Executor,
-  d: { id: string; meetingId: string; role: PairableRole; label: string; tokenHash: string; pairedBy: string | null; pairedAt: string; expiresAt: string },
+  d: { id: string; meetingId: string; role: PairableRole; label: string; pairedFrom?: string | null; tokenHash: string; pairedBy: string | null; pairedAt: string; expiresAt: string },
 ): Promise<void> {
   await db
     .insertInto('devices')
-    .values({ id: d.id, meeting_id: d.meetingId, role: d.role, label: d.label, token_hash: d.tokenHash, paired_by: d.pairedBy, paired_at: d.pairedAt, expires_at: d.expiresAt })
+    .values({
+      id: d.id,
+      meeting_id: d.meetingId,
+      role: d.role,
+      label: d.label,
+      paired_from: d.pairedFrom ?? null,
+      token_hash: d.tokenHash,
+      paired_by: d.pairedBy,
+      paired_at: d.pairedAt,
+      expires_at: d.expiresAt,
+    })
     .execute()
 }
 

@@ -130,6 +130,8 @@ export interface PairedDevice {
   meetingId: string
   role: PairableRole
   label: string
+  /** The address it paired from: the secretary tells the hall's tablet from a stranger's phone. */
+  pairedFrom: string | null
   pairedAt: string
   expiresAt: string
   revokedAt: string | null

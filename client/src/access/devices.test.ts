@@ -32,6 +32,7 @@ const paired: PairedDevice = {
   meetingId: 'm-1',
   role: 'chair',
   label: 'Máy tính bảng chủ trì',
+  pairedFrom: '10.0.0.5',
   pairedAt: '2026-03-01T08:00:00.000Z',
   expiresAt: later,
   revokedAt: null,

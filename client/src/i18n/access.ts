@@ -252,6 +252,7 @@ export const accessText = {
     label: 'Tên thiết bị',
     unnamed: 'Không đặt tên',
     pairedAt: 'Ghép lúc',
+    pairedFrom: (address: string) => `từ địa chỉ ${address}`,
     expiresAt: 'Hết hạn',
     state: 'Kết nối',
     connected: 'Đang kết nối',

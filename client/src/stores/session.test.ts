@@ -104,6 +104,7 @@ describe('the session store', () => {
       meetingId: 'm-1',
       role: 'chair',
       label: 'Máy tính bảng',
+      pairedFrom: '10.0.0.5',
       pairedAt: '2026-01-01T00:00:00Z',
       expiresAt: '2999-01-01T00:00:00Z',
       revokedAt: null,

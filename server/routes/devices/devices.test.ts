@@ -44,7 +44,8 @@ describe('pairing the hall’s devices', () => {
     // Typed with a space, as it is shown on the console ("483 921").
     const paired = await pair(`${code.slice(0, 3)} ${code.slice(3)}`)
     expect(paired.statusCode).toBe(201)
-    expect(paired.json().device).toMatchObject({ meetingId, role: 'chair', label: 'Máy tính bảng của Chủ trì', revokedAt: null })
+    // The console shows where it paired from: the hall's tablet, not a stranger's phone.
+    expect(paired.json().device).toMatchObject({ meetingId, role: 'chair', label: 'Máy tính bảng của Chủ trì', pairedFrom: '10.0.0.1', revokedAt: null })
     const token = paired.json().token as string
     expect(token.length).toBeGreaterThan(40)
     expect((await pair(code)).json().error.code).toBe('PAIRING_CODE_INVALID')

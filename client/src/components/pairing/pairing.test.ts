@@ -9,6 +9,7 @@ const device = (over: Partial<PairedDevice>): PairedDevice => ({
   meetingId: 'm',
   role: 'chair',
   label: '',
+  pairedFrom: '10.0.0.5',
   pairedAt: '2026-03-01T07:00:00.000Z',
   expiresAt: '2026-03-02T07:00:00.000Z',
   revokedAt: null,
