@@ -91,6 +91,21 @@ export async function anyPasswordSet(db: Executor): Promise<boolean> {
   return row !== undefined
 }
 
+/**
+ * Locks the active administrators' rows until the transaction ends and answers their ids: two
+ * administrators demoting each other at once are served one after the other, so one stays.
+ */
+export async function lockActiveAdmins(trx: Executor): Promise<string[]> {
+  const rows = await trx
+    .selectFrom('users')
+    .select('id')
+    .where('active', '=', true)
+    .where(sql<boolean>`roles @> '["admin"]'::jsonb`)
+    .forUpdate()
+    .execute()
+  return rows.map((r) => r.id)
+}
+
 export async function setPasswordHash(db: Executor, userId: string, hash: string): Promise<void> {
   await db.updateTable('users').set({ password_hash: hash }).where('id', '=', userId).execute()
 }

@@ -45,7 +45,9 @@ const authRoutes: FastifyPluginAsync = async (fastify) => {
       // verifyPassword runs scrypt even for an unknown name, so the answer's timing tells nothing.
       const valid = await verifyPassword(req.body.password, user?.passwordHash ?? null)
       if (!user || !valid || !user.active) {
-        await audit(app.db, req, 'sign-in-failed', `Tên đăng nhập: ${req.body.username.slice(0, 40)}`)
+        // The name is kept only when it is an account's: what someone typed that matches no account
+        // may be a password typed into the wrong box, and the audit trail is read by others.
+        await audit(app.db, req, 'sign-in-failed', user ? `Tên đăng nhập: ${user.username}` : 'Tên đăng nhập không có trong hệ thống')
         return sendError(reply, appError('INVALID_CREDENTIALS'))
       }
       const session = await openSession(app, req, reply, user)

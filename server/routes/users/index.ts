@@ -7,6 +7,7 @@ import {
   findUserByUsername,
   insertUser,
   listUsers,
+  lockActiveAdmins,
   revokeUserSessions,
   updateUser,
   type UserRecord,
@@ -74,12 +75,6 @@ const usersRoutes: FastifyPluginAsync = async (fastify) => {
     },
   )
 
-  /** Refuses a change that would leave no active administrator. */
-  async function keepsAnAdmin(userId: string, roles: OfficeRole[], active: boolean): Promise<Result<null>> {
-    if (roles.includes('admin') && active) return ok(null)
-    const others = (await listUsers(app.db)).filter((u) => u.id !== userId && u.active && u.roles.includes('admin'))
-    return others.length ? ok(null) : fail('LAST_ADMIN')
-  }
 
   app.put(
     '/api/users/:userId',
@@ -89,10 +84,16 @@ const usersRoutes: FastifyPluginAsync = async (fastify) => {
       if (!before) return sendError(reply, appError('NOT_FOUND', 'Không tìm thấy tài khoản.'))
       const input = req.body
       if (!(await unitExists(input.unitId))) return sendError(reply, appError('UNIT_NOT_FOUND'))
-      const guard = await keepsAnAdmin(before.id, input.roles, input.active)
-      if (!guard.ok) return sendResult(reply, guard)
       const unitId = input.roles.includes('unit_lead') ? input.unitId : null
-      await updateUser(app.db, before.id, { ...input, unitId })
+      // Checked and written under a lock on the administrators' rows: never none left.
+      const kept = await app.db.transaction().execute(async (trx): Promise<Result<null>> => {
+        const admins = await lockActiveAdmins(trx)
+        const staysAdmin = input.roles.includes('admin') && input.active
+        if (!staysAdmin && !admins.some((id) => id !== before.id)) return fail('LAST_ADMIN')
+        await updateUser(trx, before.id, { ...input, unitId })
+        return ok(null)
+      })
+      if (!kept.ok) return sendResult(reply, kept)
       // Roles or access taken away: the sessions that held them end now, sockets included.
       const narrowed = !input.active || before.roles.some((r) => !input.roles.includes(r)) || before.unitId !== unitId
       if (narrowed) await disconnectRooms(app, (await revokeUserSessions(app.db, before.id, new Date().toISOString())).map(sessionRoom))
