@@ -1,7 +1,7 @@
 import cookie from '@fastify/cookie'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
-import { actionPolicy, mayDo, type Action, type Principal } from '../../shared/access/policy'
+import { actionPolicy, mayDo, refusalFor, type Action, type Principal } from '../../shared/access/policy'
 import { appError } from '../../shared/errors'
 import { authenticate, SESSION_COOKIE, sameOrigin } from '../auth/principal'
 import { sameSecret } from '../auth/secrets'
@@ -18,6 +18,11 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** The action in shared/access/policy.ts this route performs; every /api route must name one. */
     action?: Action
+    /**
+     * When what the route does depends on which document it serves (a published notice, or the
+     * minutes): the action for these params, else `action`.
+     */
+    actionFor?: (params: Record<string, string>) => Action
   }
   interface FastifyInstance {
     /** Every /api route with the action it declared: what the policy table governs, listed. */
@@ -52,7 +57,8 @@ export default fp(
     // earlier): a caller refused here still counts against the limits, and a flood of bogus
     // cookies or tokens is cut off before each costs a database query.
     async function guard(req: FastifyRequest, reply: FastifyReply) {
-      const action = req.routeOptions.config.action
+      const { action: declared, actionFor } = req.routeOptions.config
+      const action = actionFor?.(req.params as Record<string, string>) ?? declared
       if (!action) return
       const authenticated = await authenticate(app.db, { deviceToken: bearer(req), sessionToken: req.cookies[SESSION_COOKIE] })
       if (!authenticated.ok) return sendError(reply, authenticated.error)
@@ -69,7 +75,7 @@ export default fp(
 
       const meetingId = (req.params as { meetingId?: unknown } | undefined)?.meetingId
       if (!mayDo(req.principal, action, typeof meetingId === 'string' ? meetingId : undefined)) {
-        return sendError(reply, appError(req.principal.kind === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN'))
+        return sendError(reply, refusalFor(req.principal))
       }
     }
 

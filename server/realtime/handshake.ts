@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import { findMeeting } from '../../db/repositories/meetings'
-import { meetingRoleFor } from '../../shared/access/policy'
+import { meetingRoleFor, refusalFor } from '../../shared/access/policy'
 import { appError, type AppError } from '../../shared/errors'
 import { handshakeSchema, PROTOCOL_VERSION } from '../../shared/protocol'
 import { parseWith } from '../../shared/validation'
@@ -43,7 +43,7 @@ export function installHandshake(io: RealtimeServer, app: FastifyInstance, trust
         knownMeetings.add(meetingId)
       }
       const granted = meetingRoleFor(principal, meetingId, role)
-      if (!granted) return next(new HandshakeRefused(appError(principal.kind === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN')))
+      if (!granted) return next(new HandshakeRefused(refusalFor(principal)))
       const expiresAt = principal.kind === 'anonymous' ? null : Date.parse(principal.expiresAt)
       socket.data = { meetingId, role: granted, principal, expiresAt, address: clientAddress(socket.request) }
       next()

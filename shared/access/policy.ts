@@ -1,5 +1,6 @@
 import type { CommandType } from '../meeting/commands'
-import type { Role } from '../roles'
+import { confidentialRoles, type Role } from '../roles'
+import { appError, type AppError } from '../errors'
 import type { OfficeRole, PairableRole, SessionUser } from './accounts'
 
 // Who may do what: the one place. Two tables, read by the server for every request and every socket
@@ -121,6 +122,16 @@ export function mayDo(principal: Principal, action: Action, meetingId?: string):
   if (principal.kind === 'device' && meetingId !== undefined && meetingId !== principal.meetingId) return false
   return (actionPolicy[action] as readonly Grant[]).some((grant) => holds(principal, grant, meetingId))
 }
+
+/** What a caller the policy turns away is told: sign in first, or this is not for your role. */
+export const refusalFor = (principal: Principal): AppError => appError(principal.kind === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN')
+
+/**
+ * Whether a person may learn who filed a confidential petition: the secretary and the chair only
+ * (shared/roles.ts), so lists they read show confidential items in full.
+ */
+export const seesConfidentialPetitioners = (principal: Principal): boolean =>
+  principal.kind === 'user' && principal.user.roles.some((r) => (confidentialRoles as readonly string[]).includes(r))
 
 /** The screens (meeting roles) a principal may open in a meeting. Anyone may follow as an attendee. */
 export function screenRolesFor(principal: Principal, meetingId: string): Role[] {

@@ -3,8 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { loadOfficeProfile, saveOfficeProfile } from '../../../db/repositories/documents'
 import { administrativeDocumentSchema, finalizeSchema, officeProfileSchema } from '../../../shared/documents/schema'
-import { mayDo } from '../../../shared/access/policy'
-import { appError } from '../../../shared/errors'
+import type { Action } from '../../../shared/access/policy'
 import { actorOf } from '../../auth/principal'
 import { DocumentService } from '../../documents/document-service'
 import { renderDocx } from '../../documents/docx'
@@ -90,9 +89,8 @@ const documentsRoutes: FastifyPluginAsync = async (fastify) => {
 
   app.get(
     '/api/meetings/:meetingId/documents/:kind/versions/:version/:format',
-    { config: { action: 'documents:published' }, schema: { params: formatParams.extend({ version: z.coerce.number().int().min(1) }) } },
+    { config: { action: 'documents:published', actionFor: versionAction }, schema: { params: formatParams.extend({ version: z.coerce.number().int().min(1) }) } },
     async (req, reply) => {
-      if (req.params.kind === 'minutes' && !mayRead(req)) return refuse(req, reply)
       const found = await service.version(req.params.meetingId, req.params.kind, req.params.version)
       if (!found.ok) return sendError(reply, found.error)
       return sendDocument(reply, found.data.document, req.params.format, `v${req.params.version}`)
@@ -101,10 +99,11 @@ const documentsRoutes: FastifyPluginAsync = async (fastify) => {
 
   app.get(
     '/api/meetings/:meetingId/documents/:kind/versions/:version',
-    { config: { action: 'documents:published' }, schema: { params: versionParams, response: { 200: versionMeta.extend({ document: administrativeDocumentSchema }), ...errors } } },
+    {
+      config: { action: 'documents:published', actionFor: versionAction },
+      schema: { params: versionParams, response: { 200: versionMeta.extend({ document: administrativeDocumentSchema }), ...errors } },
+    },
     async (req, reply) => {
-      // A finalised notice is published; the minutes stay with those who may read documents.
-      if (req.params.kind === 'minutes' && !mayRead(req)) return refuse(req, reply)
       return sendResult(reply, await service.version(req.params.meetingId, req.params.kind, req.params.version))
     },
   )
@@ -113,8 +112,8 @@ const documentsRoutes: FastifyPluginAsync = async (fastify) => {
 /** Who saved a version, as the version history shows it. */
 const savedBy = (req: FastifyRequest): string => actorOf(req.principal)?.name ?? 'Không rõ'
 
-const mayRead = (req: FastifyRequest & { params: { meetingId: string } }) => mayDo(req.principal, 'documents:read', req.params.meetingId)
-const refuse = (req: FastifyRequest, reply: FastifyReply) => sendError(reply, appError(req.principal.kind === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN'))
+/** A finalised notice is published; the minutes' versions stay with those who may read documents. */
+const versionAction = (params: Record<string, string>): Action => (params.kind === 'notice' ? 'documents:published' : 'documents:read')
 
 /** "bien-ban-v2.docx": ASCII file names survive every browser and mail client. */
 function fileName(doc: AdministrativeDocument, label: string): string {

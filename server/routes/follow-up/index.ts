@@ -8,8 +8,7 @@ import { vietnamDate } from '../../../shared/calendar/working-days'
 import { fail, ok, type Result, appError } from '../../../shared/errors'
 import { extendSchema, extendedDueDate, followUpItems, publicFollowUpItem, followUpStatus, resultSchema, type FollowUpItem, type FollowUpStatus } from '../../../shared/followup'
 import type { FastifyRequest } from 'fastify'
-import { followUpReadUnit, mayReportFollowUp } from '../../../shared/access/policy'
-import { confidentialRoles } from '../../../shared/roles'
+import { followUpReadUnit, mayReportFollowUp, seesConfidentialPetitioners } from '../../../shared/access/policy'
 import { sendError, sendResult } from '../../http-errors'
 import { audit } from '../../auth/audit'
 import { errors } from '../meetings/schemas'
@@ -42,7 +41,7 @@ const followUpRoutes: FastifyPluginAsync = async (fastify) => {
       // A unit lead gets its own unit's items; everyone but the secretary and the chair sees a
       // confidential petition by its number only, as on every list beyond them.
       const mine = unit !== null ? items.data.filter((i) => i.unitId === unit) : items.data
-      const full = req.principal.kind === 'user' && req.principal.user.roles.some((r) => (confidentialRoles as readonly string[]).includes(r))
+      const full = seesConfidentialPetitioners(req.principal)
       return { items: mine.map((i) => (full ? { ...i } : { ...publicFollowUpItem(i), status: i.status })) }
     },
   )

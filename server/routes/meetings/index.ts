@@ -7,7 +7,7 @@ import { createMeetingSchema, isCommandType, restCommandSchema, type Command } f
 import { eventsFor, stateFor } from '../../../shared/meeting/redact'
 import { actorOf } from '../../auth/principal'
 import { roleIn } from '../../auth/meeting-role'
-import { commandRoleFor } from '../../../shared/access/policy'
+import { commandRoleFor, refusalFor } from '../../../shared/access/policy'
 import { roles } from '../../../shared/roles'
 import { createDemoConference } from '../../meetings/demo'
 import { vietnamDate } from '../../../shared/calendar/working-days'
@@ -97,7 +97,7 @@ const meetingsRoutes: FastifyPluginAsync = async (fastify) => {
     },
     async (req, reply) => {
       const role = commandRoleFor(req.principal, req.params.meetingId, (req.body as Command).type)
-      if (!role) return sendError(reply, appError(req.principal.kind === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN'))
+      if (!role) return sendError(reply, refusalFor(req.principal))
       const result = await app.meetingLog.execute(req.params.meetingId, role, req.body as Command, actorOf(req.principal, req.ip))
       return sendResult(reply, result)
     },
