@@ -41,8 +41,15 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
       idle_in_transaction_session_timeout: 30_000,
       types: pgTypes,
     })
-    // An idle client that errors (server restart, pg_terminate_backend) must not crash the process.
+    // A connection that breaks (server restart, failover, pg_terminate_backend) must not end the
+    // process. The pool listens on idle clients only; a client checked out (inside a command's
+    // transaction, waiting for a meeting's lock) emits 'error' on itself, and an 'error' event
+    // nobody listens to is thrown. So every client gets a listener of its own when it connects;
+    // the query it was running fails, and its caller answers UNAVAILABLE.
     pool.on('error', (err) => console.error('[db] idle client error:', err.message))
+    pool.on('connect', (client) => {
+      client.on('error', (err) => console.error('[db] connection lost:', err.message))
+    })
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
     const url = new URL(config.url)
     return {

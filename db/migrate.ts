@@ -7,6 +7,7 @@ import * as m0005 from './migrations/2026_11_22_0005_calendar_2026_2027'
 import * as m0006 from './migrations/2026_11_22_0006_office_deadline_rules'
 import * as m0007 from './migrations/2026_11_22_0007_accounts_devices'
 import * as m0008 from './migrations/2026_11_22_0008_pairing_links'
+import * as m0009 from './migrations/2026_12_02_0009_refused_commands'
 
 // A static list rather than FileMigrationProvider: no dynamic import(), so the same code runs under
 // tsx, vitest and a bundle. Add each new migration here, in order.
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '2026_11_22_0006_office_deadline_rules': m0006,
   '2026_11_22_0007_accounts_devices': m0007,
   '2026_11_22_0008_pairing_links': m0008,
+  '2026_12_02_0009_refused_commands': m0009,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

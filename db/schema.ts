@@ -27,9 +27,12 @@ export interface MeetingCommandsTable {
   meeting_id: string
   command_type: string
   payload_hash: string
-  first_seq: number
-  last_seq: number
+  /** Null for a refused command: it produced no events. */
+  first_seq: number | null
+  last_seq: number | null
   applied_at: ColumnType<Date, Date | string, never>
+  /** The refusal ({ code, message }) a command got, or null when it was applied. */
+  refusal: ColumnType<unknown, string | null, never>
 }
 
 export interface DirectoryUnitsTable {
@@ -113,7 +116,8 @@ export interface PasswordTokensTable {
   id: string
   user_id: string
   created_at: ColumnType<Date, Date | string, never>
-  expires_at: ColumnType<Date, Date | string, never>
+  /** Renewed for a preset first-run token (HND_SETUP_TOKEN), which is the same on every start. */
+  expires_at: ColumnType<Date, Date | string, Date | string>
   used_at: ColumnType<Date | null, Date | string | null, Date | string | null>
 }
 

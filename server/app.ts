@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely'
 import type pg from 'pg'
 import type { Database } from '../db/schema'
 import type { MeetingLogOptions } from './meetings/meeting-log'
+import { clientErrorHandler, frameworkErrors } from './framework-errors'
 import clientPlugin from './plugins/client'
 import errorsPlugin from './plugins/errors'
 import authPlugin from './plugins/auth'
@@ -41,7 +42,14 @@ const defaultClientDir = path.resolve(path.dirname(fileURLToPath(import.meta.url
 
 /** Builds the app without listening: main.ts listens, tests use inject() or listen on port 0. */
 export async function buildApp(opts: AppOptions) {
-  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 1_048_576, forceCloseConnections: true, trustProxy: opts.trustProxy ?? false })
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    bodyLimit: 1_048_576,
+    forceCloseConnections: true,
+    trustProxy: opts.trustProxy ?? false,
+    frameworkErrors,
+    clientErrorHandler,
+  })
   await app.register(errorsPlugin)
   await app.register(securityPlugin, opts.security ?? {})
   await app.register(meetingLogPlugin, { db: opts.db, log: opts.meetingLog })

@@ -1,8 +1,10 @@
 import type { FastifyReply } from 'fastify'
-import type { AppError, ErrorCode, Result } from '../shared/errors'
+import { appError, type AppError, type ErrorCode, type Result } from '../shared/errors'
+import { isDatabaseUnavailable } from '../db/errors'
 
 const statusByCode: Record<ErrorCode, number> = {
   VALIDATION_FAILED: 400,
+  BAD_REQUEST: 400,
   UNKNOWN_COMMAND: 400,
   PROTOCOL_MISMATCH: 400,
   UNAUTHENTICATED: 401,
@@ -28,6 +30,8 @@ const statusByCode: Record<ErrorCode, number> = {
   PETITION_NOT_RESOLVED: 409,
   INVALID_MERGE: 422,
   DUE_DATE_IN_PAST: 422,
+  DUE_DATE_TOO_LATE: 422,
+  DUE_DATE_DAY_OFF: 422,
   NO_CHANGE: 409,
   MINUTES_NOT_FINAL: 409,
   ALREADY_EXTENDED: 409,
@@ -42,6 +46,7 @@ const statusByCode: Record<ErrorCode, number> = {
   DEVICE_REVOKED: 401,
   USERNAME_TAKEN: 409,
   LAST_ADMIN: 409,
+  UNAVAILABLE: 503,
   INTERNAL: 500,
 }
 
@@ -54,6 +59,15 @@ export function sendError(reply: FastifyReply, error: AppError) {
 /** Sends `data` with `status`, or the error with its HTTP status. */
 export function sendResult<T>(reply: FastifyReply, result: Result<T>, status = 200) {
   return result.ok ? reply.code(status).send(result.data) : sendError(reply, result.error)
+}
+
+/**
+ * What the caller is told about an error nobody expected: UNAVAILABLE when the database could not
+ * be reached (worth retrying, and the client does, with the same command id), INTERNAL otherwise.
+ * Internals stay in the log.
+ */
+export function unexpectedFailure(err: unknown): AppError {
+  return appError(isDatabaseUnavailable(err) ? 'UNAVAILABLE' : 'INTERNAL')
 }
 
 /** Thrown by the validator compiler; the error handler turns it into VALIDATION_FAILED. */

@@ -3,6 +3,7 @@ import { openDatabase } from '../db/connect'
 import { DataDirLockedError } from '../db/lock'
 import { migrateToLatest } from '../db/migrate'
 import { buildApp } from './app'
+import { whenDatabaseAnswers } from './database-wait'
 import { readConfig } from './config'
 import { prepareFirstRun, FIRST_ADMIN } from './auth/first-run'
 import { passwordLinkPath } from './auth/password-links'
@@ -22,8 +23,22 @@ async function main() {
     }
     throw err
   }
-  const applied = await migrateToLatest(database.db)
-  const firstRun = await prepareFirstRun(database.db, process.env.HND_SETUP_TOKEN)
+  // Until the app listens, a stop request only has the database to close.
+  const waiting = new AbortController()
+  const stopWhileStarting = (signal: string) => {
+    console.log(`Nhận ${signal} khi đang khởi động, dừng.`)
+    waiting.abort()
+    void database.close().finally(() => process.exit(0))
+  }
+  process.once('SIGTERM', stopWhileStarting)
+  process.once('SIGINT', stopWhileStarting)
+  const { applied, firstRun } = await whenDatabaseAnswers(
+    async () => ({ applied: await migrateToLatest(database.db), firstRun: await prepareFirstRun(database.db, process.env.HND_SETUP_TOKEN) }),
+    { description: database.description, log: (line) => console.warn(line), signal: waiting.signal },
+  )
+  process.off('SIGTERM', stopWhileStarting)
+  process.off('SIGINT', stopWhileStarting)
+  if (database.kind === 'postgres') console.log(`Đã kết nối cơ sở dữ liệu ${database.description}.`)
   const app = await buildApp({ db: database.db, pool: database.pool, trustProxy: config.trustProxy, logger: { level: process.env.LOG_LEVEL ?? 'warn' } })
   await app.listen({ port: config.port, host: config.host })
 

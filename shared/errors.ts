@@ -2,6 +2,7 @@
 // person sees; the code is what programs (and tests) branch on.
 export const ErrorCode = {
   VALIDATION_FAILED: 'VALIDATION_FAILED',
+  BAD_REQUEST: 'BAD_REQUEST',
   UNKNOWN_COMMAND: 'UNKNOWN_COMMAND',
   MEETING_NOT_FOUND: 'MEETING_NOT_FOUND',
   UNAUTHENTICATED: 'UNAUTHENTICATED',
@@ -26,6 +27,8 @@ export const ErrorCode = {
   OFFICIAL_NOT_FOUND: 'OFFICIAL_NOT_FOUND',
   UNIT_NOT_FOUND: 'UNIT_NOT_FOUND',
   DUE_DATE_IN_PAST: 'DUE_DATE_IN_PAST',
+  DUE_DATE_TOO_LATE: 'DUE_DATE_TOO_LATE',
+  DUE_DATE_DAY_OFF: 'DUE_DATE_DAY_OFF',
   NO_CHANGE: 'NO_CHANGE',
   MINUTES_NOT_FINAL: 'MINUTES_NOT_FINAL',
   ALREADY_EXTENDED: 'ALREADY_EXTENDED',
@@ -41,12 +44,14 @@ export const ErrorCode = {
   DEVICE_REVOKED: 'DEVICE_REVOKED',
   USERNAME_TAKEN: 'USERNAME_TAKEN',
   LAST_ADMIN: 'LAST_ADMIN',
+  UNAVAILABLE: 'UNAVAILABLE',
   INTERNAL: 'INTERNAL',
 } as const
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode]
 
 export const errorMessages: Record<ErrorCode, string> = {
   VALIDATION_FAILED: 'Dữ liệu không hợp lệ.',
+  BAD_REQUEST: 'Yêu cầu không hợp lệ.',
   UNKNOWN_COMMAND: 'Lệnh không được hỗ trợ.',
   MEETING_NOT_FOUND: 'Không tìm thấy hội nghị.',
   UNAUTHENTICATED: 'Cần đăng nhập (hoặc ghép thiết bị) để thực hiện thao tác này.',
@@ -71,6 +76,8 @@ export const errorMessages: Record<ErrorCode, string> = {
   OFFICIAL_NOT_FOUND: 'Không tìm thấy cán bộ trong danh bạ.',
   UNIT_NOT_FOUND: 'Không tìm thấy đơn vị trong danh bạ.',
   DUE_DATE_IN_PAST: 'Hạn trả lời phải sau ngày hội nghị.',
+  DUE_DATE_TOO_LATE: 'Hạn trả lời không được quá một năm sau ngày hội nghị.',
+  DUE_DATE_DAY_OFF: 'Hạn trả lời rơi vào ngày nghỉ; hãy chọn một ngày làm việc.',
   NO_CHANGE: 'Không có gì thay đổi.',
   MINUTES_NOT_FINAL: 'Cần hoàn thiện (chốt) biên bản trước khi lập thông báo kết luận.',
   ALREADY_EXTENDED: 'Thời hạn chỉ được gia hạn một lần.',
@@ -86,6 +93,7 @@ export const errorMessages: Record<ErrorCode, string> = {
   DEVICE_REVOKED: 'Thiết bị này đã bị thu hồi hoặc hết thời hạn ghép. Hãy ghép lại bằng mã mới.',
   USERNAME_TAKEN: 'Tên đăng nhập này đã có người dùng.',
   LAST_ADMIN: 'Phải còn ít nhất một tài khoản quản trị đang hoạt động.',
+  UNAVAILABLE: 'Máy chủ tạm thời không ghi được dữ liệu (mất kết nối cơ sở dữ liệu). Lệnh chưa được ghi; ứng dụng sẽ tự gửi lại.',
   INTERNAL: 'Đã xảy ra lỗi trên máy chủ. Vui lòng thử lại.',
 }
 

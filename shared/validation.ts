@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import { fail, ok, type Result } from './errors'
+import { unstorableText } from './text'
 
 // One VALIDATION_FAILED error with a Vietnamese message per field, so the REST routes, the socket
 // handlers and the forms all show the same words. The words come from the error map below, which
@@ -37,7 +38,38 @@ function fieldMessages(issues: readonly z.core.$ZodIssue[]): Record<string, stri
   return fields
 }
 
+/**
+ * The path of the first string (value or key) anywhere in `input` that holds a character no text
+ * may hold (NUL, a lone surrogate), or null. Checked before any schema, so every field of every
+ * request, named in a schema or not, is covered. Iterative: nesting depth cannot exhaust the stack.
+ */
+export function unstorablePath(input: unknown): string | null {
+  const stack: { value: unknown; path: string }[] = [{ value: input, path: '' }]
+  let visited = 0
+  while (stack.length) {
+    const { value, path } = stack.pop()!
+    // A bound on the work: nothing we accept is anywhere near this big, and the schema refuses it.
+    if (++visited > 200_000) return null
+    if (typeof value === 'string') {
+      if (unstorableText.test(value)) return path || '_'
+    } else if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) stack.push({ value: value[i], path: path ? `${path}.${i}` : String(i) })
+    } else if (typeof value === 'object' && value !== null) {
+      for (const [key, v] of Object.entries(value)) {
+        if (unstorableText.test(key)) return path || '_'
+        stack.push({ value: v, path: path ? `${path}.${key}` : key })
+      }
+    }
+  }
+  return null
+}
+
+const unstorableMessage = 'Chứa ký tự không hợp lệ (ký tự NUL hoặc ký tự Unicode hỏng); hãy gõ hoặc dán lại.'
+
 export function parseWith<S extends z.ZodType>(schema: S, input: unknown): Result<z.output<S>> {
+  const found = unstorablePath(input)
+  const bad = found === null ? null : [...found].slice(0, 100).join('')
+  if (bad !== null) return fail('VALIDATION_FAILED', `Dữ liệu không hợp lệ. ${bad === '_' ? '' : `«${bad}»: `}${unstorableMessage}`, { [bad]: unstorableMessage })
   const parsed = schema.safeParse(input, { error: vietnameseErrors })
   if (parsed.success) return ok(parsed.data)
   const fields = fieldMessages(parsed.error.issues)

@@ -179,6 +179,23 @@ export async function insertPasswordToken(db: Executor, t: { id: string; userId:
   await db.insertInto('password_tokens').values({ id: t.id, user_id: t.userId, created_at: t.createdAt, expires_at: t.expiresAt }).execute()
 }
 
+/**
+ * The same link again, valid anew: a token chosen in advance (HND_SETUP_TOKEN) is the same on every
+ * start, so its row is renewed rather than inserted twice. Only ever for the same account.
+ */
+export async function renewPasswordToken(db: Executor, t: { id: string; userId: string; createdAt: string; expiresAt: string }): Promise<void> {
+  await db
+    .insertInto('password_tokens')
+    .values({ id: t.id, user_id: t.userId, created_at: t.createdAt, expires_at: t.expiresAt })
+    .onConflict((oc) =>
+      oc
+        .column('id')
+        .doUpdateSet({ expires_at: t.expiresAt, used_at: null })
+        .where('password_tokens.user_id', '=', t.userId),
+    )
+    .execute()
+}
+
 /** Voids an account's unused links: a new link replaces the old one. */
 export async function voidPasswordTokens(db: Executor, userId: string, at: string): Promise<void> {
   await db.updateTable('password_tokens').set({ used_at: at }).where('user_id', '=', userId).where('used_at', 'is', null).execute()

@@ -75,6 +75,8 @@ export class MeetingLog extends EventEmitter<{ appended: [AppendedBatch] }> {
   private readonly maxCatchUpEvents: number
   private readonly now: () => Date
   private readonly office: { context(): Promise<OfficeContext> }
+  private readonly timers = new Set<NodeJS.Timeout>()
+  private closed = false
   /** Identifies this process in NOTIFY payloads. */
   readonly processId = randomUUID()
 
@@ -174,21 +176,19 @@ export class MeetingLog extends EventEmitter<{ appended: [AppendedBatch] }> {
         const state = await this.catchUp(trx, meetingId, meeting.lastSeq)
         const at = this.now().toISOString()
         const decided = decide(state, command, { at, ...office })
-        if (!decided.ok) return { kind: 'refused' as const, result: decided }
+        const record = { commandId: command.commandId, meetingId, commandType: command.type, payloadHash: hash, appliedAt: at }
+        if (!decided.ok) {
+          // Recorded with its refusal: a retry of this id after the state changed (a speaker
+          // registered since "call next" found the queue empty) gets this answer, not a new one.
+          await recordAppliedCommand(trx, { ...record, refusal: decided.error })
+          return { kind: 'refused' as const, result: decided }
+        }
         const events = this.number(meetingId, state.seq, decided.data, { at, commandId: command.commandId, role })
         await appendEvents(trx, events, actor)
         const lastSeq = state.seq + events.length
         const after = fold(state, events)
         await setMeetingHead(trx, meetingId, { lastSeq, title: after.title, venue: after.venue })
-        await recordAppliedCommand(trx, {
-          commandId: command.commandId,
-          meetingId,
-          commandType: command.type,
-          payloadHash: hash,
-          firstSeq: state.seq + 1,
-          lastSeq,
-          appliedAt: at,
-        })
+        await recordAppliedCommand(trx, { ...record, firstSeq: state.seq + 1, lastSeq })
         const notice: EventsNotice = { meetingId, fromSeq: state.seq + 1, toSeq: lastSeq, origin: this.processId }
         await notifyAppended(trx, EVENTS_CHANNEL, notice)
         return { kind: 'applied' as const, events, state: after }
@@ -199,6 +199,10 @@ export class MeetingLog extends EventEmitter<{ appended: [AppendedBatch] }> {
         const raced = await this.answerRetry(meetingId, command.commandId, hash)
         if (raced) return raced
       }
+      // The commit may have landed although we heard an error (the connection broke during
+      // COMMIT): this process's screens must learn of whatever did commit as soon as the database
+      // answers again, whether or not the sender retries.
+      this.refreshLater(meetingId)
       throw err
     }
     if (outcome.kind === 'refused') return outcome.result
@@ -212,10 +216,15 @@ export class MeetingLog extends EventEmitter<{ appended: [AppendedBatch] }> {
     return ok({ seq: outcome.state.seq, events: outcome.events, duplicate: false })
   }
 
+  /** Runs inside the meeting's mutex: it may bring this process's screens up to date. */
   private async answerRetry(meetingId: string, commandId: string, hash: string): Promise<Result<CommandResult> | null> {
     const applied = await findAppliedCommand(this.db, commandId)
     if (!applied) return null
     if (applied.meetingId !== meetingId || applied.payloadHash !== hash) return fail('COMMAND_ID_REUSED')
+    if (applied.refusal) return { ok: false, error: applied.refusal }
+    // The first reply may have been lost together with the broadcast (a connection that broke
+    // during COMMIT, a process killed right after it): the other screens hear of it now.
+    await this.refresh(meetingId)
     const events = await readEvents(this.db, meetingId, applied.firstSeq - 1, applied.lastSeq)
     return ok({ seq: applied.lastSeq, events, duplicate: true })
   }
@@ -249,6 +258,32 @@ export class MeetingLog extends EventEmitter<{ appended: [AppendedBatch] }> {
     return state
   }
 
+  /** Brings the cache, and so this process's screens, up to the log. Call inside the meeting's mutex. */
+  private async refresh(meetingId: string): Promise<void> {
+    const meeting = await findMeeting(this.db, meetingId)
+    if (meeting) await this.catchUp(this.db, meetingId, meeting.lastSeq)
+  }
+
+  /** Refreshes a meeting once the database answers again, backing off; bounded to about ten minutes. */
+  private refreshLater(meetingId: string, attempt = 0): void {
+    if (this.closed) return
+    const timer = setTimeout(() => {
+      this.timers.delete(timer)
+      this.mutex.run(meetingId, () => this.refresh(meetingId)).catch(() => {
+        if (attempt < 25) this.refreshLater(meetingId, attempt + 1)
+      })
+    }, Math.min(30_000, 250 * 2 ** attempt))
+    timer.unref()
+    this.timers.add(timer)
+  }
+
+  /** Stops the pending refreshes: the database is about to close. */
+  close(): void {
+    this.closed = true
+    for (const timer of this.timers) clearTimeout(timer)
+    this.timers.clear()
+  }
+
   /** The current full state, or null when the meeting does not exist. */
   async state(meetingId: string): Promise<MeetingState | null> {
     const meeting = await findMeeting(this.db, meetingId)
@@ -279,19 +314,16 @@ export class MeetingLog extends EventEmitter<{ appended: [AppendedBatch] }> {
     if (notice.origin === this.processId) return
     const cached = this.cache.get(notice.meetingId)
     if (!cached || cached.seq >= notice.toSeq) return
-    await this.mutex.run(notice.meetingId, async () => {
-      const meeting = await findMeeting(this.db, notice.meetingId)
-      if (meeting) await this.catchUp(this.db, notice.meetingId, meeting.lastSeq)
-    })
+    await this.mutex.run(notice.meetingId, () => this.refresh(notice.meetingId))
   }
 
-  /** Catches up every meeting this process follows (after the fan-out connection was lost). */
+  /**
+   * Catches up every meeting this process follows (after the fan-out connection was lost). A
+   * meeting the database cannot be asked about now is caught up later.
+   */
   async refreshAll(): Promise<void> {
     for (const meetingId of [...this.cache.keys()]) {
-      await this.mutex.run(meetingId, async () => {
-        const meeting = await findMeeting(this.db, meetingId)
-        if (meeting) await this.catchUp(this.db, meetingId, meeting.lastSeq)
-      })
+      await this.mutex.run(meetingId, () => this.refresh(meetingId)).catch(() => this.refreshLater(meetingId))
     }
   }
 

@@ -4,7 +4,7 @@ import { serializerCompiler } from 'fastify-type-provider-zod'
 import type { z } from 'zod'
 import { appError } from '../../shared/errors'
 import { parseWith } from '../../shared/validation'
-import { RequestValidationError, sendError } from '../http-errors'
+import { RequestValidationError, sendError, unexpectedFailure } from '../http-errors'
 
 // One error shape everywhere: { ok: false, error: { code, message, fields? } }, messages in
 // Vietnamese, internals never shown (the log keeps them).
@@ -27,8 +27,10 @@ export default fp(
         // Malformed JSON, wrong content type and the like: say so, without the parser's English.
         return reply.code(status).send({ ok: false, error: appError('VALIDATION_FAILED', 'Yêu cầu không hợp lệ.') })
       }
-      request.log.error({ err }, 'unhandled error')
-      return reply.code(500).send({ ok: false, error: appError('INTERNAL') })
+      const failure = unexpectedFailure(err)
+      if (failure.code === 'UNAVAILABLE') request.log.warn({ err }, 'database unavailable')
+      else request.log.error({ err }, 'unhandled error')
+      return sendError(reply, failure)
     })
   },
   { name: 'errors' },

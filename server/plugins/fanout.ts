@@ -43,8 +43,13 @@ export default fp<FanoutPluginOptions>(
         drop(c, err)
       })
       c.on('notification', onNotification)
-      await c.query(`LISTEN ${EVENTS_CHANNEL}`)
-      await c.query(`LISTEN ${ACCESS_CHANNEL}`)
+      try {
+        await c.query(`LISTEN ${EVENTS_CHANNEL}`)
+        await c.query(`LISTEN ${ACCESS_CHANNEL}`)
+      } catch (err) {
+        drop(c, err as Error) // and listen again later
+        throw err
+      }
       client = c
       // Notices sent while we were not listening are lost: catch up every meeting we follow.
       await app.meetingLog.refreshAll()
@@ -72,7 +77,11 @@ export default fp<FanoutPluginOptions>(
       }, retryMs)
     }
 
-    await listen()
+    // A database that is down right now does not stop the server: it listens once it can.
+    await listen().catch((err) => {
+      app.log.warn({ err }, 'cannot LISTEN yet')
+      scheduleRetry()
+    })
 
     app.addHook('onClose', async () => {
       closing = true

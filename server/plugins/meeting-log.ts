@@ -24,7 +24,9 @@ export default fp<MeetingLogPluginOptions>(
     const office = new OfficeData(opts.db)
     app.decorate('db', opts.db)
     app.decorate('office', office)
-    app.decorate('meetingLog', new MeetingLog(opts.db, { office, ...opts.log }))
+    const log = new MeetingLog(opts.db, { office, ...opts.log })
+    app.decorate('meetingLog', log)
+    app.addHook('onClose', async () => log.close())
   },
   { name: 'meeting-log' },
 )

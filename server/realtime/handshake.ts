@@ -7,6 +7,7 @@ import { parseWith } from '../../shared/validation'
 import { authenticate, SESSION_COOKIE, sameOrigin } from '../auth/principal'
 import { addressResolver } from '../auth/address'
 import type { RealtimeServer } from './types'
+import { unexpectedFailure } from '../http-errors'
 
 class HandshakeRefused extends Error {
   constructor(readonly data: AppError) {
@@ -48,8 +49,9 @@ export function installHandshake(io: RealtimeServer, app: FastifyInstance, trust
       socket.data = { meetingId, role: granted, principal, expiresAt, address: clientAddress(socket.request) }
       next()
     } catch (err) {
-      console.error('[realtime] handshake failed:', err)
-      next(new HandshakeRefused(appError('INTERNAL')))
+      const failure = unexpectedFailure(err)
+      console.error('[realtime] handshake failed:', err instanceof Error ? err.message : err)
+      next(new HandshakeRefused(failure))
     }
   })
 }

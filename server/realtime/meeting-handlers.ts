@@ -1,4 +1,5 @@
 import { fail, ok, type Ack } from '../../shared/errors'
+import { unexpectedFailure } from '../http-errors'
 import { commandSchemas, commandTypes, isCommandType, type Command } from '../../shared/meeting/commands'
 import { eventsFor, stateFor } from '../../shared/meeting/redact'
 import { syncRequestSchema, type SyncResult } from '../../shared/protocol'
@@ -26,8 +27,9 @@ async function answer(ack: AnyAck, work: () => Promise<Ack<unknown>>): Promise<v
   try {
     ack(await work())
   } catch (err) {
-    console.error('[realtime] handler failed:', err)
-    ack(fail('INTERNAL'))
+    const failure = unexpectedFailure(err)
+    console.error(failure.code === 'UNAVAILABLE' ? '[realtime] database unavailable:' : '[realtime] handler failed:', err instanceof Error ? err.message : err)
+    ack({ ok: false, error: failure })
   }
 }
 
@@ -80,8 +82,20 @@ export function registerMeetingHandlers(socket: RealtimeSocket, log: MeetingLog,
     })
   }
 
-  socket.onAny((event: string, ...args: unknown[]) => {
-    if (event === 'meeting:sync' || isCommandType(event)) return
-    ackOf(args)?.(fail('UNKNOWN_COMMAND', `Lệnh không được hỗ trợ: «${event.slice(0, 60)}».`))
+  // Whatever a client sends as an event name reaches here first: Socket.IO's parser lets a number
+  // through (the frame `421[1,{}]` is event 1), so the name is checked before any use of it.
+  socket.onAny((event: unknown, ...args: unknown[]) => {
+    if (typeof event === 'string' && (event === 'meeting:sync' || isCommandType(event))) return
+    ackOf(args)?.(fail('UNKNOWN_COMMAND', unknownCommandMessage(event)))
   })
+  // A client may also send an event named "error": Node's EventEmitter throws an 'error' event that
+  // nobody listens to, which would end the process. It is answered above as an unknown command.
+  socket.on('error' as never, () => undefined)
+}
+
+function unknownCommandMessage(event: unknown): string {
+  if (typeof event !== 'string') return 'Lệnh không được hỗ trợ: tên lệnh phải là chuỗi ký tự.'
+  // Only printable characters of the name go back, and not many of them.
+  const shown = [...event.replace(/[^\p{L}\p{N}\p{P}\p{S} ]/gu, '')].slice(0, 60).join('')
+  return `Lệnh không được hỗ trợ: «${shown}».`
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { requiredText } from '../text'
+import { cleanedText, requiredText } from '../text'
 
 // Accounts: the people who sign in, and the roles they hold in this office. A person may hold
 // several roles (in a small commune the secretary also keeps the directory). What each role may do
@@ -122,7 +122,7 @@ export const pairSchema = z.strictObject({
     .max(220)
     .transform((s) => (pairingLinkPattern.test(s.trim()) ? s.trim() : s.replace(/[\s-]/g, '')))
     .pipe(z.string().refine((s) => /^\d{6}$/.test(s) || pairingLinkPattern.test(s), 'Mã ghép gồm 6 chữ số.')),
-  label: z.string().trim().max(80).optional(),
+  label: cleanedText(80).optional(),
 })
 
 export interface PairedDevice {

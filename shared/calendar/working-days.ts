@@ -23,6 +23,18 @@ export function calendarFromDays(days: readonly { day: string; kind: string; not
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
 
+/**
+ * The dates an office can mean: a meeting, a deadline, a holiday, a report period. Everything
+ * outside is a typo (or an attack) and is refused at the door, so no date arithmetic ever runs on
+ * the year 9999 or 0000 (where it used to overflow, or count millions of days in a request).
+ */
+export const earliestDate = '2000-01-01'
+export const latestDate = '2099-12-31'
+export const isWithinDateRange = (date: string): boolean => date >= earliestDate && date <= latestDate
+
+/** How many working days any rule may count: the longest rule is 90 days; a year is ~250. */
+export const maxWorkingDays = 1000
+
 export function parseDate(date: string): Date {
   const m = ISO_DATE.exec(date)
   if (!m) throw new RangeError(`not a date: ${date}`)
@@ -39,11 +51,28 @@ export function addDays(date: string, days: number): string {
   return formatDate(d)
 }
 
-export function isWorkingDay(date: string, calendar: HolidayCalendar): boolean {
+const DAY_MS = 86_400_000
+const dayNumber = (date: string): number => parseDate(date).getTime() / DAY_MS
+const isWeekend = (date: string): boolean => {
   const weekday = parseDate(date).getUTCDay()
-  const weekend = weekday === 0 || weekday === 6
-  if (weekend) return calendar.workingWeekendDays.includes(date)
-  return !calendar.daysOff.includes(date)
+  return weekday === 0 || weekday === 6
+}
+
+// The calendar's lists as sets, built once per calendar object: a deadline is counted per item of
+// every follow-up list, and a lookup in an array of a few hundred days each time adds up.
+const exceptionSets = new WeakMap<HolidayCalendar, { off: Set<string>; worked: Set<string> }>()
+function exceptionsOf(calendar: HolidayCalendar) {
+  let sets = exceptionSets.get(calendar)
+  if (!sets) {
+    sets = { off: new Set(calendar.daysOff), worked: new Set(calendar.workingWeekendDays) }
+    exceptionSets.set(calendar, sets)
+  }
+  return sets
+}
+
+export function isWorkingDay(date: string, calendar: HolidayCalendar): boolean {
+  const { off, worked } = exceptionsOf(calendar)
+  return isWeekend(date) ? worked.has(date) : !off.has(date)
 }
 
 /** The date itself when it is a working day, otherwise the next working day. */
@@ -56,22 +85,40 @@ export function nextWorkingDayOnOrAfter(date: string, calendar: HolidayCalendar)
 
 /**
  * The deadline `n` working days after `start`: the first day counted is the day after the event
- * (start itself never counts), so n = 5 from a Friday meeting ends the next Friday.
+ * (start itself never counts), so n = 5 from a Friday meeting ends the next Friday. The work is
+ * bounded: `n` is at most maxWorkingDays, and a calendar cannot stop time (a year without a working
+ * day is refused).
  */
 export function addWorkingDays(start: string, n: number, calendar: HolidayCalendar): string {
-  if (!Number.isInteger(n) || n < 0) throw new RangeError(`working days must be a whole number ≥ 0, got ${n}`)
+  if (!Number.isInteger(n) || n < 0 || n > maxWorkingDays) throw new RangeError(`working days must be a whole number from 0 to ${maxWorkingDays}, got ${n}`)
   let d = start
   for (let counted = 0; counted < n; ) {
-    d = addDays(d, 1)
-    if (isWorkingDay(d, calendar)) counted++
+    d = nextWorkingDayOnOrAfter(addDays(d, 1), calendar)
+    counted++
   }
   return d
 }
 
-/** Working days after `from` up to and including `to` (0 when `to` is not after `from`). */
+/** Monday–Friday days in (from, to]: whole weeks by arithmetic, the rest (under a week) one by one. */
+function weekdaysAfterUpTo(from: string, to: string): number {
+  const days = dayNumber(to) - dayNumber(from)
+  if (days <= 0) return 0
+  const weeks = Math.floor(days / 7)
+  let count = weeks * 5
+  for (let d = addDays(from, weeks * 7 + 1); d <= to; d = addDays(d, 1)) if (!isWeekend(d)) count++
+  return count
+}
+
+/**
+ * Working days after `from` up to and including `to` (0 when `to` is not after `from`). Counted in
+ * time proportional to the calendar's exceptions, not to the distance between the dates.
+ */
 export function workingDaysBetween(from: string, to: string, calendar: HolidayCalendar): number {
-  let count = 0
-  for (let d = addDays(from, 1); d <= to; d = addDays(d, 1)) if (isWorkingDay(d, calendar)) count++
+  if (to <= from) return 0
+  const { off, worked } = exceptionsOf(calendar)
+  let count = weekdaysAfterUpTo(from, to)
+  for (const day of off) if (day > from && day <= to && !isWeekend(day)) count--
+  for (const day of worked) if (day > from && day <= to && isWeekend(day)) count++
   return count
 }
 

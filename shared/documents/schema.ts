@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { optionalText, requiredText } from '../text'
+import { cleanedText, optionalText, requiredText } from '../text'
 import { isoDate } from '../meeting/commands'
 
 // What a secretary may save as an edited document: the same shape the builders produce, with limits.
@@ -35,7 +35,7 @@ export const administrativeDocumentSchema = z.strictObject({
 
 export const finalizeSchema = z.strictObject({
   /** The number assigned by the records clerk (văn thư), if already known. */
-  number: z.string().trim().normalize('NFC').max(20).optional(),
+  number: cleanedText(20).optional(),
   /** Why a new version replaces an earlier one (required from the second version on). */
   note: line(1000),
 })

@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import { optionalText, requiredText } from '../text'
+import { isWithinDateRange } from '../calendar/working-days'
+import { cleanedText, optionalText, requiredText } from '../text'
 import { AnswerForm, MeetingAudience, MeetingForm, meetingPhases, OfficeLevel, PetitionOrigin, ProjectorMode } from './model'
 
 const audience = z.enum(Object.values(MeetingAudience) as [MeetingAudience, ...MeetingAudience[]])
@@ -24,14 +25,15 @@ const commandId = z.uuid()
 const petitionNo = z.int().min(1).max(1_000_000)
 const speakerNo = z.int().min(1).max(1_000_000)
 
-/** A calendar date 'YYYY-MM-DD' that exists. */
+/** A calendar date 'YYYY-MM-DD' that exists, within the years an office can mean (2000–2099). */
 export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/)
   .refine((s) => {
     const d = new Date(`${s}T00:00:00Z`)
     return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s)
-  }, 'Ngày không hợp lệ.')
+  }, { message: 'Ngày không hợp lệ.', abort: true })
+  .refine(isWithinDateRange, 'Ngày phải trong khoảng từ 01/01/2000 đến 31/12/2099.')
 
 /** Who is to answer, by directory id; the server copies the names into the event. */
 export const answererRef = z.discriminatedUnion('kind', [
@@ -70,7 +72,7 @@ export const commandSchemas = {
     secretaryName: optionalText(limits.name),
     level: z.enum([OfficeLevel.office, OfficeLevel.commune]).default('office'),
     /** Omitted: unchanged. */
-    delegatedBy: z.string().trim().normalize('NFC').max(limits.unit).optional(),
+    delegatedBy: cleanedText(limits.unit).optional(),
     audience: audience.optional(),
     form: meetingForm.optional(),
   }),

@@ -1,6 +1,7 @@
 import { fail, ok, type Result } from '../errors'
 import { defaultWrittenAnswerDue } from './rules'
-import { vietnamDate } from '../calendar/working-days'
+import { addDays, isWorkingDay, nextWorkingDayOnOrAfter, vietnamDate, type HolidayCalendar } from '../calendar/working-days'
+import { formatDateVi } from './selectors'
 import { resolveAnswerer } from './answerers'
 import type { Command, CommandOf } from './commands'
 import type { DecideContext } from './decide'
@@ -50,6 +51,25 @@ export function newPetition(state: MeetingState, c: Omit<CommandOf<'petition:rec
   }
 }
 
+/** The longest a chair may commit a unit to: a year after the meeting (the rules speak of weeks). */
+const maxDueDays = 366
+const weekdayNames = ['Chủ nhật', 'thứ Bảy'] as const
+
+/**
+ * A due date chosen in the room must be after the meeting, within a year of it, and a working day:
+ * a deadline on a Sunday or a holiday is one nobody can meet on the day, so the chair is offered
+ * the next working day instead.
+ */
+function dueDateRefusal(dueDate: string, from: string, calendar: HolidayCalendar) {
+  if (dueDate <= from) return fail('DUE_DATE_IN_PAST')
+  if (dueDate > addDays(from, maxDueDays)) return fail('DUE_DATE_TOO_LATE')
+  if (isWorkingDay(dueDate, calendar)) return null
+  const weekday = new Date(`${dueDate}T00:00:00Z`).getUTCDay()
+  const what = weekday === 0 ? weekdayNames[0] : weekday === 6 ? weekdayNames[1] : 'ngày nghỉ lễ'
+  const next = nextWorkingDayOnOrAfter(dueDate, calendar)
+  return fail('DUE_DATE_DAY_OFF', `Ngày ${formatDateVi(dueDate)} là ${what}, không phải ngày làm việc. Hãy chọn một ngày làm việc, ví dụ ${formatDateVi(next)}.`)
+}
+
 export function decidePetition(state: MeetingState, c: Command, ctx: DecideContext): Result<EventDraft[]> {
   switch (c.type) {
     case 'petition:record':
@@ -59,7 +79,7 @@ export function decidePetition(state: MeetingState, c: Command, ctx: DecideConte
       const found = find(state, c.petitionNo)
       if (!found.ok) return found
       const { origin, field, title, content, petitionerName, petitionerAddress, representing, confidential, showName } = c
-      const petition = { ...found.data, origin, field, title, content, petitionerName, petitionerAddress, representing, confidential, showName }
+      const petition = { ...found.data, origin, field, title, content, petitionerName, petitionerAddress, representing, confidential, showName, preparedAnswers: [] }
       const speakers = state.speakers.filter((s) => s.petitionNos.includes(c.petitionNo))
       return ok([{ type: 'petition.edited', payload: { petition, speakers } }])
     }
@@ -67,8 +87,7 @@ export function decidePetition(state: MeetingState, c: Command, ctx: DecideConte
     case 'petition:prepare-answer': {
       const found = find(state, c.petitionNo)
       if (!found.ok) return found
-      const preparedAnswers = [...found.data.preparedAnswers, { unitName: c.unitName, text: c.text }]
-      return ok([{ type: 'petition.answer-prepared', payload: { petitionNo: c.petitionNo, preparedAnswers } }])
+      return ok([{ type: 'petition.answer-prepared', payload: { petitionNo: c.petitionNo, answer: { unitName: c.unitName, text: c.text } } }])
     }
 
     case 'petition:discuss': {
@@ -105,7 +124,10 @@ export function decidePetition(state: MeetingState, c: Command, ctx: DecideConte
       if (!unit) return fail('UNIT_NOT_FOUND')
       const today = vietnamDate(ctx.at)
       const from = state.details.meetingDate || today
-      if (c.dueDate !== undefined && c.dueDate <= from) return fail('DUE_DATE_IN_PAST')
+      if (c.dueDate !== undefined) {
+        const refused = dueDateRefusal(c.dueDate, from, ctx.calendar)
+        if (refused) return refused
+      }
       const dueDate = c.dueDate ?? defaultWrittenAnswerDue(state.details, today, ctx.calendar, ctx.rules)
       return ok([
         ...discussFirst(state, found.data),

@@ -27,9 +27,17 @@ export interface EventPayloads {
   'projector.switched': { mode: ProjectorMode; announcement: string }
 
   'petition.recorded': { petition: Petition }
-  /** The petition as edited, and the speakers linked to it (their redaction may change with it). */
+  /**
+   * The petition as edited, and the speakers linked to it (their redaction may change with it). Its
+   * draft answers are not part of an edit: they travel as answer-prepared events only.
+   */
   'petition.edited': { petition: Petition; speakers: Speaker[] }
-  'petition.answer-prepared': { petitionNo: number; preparedAnswers: PreparedAnswer[] }
+  /**
+   * One more draft answer for the petition: an event carries what changed, not every earlier draft
+   * (60 drafts used to make a 1.2 MB broadcast). Logs written before carry the whole list instead,
+   * as `preparedAnswers`; a public screen receives neither.
+   */
+  'petition.answer-prepared': { petitionNo: number; answer?: PreparedAnswer; preparedAnswers?: PreparedAnswer[] }
   'petition.discussion-started': { petitionNo: number }
   'petition.answerer-assigned': { petitionNo: number; answerer: Answerer }
   'petition.answered': { petitionNo: number; answerer: Answerer; summary: string }

@@ -30,10 +30,16 @@ export function evolve(state: MeetingState, event: MeetingEvent): MeetingState {
       return { ...s, petitions: [...s.petitions, event.payload.petition] }
     case 'petition.edited': {
       const { petition, speakers } = event.payload
-      return { ...s, petitions: replace(s.petitions, petition), speakers: speakers.reduce(replaceSpeaker, s.speakers) }
+      // The drafts stay as they were: an edit does not carry them (older logs carried a copy).
+      const petitions = s.petitions.map((p) => (p.no === petition.no ? { ...petition, preparedAnswers: p.preparedAnswers } : p))
+      return { ...s, petitions, speakers: speakers.reduce(replaceSpeaker, s.speakers) }
     }
-    case 'petition.answer-prepared':
-      return { ...s, petitions: patchPetition(s.petitions, event.payload.petitionNo, { preparedAnswers: event.payload.preparedAnswers }) }
+    case 'petition.answer-prepared': {
+      const { petitionNo, answer, preparedAnswers } = event.payload
+      if (preparedAnswers) return { ...s, petitions: patchPetition(s.petitions, petitionNo, { preparedAnswers }) }
+      if (!answer) return s // a public screen's copy: nothing it may see changed
+      return { ...s, petitions: s.petitions.map((p) => (p.no === petitionNo ? { ...p, preparedAnswers: [...p.preparedAnswers, answer] } : p)) }
+    }
     case 'petition.discussion-started': {
       const no = event.payload.petitionNo
       // The petition that was being discussed without a decision goes back to waiting.
@@ -126,10 +132,6 @@ function stopClock(speech: Speech, at: string): Speech {
 
 function endDiscussion(state: MeetingState, no: number): MeetingState {
   return state.currentPetitionNo === no ? { ...state, currentPetitionNo: null } : state
-}
-
-function replace(petitions: Petition[], petition: Petition): Petition[] {
-  return petitions.map((p) => (p.no === petition.no ? petition : p))
 }
 
 function replaceSpeaker(speakers: Speaker[], speaker: Speaker): Speaker[] {

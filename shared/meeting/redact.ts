@@ -50,7 +50,7 @@ export function redactEvent(event: MeetingEvent, context: MeetingState): Meeting
         },
       }
     case 'petition.answer-prepared':
-      return { ...event, payload: { petitionNo: event.payload.petitionNo, preparedAnswers: [] } }
+      return { ...event, payload: { petitionNo: event.payload.petitionNo } }
     case 'speaker.registered':
     case 'speaker.edited':
       return { ...event, payload: { speaker: redactSpeaker(event.payload.speaker, context.petitions) } } as MeetingEvent

@@ -39,6 +39,14 @@ class FakeMeetingServer {
   clockSkewMs = 0
   /** Every handshake's `auth`, as received. */
   handshakes: HandshakeAuth[] = []
+  /**
+   * While above 0, a command is applied and then answered with this error, as a server whose
+   * connection to its database broke during COMMIT does: committed, but it cannot say so.
+   */
+  unknownOutcomes = 0
+  unknownOutcomeCode: 'INTERNAL' | 'UNAVAILABLE' = 'UNAVAILABLE'
+  /** While above 0, a sync is answered UNAVAILABLE (the database is down). */
+  failingSyncs = 0
 
   constructor() {
     this.append([{ type: 'meeting.created', payload: { title: 'Hội nghị thử', venue: 'Hội trường' } }], null)
@@ -94,6 +102,10 @@ class FakeMeetingServer {
   private serve(socket: ServerSocket): void {
     socket.on('meeting:sync', async (request: { lastSeq: number }, ack: (r: Ack<SyncResult>) => void) => {
       this.syncRequests.push(request.lastSeq)
+      if (this.failingSyncs > 0) {
+        this.failingSyncs--
+        return ack(fail('UNAVAILABLE'))
+      }
       await socket.join('meeting')
       const serverTime = new Date(Date.now() + this.clockSkewMs).toISOString()
       ack(ok({ kind: 'events', events: this.log.filter((e) => e.seq > request.lastSeq), seq: this.state.seq, serverTime }))
@@ -104,6 +116,10 @@ class FakeMeetingServer {
       this.received.push(commandId)
       if (this.silent) return
       const previous = this.results.get(commandId)
+      if (previous && this.unknownOutcomes > 0) {
+        this.unknownOutcomes-- // still failing: the retry cannot be answered either
+        return ack(fail(this.unknownOutcomeCode))
+      }
       if (previous) return ack(ok({ ...previous, duplicate: true }))
       const parsed = commandSchemas[type].safeParse(payload)
       if (!parsed.success) return ack(fail('VALIDATION_FAILED'))
@@ -117,6 +133,10 @@ class FakeMeetingServer {
         this.dropNextAck = false
         socket.conn.close() // the ack is lost with the connection
         return
+      }
+      if (this.unknownOutcomes > 0) {
+        this.unknownOutcomes--
+        return ack(fail(this.unknownOutcomeCode))
       }
       ack(ok(result))
     })
@@ -146,6 +166,9 @@ interface Observed {
   lastError: () => string | null
 }
 
+/** Every retry the screens waited for, by attempt number (their real backoff, shortened). */
+let retries: number[] = []
+
 function start(role: 'secretary' | 'chair' | 'projector' = 'secretary', deviceToken?: string, offsets: number[] = []): Observed {
   let state = emptyMeetingState(meetingId)
   let lastError: string | null = null
@@ -156,6 +179,10 @@ function start(role: 'secretary' | 'chair' | 'projector' = 'secretary', deviceTo
     deviceToken,
     ackTimeoutMs: 300,
     manualRetryMs: 50,
+    retryDelay: (attempt) => {
+      retries.push(attempt)
+      return 20 * 2 ** attempt
+    },
     createSocket: (auth) =>
       connect(url, {
         autoConnect: false,
@@ -179,6 +206,7 @@ function start(role: 'secretary' | 'chair' | 'projector' = 'secretary', deviceTo
 }
 
 beforeEach(async () => {
+  retries = []
   server = new FakeMeetingServer()
   url = await server.listen()
 })
@@ -245,6 +273,42 @@ describe('MeetingConnection', () => {
     expect(ack.ok).toBe(true)
     expect(new Set(server.received).size).toBe(1)
     expect(server.state.speakers).toHaveLength(1)
+  })
+
+  it('resends a command whose outcome is unknown with the same id until the server says, so "call next" is never applied twice', async () => {
+    const screen = start()
+    await until(() => screen.connection.currentStatus === 'online')
+    await screen.connection.send('speaker:register', { name: 'Lò Văn Inh' })
+    await screen.connection.send('speaker:register', { name: 'Quàng Thị Mai' })
+    for (const code of ['INTERNAL', 'UNAVAILABLE'] as const) {
+      server.received = []
+      retries = []
+      server.unknownOutcomes = 2
+      server.unknownOutcomeCode = code
+      const ack = await screen.connection.send('speaker:call-next', {})
+      // Applied by the first attempt; the third learns of it as a duplicate and gets its events.
+      expect(ack).toMatchObject({ ok: true, data: { duplicate: true } })
+      expect(server.received).toHaveLength(3)
+      expect(new Set(server.received).size).toBe(1)
+      expect(retries).toEqual([0, 1]) // it waited, longer each time
+    }
+    // Two calls, two speakers called in turn: nobody was skipped.
+    expect(server.state.speakers.map((s) => s.status)).toEqual(['finished', 'called'])
+    await until(() => screen.state().currentSpeakerNo === 2)
+    expect(screen.connection.pendingCount).toBe(0)
+  })
+
+  it('waits longer before each sync while the server cannot answer, instead of asking again at once', async () => {
+    server.failingSyncs = 4
+    const screen = start('projector')
+    await until(() => screen.connection.currentStatus === 'online')
+    expect(server.syncRequests).toEqual([0, 0, 0, 0, 0])
+    expect(retries).toEqual([0, 1, 2, 3])
+    // Once answered, the count starts again from the first delay.
+    server.failingSyncs = 1
+    server.io.disconnectSockets(true)
+    await until(() => server.syncRequests.length === 7)
+    expect(retries).toEqual([0, 1, 2, 3, 0])
   })
 
   it('keeps a command typed while offline and sends it once the link is back', async () => {

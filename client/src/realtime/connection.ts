@@ -15,7 +15,8 @@ import type { Role } from '@shared/roles'
 import { applyBatch, applySync, type BatchOutcome } from './catchUp'
 import { addClockSample, bestClockOffset, clockSample, type ClockSample } from './clock'
 import { newCommandId } from './commandId'
-import { asAppError, isRetryableHandshakeError, localError } from './errors'
+import { asAppError, isRetryable, localError } from './errors'
+import { backoffDelay } from './backoff'
 
 // One screen's live link to one meeting. It owns the socket, the folded state and the commands
 // waiting for their ack, and knows nothing about Vue: the store subscribes through callbacks.
@@ -25,7 +26,12 @@ import { asAppError, isRetryableHandshakeError, localError } from './errors'
 // - after every (re)connect the screen syncs from the last seq it applied;
 // - events are folded strictly in order; a hole triggers another sync;
 // - a command stays pending until acknowledged and is re-sent with the same commandId after a
-//   reconnect (or when its ack is overdue); the server answers a retry with the original result.
+//   reconnect (or when its ack is overdue); the server answers a retry with the original result;
+// - an answer that leaves the outcome unknown (INTERNAL, UNAVAILABLE: the server or its database
+//   failed, perhaps after the commit) is not final either: the command is re-sent, same id, with
+//   backoff, until the server says what became of it. A new id would risk applying it twice;
+// - every retry (commands, sync, reconnect) backs off with jitter, so a hall of screens does not
+//   hammer a server that is struggling.
 
 export type MeetingSocket = Socket<ServerToClientEvents, ClientToServerEvents>
 
@@ -62,6 +68,8 @@ export interface MeetingConnectionOptions {
   ackTimeoutMs?: number
   /** Delay before reconnecting by hand when Socket.IO will not (refused-but-retryable, server kick). */
   manualRetryMs?: number
+  /** The wait before retry number `attempt` (0-based) of a command or a sync; tests shorten it. */
+  retryDelay?: (attempt: number) => number
 }
 
 interface PendingCommand {
@@ -70,6 +78,8 @@ interface PendingCommand {
   payload: { commandId: string } & Record<string, unknown>
   resolve: (ack: Ack<CommandResult>) => void
   timer: ReturnType<typeof setTimeout> | null
+  /** Answers so far that left the outcome unknown. */
+  unknownOutcomes: number
 }
 
 const defaultCreateSocket = (auth: HandshakeAuth): MeetingSocket =>
@@ -83,11 +93,15 @@ export class MeetingConnection {
   private epoch = 0
   private syncing = false
   private syncAgain = false
+  /** Sync answers in a row that were errors worth retrying; reset by a good one. */
+  private syncFailures = 0
+  private syncTimer: ReturnType<typeof setTimeout> | null = null
   private closed = false
   private retryTimer: ReturnType<typeof setTimeout> | null = null
   private status: ConnectionStatus = 'connecting'
   private readonly ackTimeoutMs: number
   private readonly manualRetryMs: number
+  private readonly retryDelay: (attempt: number) => number
   private clockSamples: ClockSample[] = []
   private clockOffset = 0
 
@@ -95,6 +109,7 @@ export class MeetingConnection {
     this.state = emptyMeetingState(options.meetingId)
     this.ackTimeoutMs = options.ackTimeoutMs ?? 10_000
     this.manualRetryMs = options.manualRetryMs ?? 2_000
+    this.retryDelay = options.retryDelay ?? ((attempt) => backoffDelay(attempt))
     const auth: HandshakeAuth = { protocol: PROTOCOL_VERSION, meetingId: options.meetingId, role: options.role }
     // A signed-in person needs nothing here: the browser sends the session cookie with the handshake.
     if (options.deviceToken) auth.deviceToken = options.deviceToken
@@ -109,6 +124,7 @@ export class MeetingConnection {
       this.epoch += 1
       this.syncing = false
       this.syncAgain = false
+      this.clearSyncTimer()
       for (const command of this.pending.values()) this.clearTimer(command)
       if (this.closed) return
       this.setStatus('offline')
@@ -119,7 +135,7 @@ export class MeetingConnection {
     this.socket.on('connect_error', (err) => {
       if (this.closed) return
       const refusal = asAppError((err as Error & { data?: unknown }).data)
-      if (refusal && !isRetryableHandshakeError(refusal)) {
+      if (refusal && !isRetryable(refusal)) {
         this.setStatus('refused', refusal)
         return
       }
@@ -152,6 +168,7 @@ export class MeetingConnection {
     this.closed = true
     if (this.retryTimer) clearTimeout(this.retryTimer)
     this.retryTimer = null
+    this.clearSyncTimer()
     this.socket.disconnect()
     for (const command of this.pending.values()) {
       this.clearTimer(command)
@@ -167,7 +184,7 @@ export class MeetingConnection {
    */
   send<K extends CommandType>(type: K, fields: CommandFields<K>, commandId = newCommandId()): Promise<Ack<CommandResult>> {
     return new Promise((resolve) => {
-      const command: PendingCommand = { commandId, type, payload: { ...fields, commandId }, resolve, timer: null }
+      const command: PendingCommand = { commandId, type, payload: { ...fields, commandId }, resolve, timer: null, unknownOutcomes: 0 }
       this.pending.set(commandId, command)
       this.options.onPendingChange?.(this.pending.size)
       if (this.socket.connected) this.transmit(command)
@@ -194,12 +211,27 @@ export class MeetingConnection {
     const command = this.pending.get(commandId)
     if (!command) return // already answered (a retry and the original both came back)
     this.clearTimer(command)
+    if (!result.ok && isRetryable(result.error)) return this.retryLater(command)
     this.pending.delete(commandId)
     this.options.onPendingChange?.(this.pending.size)
     // The ack carries the events the command produced: fold them now so the secretary sees the
     // result at once; the broadcast of the same events is then ignored by seq.
     if (result.ok) this.receive(result.data.events)
     command.resolve(result)
+  }
+
+  /**
+   * The outcome is unknown: the server failed mid-command, perhaps after its commit. The command
+   * stays pending (the screen keeps saying "sending") and goes again with the same id after a
+   * backoff; the server then answers what it did the first time, or applies it now, never twice.
+   */
+  private retryLater(command: PendingCommand): void {
+    const epoch = this.epoch
+    command.timer = setTimeout(() => {
+      command.timer = null
+      // After a reconnect the 'connect' handler has re-sent it already.
+      if (this.pending.has(command.commandId) && this.socket.connected && this.epoch === epoch) this.transmit(command)
+    }, this.retryDelay(command.unknownOutcomes++))
   }
 
   private receive(events: readonly MeetingEvent[]): void {
@@ -217,6 +249,11 @@ export class MeetingConnection {
   /** Asks for everything after our last seq. Concurrent requests collapse into one follow-up. */
   private sync(fromScratch = false): void {
     if (!this.socket.connected) return
+    if (this.syncTimer) {
+      // A retry is already scheduled after a backoff: asking now would defeat it.
+      this.syncAgain = false
+      return
+    }
     if (this.syncing) {
       this.syncAgain = true
       return
@@ -229,26 +266,45 @@ export class MeetingConnection {
     this.socket.emit('meeting:sync', { lastSeq: base.seq }, (result: Ack<SyncResult>) => {
       if (epoch !== this.epoch || this.closed) return
       this.syncing = false
-      if (result.ok) this.sampleClock(result.data.serverTime, sentAt, now())
       if (!result.ok) {
-        if (isRetryableHandshakeError(result.error)) this.syncAgain = true
+        // Not at once: a server whose database is down answers in a millisecond, and asking again
+        // at that pace is a storm. The next answer it gives may be the good one.
+        this.syncAgain = false
+        if (isRetryable(result.error)) this.syncLater()
         else this.setStatus('refused', result.error)
-      } else {
-        const outcome = applySync(base, result.data)
-        if (outcome.state !== this.state && outcome.state.seq >= this.state.seq) {
-          this.state = outcome.state
-          this.options.onState(this.state)
-        }
-        this.setStatus('online')
-        // A hole right after a sync means the server's answer and ours disagree: start over once
-        // from seq 0 rather than ask for the same missing range forever.
-        if (outcome.gap && !fromScratch) return this.sync(true)
+        return
       }
+      this.syncFailures = 0
+      this.sampleClock(result.data.serverTime, sentAt, now())
+      const outcome = applySync(base, result.data)
+      if (outcome.state !== this.state && outcome.state.seq >= this.state.seq) {
+        this.state = outcome.state
+        this.options.onState(this.state)
+      }
+      this.setStatus('online')
+      // A hole right after a sync means the server's answer and ours disagree: start over once
+      // from seq 0 rather than ask for the same missing range forever.
+      if (outcome.gap && !fromScratch) return this.sync(true)
       if (this.syncAgain) {
         this.syncAgain = false
         this.sync()
       }
     })
+  }
+
+  /** Asks again after a backoff that grows with every failed answer in a row. */
+  private syncLater(): void {
+    if (this.syncTimer || this.closed) return
+    const epoch = this.epoch
+    this.syncTimer = setTimeout(() => {
+      this.syncTimer = null
+      if (this.epoch === epoch && !this.closed) this.sync()
+    }, this.retryDelay(this.syncFailures++))
+  }
+
+  private clearSyncTimer(): void {
+    if (this.syncTimer) clearTimeout(this.syncTimer)
+    this.syncTimer = null
   }
 
   private sampleClock(serverTime: string | undefined, sentAt: number, receivedAt: number): void {
@@ -264,7 +320,7 @@ export class MeetingConnection {
     this.retryTimer = setTimeout(() => {
       this.retryTimer = null
       if (!this.closed && !this.socket.connected) this.socket.connect()
-    }, this.manualRetryMs)
+    }, Math.round(this.manualRetryMs * (0.5 + Math.random()))) // spread, as Socket.IO's own reconnects are
   }
 
   private setStatus(status: ConnectionStatus, error: AppError | null = null): void {

@@ -17,9 +17,13 @@ export function asAppError(value: unknown): AppError | null {
   return error
 }
 
-/** Errors worth retrying by ourselves: the server was busy or hit a bug, the request was fine. */
-export const isRetryableHandshakeError = (error: AppError): boolean =>
-  error.code === ErrorCode.INTERNAL || error.code === ErrorCode.RATE_LIMITED
+/**
+ * Errors worth retrying by ourselves, with the same command id: the server was busy, lost its
+ * database, or hit a bug. The request was fine and its outcome is unknown (a commit may have landed
+ * before the reply was lost), so only the same id may ask again: a retry is never applied twice.
+ */
+export const isRetryable = (error: AppError): boolean =>
+  error.code === ErrorCode.INTERNAL || error.code === ErrorCode.UNAVAILABLE || error.code === ErrorCode.RATE_LIMITED
 
 /** Errors that happen on this side of the wire, in the shape the UI already knows how to show. */
 export function localError(kind: keyof typeof vi.localErrors): AppError {

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
+import { optionalText } from '../../../shared/text'
 import { loadOfficeProfile } from '../../../db/repositories/documents'
 import { loadFollowUpRecords } from '../../../db/repositories/follow-up'
 import { listMeetings } from '../../../db/repositories/meetings'
@@ -30,7 +31,7 @@ const reportsRoutes: FastifyPluginAsync = async (fastify) => {
     ...(await build(req.query.from, req.query.to)),
   }))
 
-  const documentQuery = reportQuerySchema.extend({ signer: z.string().max(120).default(''), position: z.string().max(100).default('') })
+  const documentQuery = reportQuerySchema.extend({ signer: optionalText(120), position: optionalText(100) })
   async function document(q: z.output<typeof documentQuery>) {
     const report = await build(q.from, q.to)
     const office = await loadOfficeProfile(app.db)

@@ -1,0 +1,61 @@
+import { randomUUID } from 'node:crypto'
+import { describe, expect, it } from 'vitest'
+import pg from 'pg'
+import { openDatabase, type DatabaseHandle } from '../../db/connect'
+import { migrateToLatest } from '../../db/migrate'
+import { countUsers } from '../../db/repositories/accounts'
+import { openPrivateDatabase } from '../../tests/fixtures/database'
+import { buildApp } from '../app'
+import { prepareFirstRun } from './first-run'
+
+const presetToken = 'cai-dat-tu-dong-0123456789abcdef'
+
+async function setPassword(handle: DatabaseHandle, token: string) {
+  const app = await buildApp({ db: handle.db, clientDir: '/nonexistent' })
+  try {
+    return await app.inject({ method: 'POST', url: '/api/auth/set-password', payload: { token, password: 'Sơn La 2026 an toàn' } })
+  } finally {
+    await app.close()
+  }
+}
+
+describe('first run with a setup token chosen in advance (HND_SETUP_TOKEN)', () => {
+  it('starts again before the password is set, and the same link still works once', async () => {
+    const handle = await openPrivateDatabase()
+    try {
+      const first = await prepareFirstRun(handle.db, presetToken)
+      const second = await prepareFirstRun(handle.db, presetToken) // a restart, or a second process
+      expect(first?.token).toBe(presetToken)
+      expect(second?.token).toBe(presetToken)
+      expect(await countUsers(handle.db)).toBe(1)
+      expect((await setPassword(handle, presetToken)).statusCode).toBe(200)
+      expect((await setPassword(handle, presetToken)).json().error.code).toBe('TOKEN_INVALID')
+      expect(await prepareFirstRun(handle.db, presetToken)).toBeNull()
+    } finally {
+      await handle.close()
+    }
+  })
+
+  // Two server processes starting at the same moment on one PostgreSQL: each has its own connection.
+  it.runIf(process.env.DATABASE_URL)('lets two processes set up an empty PostgreSQL at the same moment: one administrator, one working link', async () => {
+    const admin = new pg.Client({ connectionString: process.env.DATABASE_URL })
+    await admin.connect()
+    const name = `hnd_first_run_${randomUUID().replace(/-/g, '')}`
+    await admin.query(`create database ${name}`)
+    const url = new URL(process.env.DATABASE_URL!)
+    url.pathname = `/${name}`
+    const handles = [await openDatabase({ url: url.toString() }), await openDatabase({ url: url.toString() })]
+    try {
+      await migrateToLatest(handles[0]!.db)
+      const links = await Promise.all(handles.map((h) => prepareFirstRun(h.db, presetToken)))
+      expect(links.map((l) => l?.token)).toEqual([presetToken, presetToken])
+      expect(await countUsers(handles[0]!.db)).toBe(1)
+      expect((await setPassword(handles[1]!, presetToken)).statusCode).toBe(200)
+    } finally {
+      for (const h of handles) await h.close()
+      await admin.query(`drop database ${name} with (force)`)
+      await admin.end()
+    }
+  })
+})
+
