@@ -1,10 +1,7 @@
-import { randomUUID } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import pg from 'pg'
 import { openDatabase, type DatabaseHandle } from '../../db/connect'
-import { migrateToLatest } from '../../db/migrate'
 import { countUsers } from '../../db/repositories/accounts'
-import { openPrivateDatabase } from '../../tests/fixtures/database'
+import { openPrivateDatabase, openPrivatePostgres } from '../../tests/fixtures/database'
 import { buildApp } from '../app'
 import { prepareFirstRun } from './first-run'
 
@@ -38,23 +35,16 @@ describe('first run with a setup token chosen in advance (HND_SETUP_TOKEN)', () 
 
   // Two server processes starting at the same moment on one PostgreSQL: each has its own connection.
   it.runIf(process.env.DATABASE_URL)('lets two processes set up an empty PostgreSQL at the same moment: one administrator, one working link', async () => {
-    const admin = new pg.Client({ connectionString: process.env.DATABASE_URL })
-    await admin.connect()
-    const name = `hnd_first_run_${randomUUID().replace(/-/g, '')}`
-    await admin.query(`create database ${name}`)
-    const url = new URL(process.env.DATABASE_URL!)
-    url.pathname = `/${name}`
-    const handles = [await openDatabase({ url: url.toString() }), await openDatabase({ url: url.toString() })]
+    const database = await openPrivatePostgres() // empty: no account anywhere yet
+    const handles = [database.handle, await openDatabase({ url: database.url })]
     try {
-      await migrateToLatest(handles[0]!.db)
       const links = await Promise.all(handles.map((h) => prepareFirstRun(h.db, presetToken)))
       expect(links.map((l) => l?.token)).toEqual([presetToken, presetToken])
       expect(await countUsers(handles[0]!.db)).toBe(1)
       expect((await setPassword(handles[1]!, presetToken)).statusCode).toBe(200)
     } finally {
       for (const h of handles) await h.close()
-      await admin.query(`drop database ${name} with (force)`)
-      await admin.end()
+      await database.drop()
     }
   })
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { vietnamDate, addWorkingDays, emptyCalendar, isWorkingDay, nextWorkingDayOnOrAfter, parseDate, workingDaysBetween, type HolidayCalendar } from './working-days'
+import { vietnamDate, addDays, addWorkingDays, emptyCalendar, isWithinDateRange, isWorkingDay, maxWorkingDays, nextWorkingDayOnOrAfter, parseDate, workingDaysBetween, type HolidayCalendar } from './working-days'
 
 // A calendar written for these tests: Tết 2026 as the government set it for civil servants
 // (Saturday 14/02 to Sunday 22/02), and an invented swap to test làm bù.
@@ -48,6 +48,36 @@ describe('working days', () => {
     expect(() => parseDate('2026-02-30')).toThrow(RangeError)
     expect(() => parseDate('20/12/2025')).toThrow(RangeError)
     expect(() => addWorkingDays('2026-01-05', -1, emptyCalendar)).toThrow(RangeError)
+  })
+
+  it('counts working days between two dates exactly as a day-by-day count would, with holidays and swaps', () => {
+    const naive = (from: string, to: string) => {
+      let n = 0
+      for (let d = addDays(from, 1); d <= to; d = addDays(d, 1)) if (isWorkingDay(d, tet2026)) n++
+      return n
+    }
+    let seed = 7
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31
+    for (let i = 0; i < 300; i++) {
+      const from = addDays('2025-11-01', Math.floor(random() * 200))
+      const to = addDays(from, Math.floor(random() * 120) - 10)
+      expect({ from, to, n: workingDaysBetween(from, to, tet2026) }).toEqual({ from, to, n: naive(from, to) })
+    }
+  })
+
+  it('counts across the whole century an office can mean without walking it day by day', () => {
+    // 100 years: 36,525 days, of which 26,089 are Monday to Friday; the calendar takes 6 off and adds 1.
+    expect(workingDaysBetween('1999-12-31', '2099-12-31', tet2026)).toBe(26_089 - 6 + 1)
+  })
+
+  it('refuses to count more working days than any rule could ask, and bounds the dates an office can mean', () => {
+    expect(() => addWorkingDays('2026-01-05', maxWorkingDays + 1, emptyCalendar)).toThrow(RangeError)
+    expect(addWorkingDays('2026-01-05', maxWorkingDays, emptyCalendar) < '2030-01-01').toBe(true)
+    expect(isWithinDateRange('2000-01-01') && isWithinDateRange('2099-12-31')).toBe(true)
+    expect(isWithinDateRange('9999-12-31') || isWithinDateRange('0000-01-01')).toBe(false)
+    // A calendar that takes every day of a year off cannot make a deadline loop forever.
+    const everyDay = Array.from({ length: 400 }, (_, i) => addDays('2026-01-01', i))
+    expect(() => addWorkingDays('2026-01-01', 1, { daysOff: everyDay, workingWeekendDays: [] })).toThrow(RangeError)
   })
 
   it("gives the office's date in Vietnam (UTC+7), not the server's UTC date", () => {

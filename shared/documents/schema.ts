@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { cleanedText, optionalText, requiredText } from '../text'
-import { isoDate } from '../meeting/commands'
+import { isoDateOrEmpty } from '../meeting/commands'
 
 // What a secretary may save as an edited document: the same shape the builders produce, with limits.
 const line = (max: number) => optionalText(max)
@@ -25,7 +25,7 @@ export const administrativeDocumentSchema = z.strictObject({
   office: officeProfileSchema,
   number: line(20),
   symbol: requiredText(40),
-  date: z.union([isoDate, z.literal('')]),
+  date: isoDateOrEmpty,
   title: requiredText(100),
   summary: line(1000),
   body: z.array(block).max(2000),

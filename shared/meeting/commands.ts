@@ -25,15 +25,21 @@ const commandId = z.uuid()
 const petitionNo = z.int().min(1).max(1_000_000)
 const speakerNo = z.int().min(1).max(1_000_000)
 
+const existingDate = (s: string) => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false
+  const d = new Date(`${s}T00:00:00Z`)
+  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s)
+}
+const dateSchema = (allowEmpty: boolean) =>
+  z
+    .string()
+    .refine((s) => (allowEmpty && s === '') || existingDate(s), { message: 'Ngày không hợp lệ.', abort: true })
+    .refine((s) => (allowEmpty && s === '') || isWithinDateRange(s), 'Ngày phải trong khoảng từ 01/01/2000 đến 31/12/2099.')
+
 /** A calendar date 'YYYY-MM-DD' that exists, within the years an office can mean (2000–2099). */
-export const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`)
-    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s)
-  }, { message: 'Ngày không hợp lệ.', abort: true })
-  .refine(isWithinDateRange, 'Ngày phải trong khoảng từ 01/01/2000 đến 31/12/2099.')
+export const isoDate = dateSchema(false)
+/** The same, or '' for a date not set yet (a meeting whose day is not fixed). */
+export const isoDateOrEmpty = dateSchema(true)
 
 /** Who is to answer, by directory id; the server copies the names into the event. */
 export const answererRef = z.discriminatedUnion('kind', [
@@ -65,7 +71,7 @@ export const commandSchemas = {
     commandId,
     title: requiredText(limits.title),
     venue: optionalText(limits.unit),
-    meetingDate: z.union([isoDate, z.literal('')]).default(''),
+    meetingDate: isoDateOrEmpty.default(''),
     chairName: optionalText(limits.name),
     chairTitle: optionalText(limits.unit),
     delegated: z.boolean().default(false),
@@ -177,7 +183,7 @@ export const createMeetingSchema = z.strictObject({
   commandId: commandId.optional(),
   title: requiredText(limits.title),
   venue: optionalText(limits.unit),
-  meetingDate: z.union([isoDate, z.literal('')]).default(''),
+  meetingDate: isoDateOrEmpty.default(''),
   chairName: optionalText(limits.name),
   chairTitle: optionalText(limits.unit),
   secretaryName: optionalText(limits.name),

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { emptyCalendar, type HolidayCalendar } from '../calendar/working-days'
 import { decide } from './decide'
-import { fold } from './evolve'
+import { evolve, fold } from './evolve'
+import type { MeetingEvent } from './events'
 import { emptyMeetingState } from './model'
 import { redactEvent, redactState } from './redact'
 import { currentPetition, petitionCounts, petitionsByField } from './selectors'
@@ -95,6 +96,38 @@ describe('petitions under discussion and their outcomes', () => {
     })
     m.must(command('petition:commit-written-answer', { petitionNo: 1, unitId: economy!.id, dueDate: '2026-06-30', form: 'in_person' }))
     expect(m.state.petitions[0]?.writtenAnswer).toMatchObject({ dueDate: '2026-06-30', form: 'in_person' })
+  })
+
+  it('refuses a chosen deadline more than a year after the meeting, or on a weekend or holiday, offering the next working day', () => {
+    const tet: HolidayCalendar = { daysOff: ['2027-02-08', '2027-02-09'], workingWeekendDays: [] }
+    const m = new DomainHarness(tet)
+    m.must(command('petition:record', { origin: 'registered', title: 'A' }))
+    const commit = (dueDate: string) => m.run(command('petition:commit-written-answer', { petitionNo: 1, unitId: economy!.id, dueDate }))
+    expect(commit('2027-06-21')).toMatchObject({ ok: false, error: { code: 'DUE_DATE_TOO_LATE' } })
+    expect(commit('2026-06-21')).toMatchObject({ ok: false, error: { code: 'DUE_DATE_DAY_OFF', message: 'Ngày 21/06/2026 là Chủ nhật, không phải ngày làm việc. Hãy chọn một ngày làm việc, ví dụ 22/06/2026.' } })
+    expect(commit('2026-06-20')).toMatchObject({ ok: false, error: { message: expect.stringMatching(/^Ngày 20\/06\/2026 là thứ Bảy/) } })
+    expect(commit('2027-02-08')).toMatchObject({ ok: false, error: { message: expect.stringMatching(/ngày nghỉ lễ.*10\/02\/2027/) } })
+    expect(m.state.petitions[0]?.status).toBe('waiting')
+    m.must(command('petition:commit-written-answer', { petitionNo: 1, unitId: economy!.id, dueDate: '2027-06-18' })) // within the year, a Friday
+  })
+
+  it('carries only the new draft in each prepared-answer event, however many came before', () => {
+    const m = withPetitions()
+    const draft = 'Phòng Kinh tế dự thảo: '.padEnd(10_000, 'x')
+    for (let i = 0; i < 60; i++) m.must(command('petition:prepare-answer', { petitionNo: 1, unitName: `Đơn vị ${i}`, text: draft }))
+    const last = m.log.at(-1)!
+    expect(JSON.stringify(last).length).toBeLessThan(11_000) // one draft, not sixty
+    expect(m.state.petitions[0]?.preparedAnswers.map((a) => a.unitName)).toEqual(Array.from({ length: 60 }, (_, i) => `Đơn vị ${i}`))
+    // An edit of the petition keeps its drafts, and does not carry them either.
+    m.must(command('petition:edit', { petitionNo: 1, origin: 'registered', field: 'Giao thông', title: 'Đường vào bản (sửa)' }))
+    expect(JSON.stringify(m.log.at(-1)).length).toBeLessThan(2_000)
+    expect(m.state.petitions[0]?.preparedAnswers).toHaveLength(60)
+  })
+
+  it('still folds a log written before drafts were sent one by one (each event carried the whole list)', () => {
+    const m = withPetitions()
+    const legacy = { ...m.log.at(-1)!, seq: m.state.seq + 1, type: 'petition.answer-prepared', payload: { petitionNo: 2, preparedAnswers: [{ unitName: 'A', text: '1' }, { unitName: 'B', text: '2' }] } } as MeetingEvent
+    expect(evolve(m.state, legacy).petitions[1]?.preparedAnswers).toEqual([{ unitName: 'A', text: '1' }, { unitName: 'B', text: '2' }])
   })
 
   it('forwards a petition beyond the office’s authority, naming the body', () => {

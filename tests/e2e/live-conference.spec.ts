@@ -36,10 +36,12 @@ const roadSpeaker = 'Lường Thị Hoa'
 const roadVillage = 'Bản Hẻo'
 const forwardBody = 'Sở Xây dựng tỉnh Sơn La'
 
-// A deadline chosen on the tablet, far enough ahead to be valid whatever day the test runs.
-const dueYear = new Date().getFullYear() + 1
-const dueIso = `${dueYear}-04-15`
-const dueVi = `15/04/${dueYear}`
+// A deadline chosen on the tablet, valid whatever day the test runs: after the meeting, within the
+// year the server accepts, and a working day (the 15th four months ahead, or the Monday after it).
+const due = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth() + 4, 15))
+while (due.getUTCDay() === 0 || due.getUTCDay() === 6) due.setUTCDate(due.getUTCDate() + 1)
+const dueIso = due.toISOString().slice(0, 10)
+const dueVi = dueIso.split('-').reverse().join('/')
 
 const secrets = [secretPetitioner, secretVillage, secretContent, preparedText, secretaryNote]
 

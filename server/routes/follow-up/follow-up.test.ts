@@ -105,6 +105,17 @@ describe(`follow-up on ${backendName}`, () => {
     expect((await itemsOf('/api/follow-ups', people.unitLead.headers)).items).toEqual([])
   })
 
+  it('refuses a result dated in the future or on a date no office means, recording nothing', async () => {
+    const { meetingId } = await meetingWithCommitment()
+    const base = `/api/meetings/${meetingId}/follow-ups`
+    for (const date of ['2099-12-31', '9999-12-31', '0000-01-01']) {
+      const res = await app.inject({ method: 'POST', url: `${base}/3/result`, headers: people.secretary.headers, payload: { ...result, date } })
+      expect({ status: res.statusCode, code: res.json().error.code, field: typeof res.json().error.fields?.date }).toEqual({ status: 400, code: 'VALIDATION_FAILED', field: 'string' })
+    }
+    const items = await itemsOf(base, people.secretary.headers)
+    expect(items.items.find((i) => i.petitionNo === 3)?.status).toBe('overdue')
+  })
+
   it('lets a unit lead report its own unit’s result, but not another unit’s, and not extend', async () => {
     const { meetingId, unit } = await meetingWithCommitment()
     const lead = await createAccount(handle.db, ['unit_lead'], { unitId: unit.id })

@@ -17,6 +17,7 @@ import { errors } from '../meetings/schemas'
 // records results and extensions; a unit lead sees only its own unit's items (confidential ones by
 // number only) and reports their results itself.
 const itemParams = z.strictObject({ meetingId: z.uuid(), petitionNo: z.coerce.number().int().min(1) })
+const resultInFuture = 'Ngày có kết quả không được sau hôm nay.'
 const item = z.looseObject({ meetingId: z.string(), petitionNo: z.int(), status: z.string(), effectiveDueDate: z.string() })
 
 const followUpRoutes: FastifyPluginAsync = async (fastify) => {
@@ -99,6 +100,8 @@ const followUpRoutes: FastifyPluginAsync = async (fastify) => {
     { config: { action: 'followups:report' }, schema: { params: itemParams, body: resultSchema, response: { 200: item, ...errors } } },
     async (req, reply) => {
       const { meetingId, petitionNo } = req.params
+      // A result is recorded once it came: its date is not in the future.
+      if (req.body.date > vietnamDate(new Date())) return sendError(reply, appError('VALIDATION_FAILED', resultInFuture, { date: resultInFuture }))
       const item = await itemToChange(req, meetingId, petitionNo)
       if (!item.ok) return sendError(reply, item.error)
       const found = item.data

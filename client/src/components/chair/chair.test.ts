@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { emptyMeetingState, type MeetingDetails, type Petition, type Speaker } from '@shared/meeting/model'
-import { answererChoices, decisionStage, hiddenOnProjector, lastSpeaker, petitionGroups, refusalText, writtenAnswerDates } from './chair'
+import { answererChoices, decisionStage, dueDateProblem, hiddenOnProjector, lastSpeaker, petitionGroups, refusalText, writtenAnswerDates } from './chair'
 
 const at = '2026-06-20T08:00:00.000Z'
 
@@ -133,13 +133,13 @@ describe('writtenAnswerDates', () => {
 
   it('previews the default over working days from the meeting date, and allows from the next day', () => {
     // Office level: 5 + 7 = 12 working days after Friday 19/06/2026 → Tuesday 07/07/2026.
-    expect(writtenAnswerDates(details, Date.parse('2026-06-19T02:00:00Z'))).toEqual({ preview: '2026-07-07', earliest: '2026-06-20' })
+    expect(writtenAnswerDates(details, Date.parse('2026-06-19T02:00:00Z'))).toEqual({ preview: '2026-07-07', earliest: '2026-06-20', latest: '2027-06-20' })
   })
 
   it('counts from today in Vietnam when the meeting has no date', () => {
     const dates = writtenAnswerDates({ ...details, meetingDate: '', level: 'commune' }, Date.parse('2026-06-18T20:00:00Z'))
     // 03:00 on 19/06 in Vietnam; commune: 7 + 15 = 22 working days.
-    expect(dates).toEqual({ preview: '2026-07-21', earliest: '2026-06-20' })
+    expect(dates).toEqual({ preview: '2026-07-21', earliest: '2026-06-20', latest: '2027-06-20' })
   })
 })
 
@@ -158,5 +158,17 @@ describe('refusalText', () => {
     expect(refusalText({ code: 'VALIDATION_FAILED', message: 'Dữ liệu không hợp lệ.', fields: { body: 'Vui lòng nhập cơ quan.', x: 'Vui lòng nhập cơ quan.' } })).toBe(
       'Dữ liệu không hợp lệ. Vui lòng nhập cơ quan.',
     )
+  })
+})
+
+describe('dueDateProblem', () => {
+  const dates = { earliest: '2026-06-20', latest: '2027-06-20' }
+  it('says before the chair presses that a weekend, a date too early or too late will be refused', () => {
+    expect(dueDateProblem('2026-07-06', dates)).toBeNull() // a Monday
+    expect(dueDateProblem('2026-07-05', dates)).toMatch(/là Chủ nhật, không phải ngày làm việc/)
+    expect(dueDateProblem('2026-07-04', dates)).toMatch(/là thứ Bảy/)
+    expect(dueDateProblem('2026-06-19', dates)).toMatch(/sau ngày hội nghị/)
+    expect(dueDateProblem('2027-06-21', dates)).toMatch(/quá một năm/)
+    expect(dueDateProblem('', dates)).toMatch(/Chọn ngày/)
   })
 })

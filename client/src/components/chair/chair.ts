@@ -1,4 +1,5 @@
-import { emptyCalendar, vietnamDate, addDays } from '@shared/calendar/working-days'
+import { emptyCalendar, vietnamDate, addDays, isWorkingDay } from '@shared/calendar/working-days'
+import { chairText } from '../../i18n/chair'
 import type { Directory, DirectoryOfficial, DirectoryUnit } from '@shared/directory'
 import type { AppError } from '@shared/errors'
 import type { MeetingDetails, MeetingState, Petition, PetitionStatus, Speaker } from '@shared/meeting/model'
@@ -54,10 +55,23 @@ export function answererChoices(directory: Directory): AnswererChoices {
  * real default (the tablet omits dueDate to get it); here, without it, this is a preview counted
  * over weekends only. `earliest` is the first date the server accepts: the day after the meeting.
  */
-export function writtenAnswerDates(details: MeetingDetails, nowMs: number): { preview: string; earliest: string } {
+export function writtenAnswerDates(details: MeetingDetails, nowMs: number): { preview: string; earliest: string; latest: string } {
   const today = vietnamDate(new Date(nowMs))
   const from = details.meetingDate || today
-  return { preview: defaultWrittenAnswerDue(details, today, emptyCalendar), earliest: addDays(from, 1) }
+  return { preview: defaultWrittenAnswerDue(details, today, emptyCalendar), earliest: addDays(from, 1), latest: addDays(from, 366) }
+}
+
+/**
+ * Why a chosen due date cannot be committed, said before the chair presses: outside the range the
+ * server accepts, or a Saturday or Sunday (the server, which knows the office's holidays, also
+ * refuses a public holiday and names the next working day).
+ */
+export function dueDateProblem(date: string, dates: { earliest: string; latest: string }): string | null {
+  if (!date) return chairText.decide.dueInvalid
+  if (date < dates.earliest) return chairText.decide.dueTooEarly
+  if (date > dates.latest) return chairText.decide.dueTooLate
+  if (!isWorkingDay(date, emptyCalendar)) return chairText.decide.dueWeekend(new Date(`${date}T00:00:00Z`).getUTCDay() === 0 ? 'Chủ nhật' : 'thứ Bảy')
+  return null
 }
 
 /** What the tablet offers for a petition, following the domain's rules. */
