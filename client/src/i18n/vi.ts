@@ -11,6 +11,8 @@ export const vi = {
     offline: 'Mất kết nối — đang kết nối lại…',
     connecting: 'Đang kết nối…',
     online: 'Đã kết nối',
+    degraded: 'Máy chủ đang thử lại…',
+    degradedDetail: 'Máy chủ tạm thời chưa ghi được dữ liệu; ứng dụng đang tự gửi lại. Không cần bấm lại.',
     refused: 'Máy chủ từ chối kết nối',
     pending: (n: number) => `${n} thao tác đang chờ gửi`,
     projectorOffline: 'Mất kết nối',

@@ -292,6 +292,9 @@ describe('MeetingConnection', () => {
       expect(new Set(server.received).size).toBe(1)
       expect(retries).toEqual([0, 1]) // it waited, longer each time
     }
+    // While in doubt the screen said so; once answered, it is back online.
+    expect(screen.statuses).toContain('degraded')
+    expect(screen.connection.currentStatus).toBe('online')
     // Two calls, two speakers called in turn: nobody was skipped.
     expect(server.state.speakers.map((s) => s.status)).toEqual(['finished', 'called'])
     await until(() => screen.state().currentSpeakerNo === 2)

@@ -40,6 +40,11 @@ export type ConnectionStatus =
   | 'connecting'
   /** Connected and caught up. */
   | 'online'
+  /**
+   * Connected, but the server could not complete what it was asked (its database is unreachable,
+   * or it failed): pending commands and the sync are being retried by themselves.
+   */
+  | 'degraded'
   /** The link is down; Socket.IO (or we) keep trying. */
   | 'offline'
   /**
@@ -211,9 +216,14 @@ export class MeetingConnection {
     const command = this.pending.get(commandId)
     if (!command) return // already answered (a retry and the original both came back)
     this.clearTimer(command)
-    if (!result.ok && isRetryable(result.error)) return this.retryLater(command)
+    if (!result.ok && isRetryable(result.error)) {
+      if (this.status === 'online') this.setStatus('degraded', result.error)
+      return this.retryLater(command)
+    }
     this.pending.delete(commandId)
     this.options.onPendingChange?.(this.pending.size)
+    // The server answered for real: it is writing again, unless another command is still in doubt.
+    if (this.status === 'degraded' && ![...this.pending.values()].some((c) => c.unknownOutcomes > 0)) this.setStatus('online')
     // The ack carries the events the command produced: fold them now so the secretary sees the
     // result at once; the broadcast of the same events is then ignored by seq.
     if (result.ok) this.receive(result.data.events)
@@ -270,8 +280,9 @@ export class MeetingConnection {
         // Not at once: a server whose database is down answers in a millisecond, and asking again
         // at that pace is a storm. The next answer it gives may be the good one.
         this.syncAgain = false
-        if (isRetryable(result.error)) this.syncLater()
-        else this.setStatus('refused', result.error)
+        if (!isRetryable(result.error)) return this.setStatus('refused', result.error)
+        this.setStatus('degraded', result.error)
+        this.syncLater()
         return
       }
       this.syncFailures = 0

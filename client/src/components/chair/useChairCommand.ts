@@ -17,7 +17,7 @@ export function useChairCommand() {
   const errorCode = ref<string | null>(null)
   const errorKey = ref<string | number | null>(null)
 
-  const waitingLabel = computed(() => (store.status === 'online' ? chairText.sending : chairText.waitingForLink))
+  const waitingLabel = computed(() => (store.status === 'online' || store.status === 'degraded' ? chairText.sending : chairText.waitingForLink))
 
   async function run<K extends CommandType>(type: K, fields: CommandFields<K>, key: string | number | null = null): Promise<boolean> {
     if (pending.value) return false
