@@ -87,6 +87,15 @@ describe('text no one can store, see or open', () => {
     expect(parseWith(pairSchema, { code: '123456', label })).toMatchObject({ ok: true, data: { label: 'Máy tính bảng Chủ tịch'.normalize('NFC') } })
   })
 
+  it('names unknown fields without echoing a huge key or a thousand of them', () => {
+    const many = Object.fromEntries(Array.from({ length: 1000 }, (_, i) => [`k${i}`, 1]))
+    const result = register('A', { ['x'.repeat(10_000)]: 1, ...many })
+    expect(result.ok).toBe(false)
+    if (result.ok) return
+    expect(result.error.message.length).toBeLessThan(200)
+    expect(result.error.fields?._).toMatch(/^Trường không được hỗ trợ: x{40}…, k0, k1 và 998 trường khác\.$/)
+  })
+
   it('finds a bad character in a deeply nested payload without running out of stack', () => {
     let deep: unknown = 'x\u0000'
     for (let i = 0; i < 100_000; i++) deep = [deep]

@@ -23,10 +23,17 @@ const vietnameseErrors: z.core.$ZodErrorMap = (issue) => {
     case 'invalid_format':
       return 'Sai định dạng.'
     case 'unrecognized_keys':
-      return `Trường không được hỗ trợ: ${issue.keys.join(', ')}.`
+      return `Trường không được hỗ trợ: ${shownKeys(issue.keys)}.`
     default:
       return 'Giá trị không hợp lệ.'
   }
+}
+
+/** A few of the keys, each cut short: a message never echoes a 10,000-character key back. */
+function shownKeys(keys: readonly string[]): string {
+  const cut = (k: string) => ([...k].length > 40 ? `${[...k].slice(0, 40).join('')}…` : k)
+  const shown = keys.slice(0, 3).map(cut).join(', ')
+  return keys.length > 3 ? `${shown} và ${keys.length - 3} trường khác` : shown
 }
 
 function fieldMessages(issues: readonly z.core.$ZodIssue[]): Record<string, string> {
