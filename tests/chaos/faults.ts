@@ -181,10 +181,11 @@ export class Faults {
       await this.pause(random.between(mean * 0.5, mean * 1.5))
       if (!this.running || !cluster.up) continue
       // Half the rounds end every connection once; the other half end the busy ones in a burst of
-      // ten, 20 ms apart, to catch commands mid-transaction and mid-commit.
+      // forty, 5 ms apart, to catch commands mid-transaction and mid-commit (a COMMIT waiting for
+      // its WAL flush is 'active' for a few milliseconds).
       const which = random.next() < 0.5 ? 'busy' : 'all'
       try {
-        const count = which === 'busy' ? await cluster.terminateBackends(this.ctx.databaseName, 'busy', 10, 20) : await cluster.terminateBackends(this.ctx.databaseName, 'all')
+        const count = which === 'busy' ? await cluster.terminateBackends(this.ctx.databaseName, 'busy', 40, 5) : await cluster.terminateBackends(this.ctx.databaseName, 'all')
         this.figures.terminations.push({ at: timeline.now(), which, count })
         timeline.note(`pg_terminate_backend: ${count} ${which === 'busy' ? 'busy connection(s) in a burst' : 'connection(s)'} of the app`)
       } catch (err) {
