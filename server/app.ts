@@ -49,6 +49,9 @@ export async function buildApp(opts: AppOptions) {
     trustProxy: opts.trustProxy ?? false,
     frameworkErrors,
     clientErrorHandler,
+    // Node refuses an HTTP/1.1 request without Host with an empty 400 of its own; the errors
+    // plugin refuses it instead, in the app's error shape.
+    http: { requireHostHeader: false },
   })
   await app.register(errorsPlugin)
   await app.register(securityPlugin, opts.security ?? {})

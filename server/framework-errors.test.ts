@@ -54,6 +54,7 @@ describe('refusals before any route', () => {
       ['BREW /api/meetings HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n', 400],
       ['GET /api/meetings HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n', 400],
       ['\u0016\u0003\u0001\u0000\u00a5\u0001\u0000\u0000\u00a1\u0003\u0003\r\n\r\n', 400], // a TLS hello on the plain port
+      ['GET /api/health HTTP/1.1\r\nConnection: close\r\n\r\n', 400], // HTTP/1.1 without Host
     ]
     for (const [request, status] of cases) {
       const res = await rawRequest(port, request)

@@ -19,6 +19,13 @@ export default fp(
     app.setValidatorCompiler(validatorCompiler)
     app.setSerializerCompiler(serializerCompiler)
 
+    // HTTP/1.1 requires a Host header (RFC 9112 §3.2); Node's own check answers without a body.
+    app.addHook('onRequest', async (request, reply) => {
+      if (request.raw.httpVersion === '1.1' && !request.headers.host) {
+        return reply.code(400).send({ ok: false, error: appError('BAD_REQUEST', 'Yêu cầu thiếu tiêu đề Host.') })
+      }
+    })
+
     app.setErrorHandler((err, request, reply) => {
       if (err instanceof RequestValidationError) return sendError(reply, err.error)
       const status = (err as { statusCode?: number }).statusCode ?? 500
