@@ -1,7 +1,7 @@
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { parseArgs } from 'node:util'
 import { limits } from '../../shared/meeting/commands'
+import { numberFlag, parseFlags, UsageError } from '../harness/cli'
 
 export interface BenchOptions {
   viewers: number
@@ -38,38 +38,25 @@ export const usage = `Usage: npm run bench -- [options]
                        (open it in Chrome DevTools; not with --in-process)
 `
 
-export class UsageError extends Error {}
+export { UsageError }
 
-function positiveInt(name: string, raw: string | undefined, fallback: number, min = 1, max = 1_000_000): number {
-  if (raw === undefined) return fallback
-  const n = Number(raw)
-  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`--${name} must be an integer from ${min} to ${max}, not «${raw}».`)
-  return n
-}
+const positiveInt = (name: string, raw: string | undefined, fallback: number, min = 1, max = 1_000_000): number =>
+  numberFlag(name, raw, fallback, min, max, true)
 
 export function readOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptions | 'help' {
-  let parsed
-  try {
-    parsed = parseArgs({
-      args: argv,
-      strict: true,
-      options: {
-        viewers: { type: 'string' },
-        commands: { type: 'string' },
-        warmup: { type: 'string' },
-        database: { type: 'string' },
-        'in-process': { type: 'boolean' },
-        'connect-batch': { type: 'string' },
-        timeout: { type: 'string' },
-        'content-chars': { type: 'string' },
-        out: { type: 'string' },
-        profile: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }).values
-  } catch (err) {
-    throw new UsageError((err as Error).message)
-  }
+  const parsed = parseFlags(argv, {
+    viewers: { type: 'string' },
+    commands: { type: 'string' },
+    warmup: { type: 'string' },
+    database: { type: 'string' },
+    'in-process': { type: 'boolean' },
+    'connect-batch': { type: 'string' },
+    timeout: { type: 'string' },
+    'content-chars': { type: 'string' },
+    out: { type: 'string' },
+    profile: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  })
   if (parsed.help) return 'help'
 
   if (parsed.profile && parsed['in-process']) throw new UsageError('--profile profiles the server process: it cannot be combined with --in-process.')

@@ -8,6 +8,7 @@ import { Random, sleep } from './random'
 import type { Screen } from './screens'
 import type { AppServer } from './servers'
 import type { Timeline } from './timeline'
+import type { ChaosOptions } from './options'
 
 // The faults, each on its own schedule drawn from the seeded generator:
 // - kill -9 of a running server process every A–B s (AppServer starts it again at once);
@@ -19,16 +20,10 @@ import type { Timeline } from './timeline'
 //   second into it every screen's network blips, so screens reconnect and ask to sync while the
 //   database is gone (what a hall sees when the server restarts during an outage).
 
-export interface FaultPlan {
-  killEveryMs: [number, number] | null
-  dbOutageAtSec: number | null
-  dbOutageForSec: number
-  terminateEverySec: number
-  blipEverySec: number
-  stormEverySec: number
-  stormCommands: number
-  stormCopies: number
-}
+export type FaultPlan = Pick<
+  ChaosOptions,
+  'killEveryMs' | 'dbOutageAtSec' | 'dbOutageForSec' | 'terminateEverySec' | 'blipEverySec' | 'stormEverySec' | 'stormCommands' | 'stormCopies'
+>
 
 export interface StormFigures {
   storms: number

@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { parseArgs } from 'node:util'
+import { numberFlag, parseFlags, UsageError } from '../harness/cli'
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
@@ -59,14 +59,9 @@ export const usage = `Usage: npx tsx tests/chaos/run.ts [options]     (npm run c
   --keep               keep the temporary directory (cluster, server logs) afterwards
 `
 
-export class UsageError extends Error {}
+export { UsageError }
 
-function number(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
-  if (raw === undefined) return fallback
-  const n = Number(raw)
-  if (!Number.isFinite(n) || n < min || n > max) throw new UsageError(`--${name} must be a number from ${min} to ${max}, not «${raw}».`)
-  return n
-}
+const number = numberFlag
 
 function killEvery(raw: string | undefined): [number, number] | null {
   if (raw === undefined) return [1000, 3000]
@@ -80,36 +75,26 @@ function killEvery(raw: string | undefined): [number, number] | null {
 }
 
 export function readOptions(argv: string[]): ChaosOptions | 'help' {
-  let parsed
-  try {
-    parsed = parseArgs({
-      args: argv,
-      strict: true,
-      options: {
-        database: { type: 'string' },
-        duration: { type: 'string' },
-        'kill-every': { type: 'string' },
-        'db-outage-at': { type: 'string' },
-        'db-outage-for': { type: 'string' },
-        'terminate-every': { type: 'string' },
-        'blip-every': { type: 'string' },
-        'storm-every': { type: 'string' },
-        'storm-commands': { type: 'string' },
-        'storm-copies': { type: 'string' },
-        senders: { type: 'string' },
-        viewers: { type: 'string' },
-        'ops-per-sec': { type: 'string' },
-        settle: { type: 'string' },
-        seed: { type: 'string' },
-        out: { type: 'string' },
-        keep: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    })
-  } catch (err) {
-    throw new UsageError((err as Error).message)
-  }
-  const v = parsed.values
+  const v = parseFlags(argv, {
+    database: { type: 'string' },
+    duration: { type: 'string' },
+    'kill-every': { type: 'string' },
+    'db-outage-at': { type: 'string' },
+    'db-outage-for': { type: 'string' },
+    'terminate-every': { type: 'string' },
+    'blip-every': { type: 'string' },
+    'storm-every': { type: 'string' },
+    'storm-commands': { type: 'string' },
+    'storm-copies': { type: 'string' },
+    senders: { type: 'string' },
+    viewers: { type: 'string' },
+    'ops-per-sec': { type: 'string' },
+    settle: { type: 'string' },
+    seed: { type: 'string' },
+    out: { type: 'string' },
+    keep: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  })
   if (v.help) return 'help'
 
   const database = v.database ?? 'postgres'

@@ -1,5 +1,5 @@
 import path from 'node:path'
-import { parseArgs } from 'node:util'
+import { numberFlag, parseFlags, UsageError } from '../harness/cli'
 
 export interface FuzzOptions {
   /** Seconds of fuzzing in all (the rate-limited phase included). */
@@ -31,35 +31,21 @@ export const usage = `Usage: npx tsx tests/fuzz/run.ts [options]   (or: npm run 
   --out FILE           where to write the figures (default bench/results/fuzz-latest.json)
 `
 
-export class UsageError extends Error {}
+export { UsageError }
 
-function number(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
-  if (raw === undefined) return fallback
-  const n = Number(raw)
-  if (!Number.isFinite(n) || n < min || n > max) throw new UsageError(`--${name} must be a number from ${min} to ${max}, not «${raw}».`)
-  return n
-}
+const number = numberFlag
 
 export function readOptions(argv: string[], env: NodeJS.ProcessEnv): FuzzOptions | 'help' {
-  let v
-  try {
-    v = parseArgs({
-      args: argv,
-      strict: true,
-      options: {
-        duration: { type: 'string' },
-        seed: { type: 'string' },
-        database: { type: 'string' },
-        'rate-limit-seconds': { type: 'string' },
-        'ack-timeout': { type: 'string' },
-        'slow-ms': { type: 'string' },
-        out: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }).values
-  } catch (err) {
-    throw new UsageError((err as Error).message)
-  }
+  const v = parseFlags(argv, {
+    duration: { type: 'string' },
+    seed: { type: 'string' },
+    database: { type: 'string' },
+    'rate-limit-seconds': { type: 'string' },
+    'ack-timeout': { type: 'string' },
+    'slow-ms': { type: 'string' },
+    out: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  })
   if (v.help) return 'help'
   const database = v.database ?? (env.DATABASE_URL ? 'postgres' : 'pglite')
   if (database !== 'pglite' && database !== 'postgres') throw new UsageError(`--database is pglite or postgres, not «${database}».`)
