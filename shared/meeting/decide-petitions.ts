@@ -1,4 +1,4 @@
-import { fail, ok, type Result } from '../errors'
+import { errorMessages, fail, ok, type Result } from '../errors'
 import { defaultWrittenAnswerDue } from './rules'
 import { addDays, isWorkingDay, nextWorkingDayOnOrAfter, vietnamDate, type HolidayCalendar } from '../calendar/working-days'
 import { formatDateVi } from './selectors'
@@ -61,13 +61,15 @@ const weekdayNames = ['Chủ nhật', 'thứ Bảy'] as const
  * the next working day instead.
  */
 function dueDateRefusal(dueDate: string, from: string, calendar: HolidayCalendar) {
-  if (dueDate <= from) return fail('DUE_DATE_IN_PAST')
-  if (dueDate > addDays(from, maxDueDays)) return fail('DUE_DATE_TOO_LATE')
+  // The field is named, so a form can show the message next to the date.
+  const refuse = (code: 'DUE_DATE_IN_PAST' | 'DUE_DATE_TOO_LATE' | 'DUE_DATE_DAY_OFF', message = errorMessages[code]) => fail(code, message, { dueDate: message })
+  if (dueDate <= from) return refuse('DUE_DATE_IN_PAST')
+  if (dueDate > addDays(from, maxDueDays)) return refuse('DUE_DATE_TOO_LATE')
   if (isWorkingDay(dueDate, calendar)) return null
   const weekday = new Date(`${dueDate}T00:00:00Z`).getUTCDay()
   const what = weekday === 0 ? weekdayNames[0] : weekday === 6 ? weekdayNames[1] : 'ngày nghỉ lễ'
   const next = nextWorkingDayOnOrAfter(dueDate, calendar)
-  return fail('DUE_DATE_DAY_OFF', `Ngày ${formatDateVi(dueDate)} là ${what}, không phải ngày làm việc. Hãy chọn một ngày làm việc, ví dụ ${formatDateVi(next)}.`)
+  return refuse('DUE_DATE_DAY_OFF', `Ngày ${formatDateVi(dueDate)} là ${what}, không phải ngày làm việc. Hãy chọn một ngày làm việc, ví dụ ${formatDateVi(next)}.`)
 }
 
 export function decidePetition(state: MeetingState, c: Command, ctx: DecideContext): Result<EventDraft[]> {
