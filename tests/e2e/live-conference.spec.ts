@@ -42,6 +42,8 @@ const due = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMont
 while (due.getUTCDay() === 0 || due.getUTCDay() === 6) due.setUTCDate(due.getUTCDate() + 1)
 const dueIso = due.toISOString().slice(0, 10)
 const dueVi = dueIso.split('-').reverse().join('/')
+const sunday = new Date(due)
+while (sunday.getUTCDay() !== 0) sunday.setUTCDate(sunday.getUTCDate() + 1)
 
 const secrets = [secretPetitioner, secretVillage, secretContent, preparedText, secretaryNote]
 
@@ -307,7 +309,13 @@ test('a short conference: secretary, chair and projector stay in step, and the h
   await expect(chair.getByTestId('chair-due-default')).toContainText(/\d{2}\/\d{2}\/\d{4}/) // the office's rule, as a preview
   await chair.getByTestId('chair-pick-unit').filter({ hasText: unitInterior }).tap()
   await chair.getByTestId('chair-due-choose').tap()
+  // A Sunday is said to be no working day before the chair presses, and cannot be committed.
+  await chair.getByTestId('chair-due-date').fill(sunday.toISOString().slice(0, 10))
+  await expect(chair.getByTestId('chair-due-problem')).toContainText('là Chủ nhật, không phải ngày làm việc')
+  await expect(chair.getByTestId('chair-commit')).toBeDisabled()
+  if (process.env.SCREENSHOTS) await chair.screenshot({ path: '.tmp/chair-due-sunday.png' })
   await chair.getByTestId('chair-due-date').fill(dueIso)
+  await expect(chair.getByTestId('chair-due-problem')).toHaveCount(0)
   await expect(chair.getByTestId('chair-commit')).toHaveText(`Giao ${unitInterior} trả lời sau`)
   await chair.getByTestId('chair-commit').tap()
   const committed = `Giao ${unitInterior} trả lời bằng văn bản, hạn chậm nhất ${dueVi}`
