@@ -23,7 +23,10 @@ describe('the results report', () => {
       m.must(command('petition:commit-written-answer', { petitionNo: 3, unitId: unit, dueDate: '2026-04-10' }))
       m.must(command('petition:forward', { petitionNo: 4, body: 'UBND tỉnh' }))
     })
-    const outside = held('2026-08-01', (m) => m.must(command('petition:record', { origin: 'registered', title: 'X' })))
+    const outside = held('2026-08-01', (m) => {
+      m.must(command('petition:record', { origin: 'registered', title: 'X' }))
+      m.must(command('petition:set-aside', { petitionNo: 1, reason: 'Chuyển hội nghị sau' }))
+    })
     const planned = held('2026-05-01', () => {}, false) // never held: not counted
     const followUps = new Map([[2, { extendedDueDate: null, extensionReason: '', result: { text: 'Đã trả lời', date: '2026-04-09', petitionerAnswered: true } }]])
     const r = buildResultsReport(

@@ -51,6 +51,7 @@ describe(`the live conference over sockets on ${backendName}`, () => {
     'petition:merge': { petitionNo: 1, intoNo: 2 },
     'petition:conclude': { petitionNo: 1, conclusion: 'Kết luận' },
     'petition:reopen': { petitionNo: 1 },
+    'petition:set-aside': { petitionNo: 1, reason: 'Hết thời gian' },
     'speaker:register': { name: 'Người mới' },
     'speaker:edit': { speakerNo: 1, name: 'Sửa tên' },
     'speaker:move': { speakerNo: 1, position: 1 },

@@ -36,6 +36,7 @@ export const commandPolicy: Record<CommandType, readonly Role[]> = {
   'petition:merge': secretary,
   'petition:conclude': both,
   'petition:reopen': both,
+  'petition:set-aside': both,
 
   'speaker:register': secretary,
   'speaker:edit': secretary,

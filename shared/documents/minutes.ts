@@ -50,6 +50,7 @@ export function petitionResolution(p: Petition): string {
       return `Vượt thẩm quyền; chuyển ${p.forwardedTo} xem xét, giải quyết.`
     case 'withdrawn':
     case 'merged':
+    case 'set_aside':
       return `${petitionOutcome(p) ?? ''}.`
     case 'waiting':
     case 'discussing':

@@ -118,6 +118,8 @@ export const commandSchemas = {
   'petition:merge': z.strictObject({ commandId, petitionNo, intoNo: petitionNo }),
   'petition:conclude': z.strictObject({ commandId, petitionNo, conclusion: requiredText(limits.conclusion) }),
   'petition:reopen': onPetition,
+  /** Records that a petition was not taken up at the meeting, and why (before closing, every open one is decided). */
+  'petition:set-aside': z.strictObject({ commandId, petitionNo, reason: requiredText(limits.announcement) }),
 
   // --- the speaker queue ---
   'speaker:register': z.strictObject({

@@ -3,6 +3,7 @@ import type { Command } from './commands'
 import type { DecideContext } from './decide'
 import type { EventDraft } from './events'
 import type { MeetingState } from './model'
+import { openPetitions } from './selectors'
 
 export function decideMeeting(state: MeetingState, c: Command, _ctx: DecideContext): Result<EventDraft[]> {
   switch (c.type) {
@@ -26,6 +27,13 @@ export function decideMeeting(state: MeetingState, c: Command, _ctx: DecideConte
     }
     case 'meeting:set-phase': {
       if (c.phase === state.phase) return fail('NO_CHANGE', 'Hội nghị đang ở phần này rồi.')
+      // Every petition is decided before the meeting closes: answered, committed to a unit with a
+      // deadline, forwarded, or set aside with the reason. None silently falls out of the record.
+      const open = openPetitions(state)
+      if (c.phase === 'closed' && open.length) {
+        const list = open.map((p) => `KN ${p.no}`).join(', ')
+        return fail('OPEN_PETITIONS', `Còn ${open.length} kiến nghị chưa xử lý (${list}). Hãy giao đơn vị trả lời có thời hạn, hoặc ghi lý do không xem xét tại hội nghị, rồi bế mạc.`)
+      }
       const events: EventDraft[] = []
       // Closing the meeting ends the speech in progress: nothing stays "speaking" in the record.
       if (c.phase === 'closed' && state.currentSpeakerNo !== null) {

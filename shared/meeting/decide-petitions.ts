@@ -46,6 +46,7 @@ export function newPetition(state: MeetingState, c: Omit<CommandOf<'petition:rec
     forwardedTo: '',
     mergedInto: null,
     conclusion: '',
+    setAsideReason: '',
     preparedAnswers: [],
     recordedAt: at,
   }
@@ -163,6 +164,12 @@ export function decidePetition(state: MeetingState, c: Command, ctx: DecideConte
       if (!found.ok) return found
       if (!isResolved(found.data)) return fail('PETITION_NOT_RESOLVED')
       return ok([{ type: 'petition.concluded', payload: { petitionNo: c.petitionNo, conclusion: c.conclusion } }])
+    }
+
+    case 'petition:set-aside': {
+      const found = findOpen(state, c.petitionNo)
+      if (!found.ok) return found
+      return ok([{ type: 'petition.set-aside', payload: { petitionNo: c.petitionNo, reason: c.reason } }])
     }
 
     case 'petition:reopen': {

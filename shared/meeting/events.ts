@@ -47,6 +47,7 @@ export interface EventPayloads {
   'petition.merged': { petitionNo: number; intoNo: number }
   'petition.concluded': { petitionNo: number; conclusion: string }
   'petition.reopened': { petitionNo: number }
+  'petition.set-aside': { petitionNo: number; reason: string }
 
   'speaker.registered': { speaker: Speaker }
   'speaker.edited': { speaker: Speaker }

@@ -11,8 +11,11 @@ export function evolve(state: MeetingState, event: MeetingEvent): MeetingState {
       return { ...s, title: event.payload.title, venue: event.payload.venue, createdAt: at, details: event.payload.details ?? s.details }
     case 'meeting.details-updated':
       return { ...s, title: event.payload.title, venue: event.payload.venue, details: event.payload.details }
-    case 'meeting.phase-changed':
-      return { ...s, phase: event.payload.phase, closedAt: event.payload.phase === 'closed' ? at : null }
+    case 'meeting.phase-changed': {
+      const closing = event.payload.phase === 'closed'
+      // Once closed, nothing is "under discussion" on any screen.
+      return { ...s, phase: event.payload.phase, closedAt: closing ? at : null, currentPetitionNo: closing ? null : s.currentPetitionNo }
+    }
     case 'meeting.speaking-limit-set':
       return { ...s, speakingLimitSec: event.payload.seconds }
     case 'meeting.programme-set':
@@ -27,7 +30,8 @@ export function evolve(state: MeetingState, event: MeetingEvent): MeetingState {
       return { ...s, projector: { mode: event.payload.mode, announcement: event.payload.announcement } }
 
     case 'petition.recorded':
-      return { ...s, petitions: [...s.petitions, event.payload.petition] }
+      // Logs written before a petition could be set aside carry no reason field.
+      return { ...s, petitions: [...s.petitions, { ...event.payload.petition, setAsideReason: event.payload.petition.setAsideReason ?? '' }] }
     case 'petition.edited': {
       const { petition, speakers } = event.payload
       // The drafts stay as they were: an edit does not carry them (older logs carried a copy).
@@ -65,13 +69,17 @@ export function evolve(state: MeetingState, event: MeetingEvent): MeetingState {
         { ...s, petitions: patchPetition(s.petitions, event.payload.petitionNo, { status: 'merged', mergedInto: event.payload.intoNo }) },
         event.payload.petitionNo,
       )
+    case 'petition.set-aside': {
+      const { petitionNo, reason } = event.payload
+      return endDiscussion({ ...s, petitions: patchPetition(s.petitions, petitionNo, { status: 'set_aside', setAsideReason: reason }) }, petitionNo)
+    }
     case 'petition.concluded':
       return endDiscussion({ ...s, petitions: patchPetition(s.petitions, event.payload.petitionNo, { conclusion: event.payload.conclusion }) }, event.payload.petitionNo)
     case 'petition.reopened': {
       const no = event.payload.petitionNo
       const petitions = s.petitions.map((p) =>
         p.no === no
-          ? { ...p, status: 'discussing' as const, answer: null, writtenAnswer: null, forwardedTo: '', mergedInto: null, conclusion: '' }
+          ? { ...p, status: 'discussing' as const, answer: null, writtenAnswer: null, forwardedTo: '', mergedInto: null, conclusion: '', setAsideReason: '' }
           : p.status === 'discussing'
             ? { ...p, status: 'waiting' as const }
             : p,

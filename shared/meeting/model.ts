@@ -20,9 +20,14 @@ export const PetitionStatus = {
   forwarded: 'forwarded',
   withdrawn: 'withdrawn',
   merged: 'merged',
+  /**
+   * Not taken up at the meeting, with the reason recorded (time ran out, it belongs to another
+   * meeting): decided before closing, so no petition silently falls out of the record.
+   */
+  setAside: 'set_aside',
 } as const
 export type PetitionStatus = (typeof PetitionStatus)[keyof typeof PetitionStatus]
-export const resolvedStatuses: readonly PetitionStatus[] = ['answered', 'written_answer', 'forwarded', 'withdrawn', 'merged']
+export const resolvedStatuses: readonly PetitionStatus[] = ['answered', 'written_answer', 'forwarded', 'withdrawn', 'merged', 'set_aside']
 
 /** Who answers a petition. Names are copied from the directory when assigned, so the record keeps them. */
 export type Answerer =
@@ -74,6 +79,8 @@ export interface Petition {
   mergedInto: number | null
   /** The chair's conclusion on this petition. */
   conclusion: string
+  /** Why it was not taken up at the meeting (status set_aside); '' otherwise. */
+  setAsideReason: string
   preparedAnswers: PreparedAnswer[]
   recordedAt: string
 }

@@ -28,6 +28,8 @@ export function petitionOutcome(p: Petition): string | null {
       return 'Người kiến nghị đã rút kiến nghị'
     case 'merged':
       return p.mergedInto !== null ? `Đã gộp vào KN ${p.mergedInto}` : 'Đã gộp với kiến nghị khác'
+    case 'set_aside':
+      return p.setAsideReason ? `Không xem xét tại hội nghị: ${p.setAsideReason.replace(/[.\s]+$/, '')}` : 'Không xem xét tại hội nghị'
     case 'waiting':
     case 'discussing':
       return p.answerer ? `Giao ${answererLabel(p.answerer)} trả lời` : null
@@ -46,6 +48,7 @@ export function suggestedConclusion(p: Petition): string {
     case 'written_answer':
     case 'merged':
     case 'withdrawn':
+    case 'set_aside':
       return `${petitionOutcome(p)}.`
     case 'forwarded':
       return `Vượt thẩm quyền của cơ quan; chuyển ${p.forwardedTo || 'cơ quan có thẩm quyền'} xem xét, giải quyết theo quy định.`

@@ -189,6 +189,36 @@ describe('petitions under discussion and their outcomes', () => {
   })
 })
 
+describe('closing the meeting', () => {
+  it('refuses to close while a petition is still open, naming each, and nothing is left under discussion after', () => {
+    const m = withPetitions()
+    m.must(command('petition:discuss', { petitionNo: 2 }))
+    m.must(command('petition:record-answer', { petitionNo: 1 }))
+    expect(m.run(command('meeting:set-phase', { phase: 'closed' }))).toMatchObject({
+      ok: false,
+      error: { code: 'OPEN_PETITIONS', message: expect.stringMatching(/^Còn 2 kiến nghị chưa xử lý \(KN 2, KN 3\)/) },
+    })
+    expect(m.state.phase).not.toBe('closed')
+    // The secretary decides each: one committed to a unit, one set aside with the reason.
+    m.must(command('petition:commit-written-answer', { petitionNo: 2, unitId: economy!.id }))
+    m.must(command('petition:set-aside', { petitionNo: 3, reason: 'Hết thời gian, chuyển hội nghị quý sau' }))
+    expect(m.state.petitions[2]).toMatchObject({ status: 'set_aside', setAsideReason: 'Hết thời gian, chuyển hội nghị quý sau' })
+    expect(petitionCounts(m.state)).toMatchObject({ setAside: 1, pending: 0 })
+    m.must(command('meeting:set-phase', { phase: 'closed' }))
+    expect(m.state.currentPetitionNo).toBeNull()
+    expect(m.state.petitions.some((p) => p.status === 'discussing')).toBe(false)
+  })
+
+  it('sets a petition aside only while open, and reopening clears the reason', () => {
+    const m = withPetitions()
+    m.must(command('petition:set-aside', { petitionNo: 1, reason: 'Không thuộc nội dung hội nghị' }))
+    expect(m.run(command('petition:set-aside', { petitionNo: 1, reason: 'Lần nữa' }))).toMatchObject({ ok: false, error: { code: 'PETITION_RESOLVED' } })
+    expect(m.run(command('petition:set-aside', { petitionNo: 9, reason: 'X' }))).toMatchObject({ ok: false, error: { code: 'PETITION_NOT_FOUND' } })
+    m.must(command('petition:reopen', { petitionNo: 1 }))
+    expect(m.state.petitions[0]).toMatchObject({ status: 'discussing', setAsideReason: '' })
+  })
+})
+
 describe('phases', () => {
   it('moves through the phases; closing finishes the speech and freezes what happened', () => {
     const m = withPetitions()
@@ -200,6 +230,7 @@ describe('phases', () => {
     m.must(command('speaker:start', {}))
     m.must(command('meeting:set-phase', { phase: 'conclusion' }))
     m.must(command('meeting:record-conclusion', { text: 'Chủ trì kết luận hội nghị.' }))
+    for (const no of [1, 2, 3]) m.must(command('petition:record-answer', { petitionNo: no }))
     const events = m.must(command('meeting:set-phase', { phase: 'closed' }))
     expect(events.map((e) => e.type)).toEqual(['speaker.finished', 'meeting.phase-changed'])
     expect(m.state).toMatchObject({ phase: 'closed', currentSpeakerNo: null, closingConclusion: 'Chủ trì kết luận hội nghị.' })

@@ -12,6 +12,8 @@ export interface PetitionCounts {
   /** Committed to a written / in-person answer by a unit. */
   writtenAnswer: number
   forwarded: number
+  /** Not taken up at the meeting, with the reason recorded. */
+  setAside: number
   /** Not yet decided: waiting or under discussion. */
   pending: number
 }
@@ -27,11 +29,15 @@ export function petitionCounts(state: MeetingState): PetitionCounts {
     answered: count((p) => p.status === 'answered'),
     writtenAnswer: count((p) => p.status === 'written_answer'),
     forwarded: count((p) => p.status === 'forwarded'),
+    setAside: count((p) => p.status === 'set_aside'),
     pending: count((p) => p.status === 'waiting' || p.status === 'discussing'),
   }
 }
 
 export const isResolved = (p: Petition): boolean => resolvedStatuses.includes(p.status)
+
+/** Petitions still to be decided (waiting or under discussion), in number order. */
+export const openPetitions = (state: MeetingState): Petition[] => state.petitions.filter((p) => !isResolved(p))
 
 export function currentSpeaker(state: MeetingState): Speaker | null {
   return state.speakers.find((s) => s.no === state.currentSpeakerNo) ?? null
@@ -92,6 +98,7 @@ export const petitionStatusLabels: Record<PetitionStatus, string> = {
   forwarded: 'Vượt thẩm quyền, chuyển cơ quan khác',
   withdrawn: 'Rút kiến nghị',
   merged: 'Đã gộp',
+  set_aside: 'Không xem xét tại hội nghị',
 }
 
 export const answerFormLabels: Record<AnswerForm, string> = {

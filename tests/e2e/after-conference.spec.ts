@@ -25,6 +25,9 @@ const answerSummary = 'Xã đưa tuyến đường vào kế hoạch duy tu quý
 const committedUnit = 'Phòng Kinh tế'
 const forwardBody = 'Sở Nội vụ tỉnh Sơn La'
 const conclusion = 'Các đơn vị được giao khẩn trương trả lời đúng thời hạn'
+const setAsideReason = 'Hết thời gian; Phòng Kinh tế trả lời tại hội nghị quý sau'
+const medicineTitle = 'Trạm y tế xã thiếu thuốc điều trị bệnh mạn tính'
+const medicineUnit = 'Phòng Văn hóa - Xã hội'
 const attendanceEdited =
   'Thành phần tham dự: đại diện các hộ gia đình bản Nà Cang, bản Mòn và bản Phứa; công chức các phòng chuyên môn xã.'
 
@@ -117,8 +120,24 @@ test('a short conference is closed, its minutes and notice finalised and downloa
   await conclusionBox.getByTestId('meeting-conclusion-text').press('Control+Enter')
   await expect(conclusionBox.getByRole('status')).toContainText('Đã lưu')
 
+  // Closing with two petitions still open: the console lists them and the secretary decides each,
+  // KN 2 set aside with the reason, KN 5 committed to a unit by the rule's deadline.
   await page.getByTestId('phase-closed').click()
-  await page.getByTestId('close-meeting-confirm').click()
+  const closing = page.getByTestId('close-meeting-dialog')
+  await expect(closing.getByTestId('close-open-petitions')).toContainText('Còn 2 kiến nghị chưa xử lý')
+  await expect(closing.getByTestId('close-meeting-confirm')).toBeDisabled()
+  await closing.getByTestId('close-set-aside-2').click()
+  const setAside = page.getByTestId('petition-action-dialog')
+  await setAside.getByTestId('set-aside-reason').fill(setAsideReason)
+  await setAside.getByTestId('action-submit').click()
+  await expect(setAside).toBeHidden()
+  await closing.getByTestId('close-commit-5').click()
+  const commitLast = page.getByTestId('petition-action-dialog')
+  await commitLast.getByTestId('commit-unit').selectOption({ label: medicineUnit })
+  await commitLast.getByTestId('action-submit').click()
+  await expect(commitLast).toBeHidden()
+  await expect(closing.getByTestId('close-open-petitions')).toHaveCount(0)
+  await closing.getByTestId('close-meeting-confirm').click()
   await expect(page.getByTestId('meeting-closed-banner')).toBeVisible()
   await expect(page.getByTestId('phase-closed')).toHaveAttribute('aria-current', 'step')
   await expect(page.getByTestId('queue-current')).toHaveAttribute('data-status', 'none')
@@ -138,7 +157,7 @@ test('a short conference is closed, its minutes and notice finalised and downloa
       `1. Cầm Văn Thanh (Bản Nà Cang) (nêu KN 1): ${speakerSummary}.`,
       '2. Đại biểu số 3 (đề nghị giữ bí mật thông tin) (nêu KN 3).',
       expect.stringMatching(new RegExp(`^KN 1 \\(${roadTitle}\\): .* trả lời: ${answerSummary}\\.$`)),
-      `KN 2 (${unassessedTitle}): Chưa được xem xét tại hội nghị.`,
+      `KN 2 (${unassessedTitle}): Không xem xét tại hội nghị: ${setAsideReason}.`,
       `KN 3 (${boundaryTitle}): Giao ${committedUnit} trả lời bằng văn bản, hạn chậm nhất ngày ${dueVi}.`,
       `KN 4 (${allowanceTitle}): Vượt thẩm quyền; chuyển ${forwardBody} xem xét, giải quyết.`,
       conclusion,
@@ -245,7 +264,8 @@ test('a short conference is closed, its minutes and notice finalised and downloa
   await page.getByRole('link', { name: 'Theo dõi kết luận' }).click()
   await expect(page).toHaveURL(new RegExp(`/m/${meetingId}/follow-up$`))
   const followUps = page.getByTestId('follow-up-row')
-  await expect(followUps).toHaveCount(1)
+  await expect(followUps).toHaveCount(2) // KN 3, and KN 5 committed when closing
+  await expect(followUps.filter({ hasText: `5. ${medicineTitle}` })).toContainText(medicineUnit)
   await expect(followUps.first()).toContainText(`3. ${boundaryTitle}`)
   await expect(followUps.first()).toContainText(committedUnit)
   await expect(followUps.first()).toContainText('Trả lời bằng văn bản')
@@ -259,7 +279,7 @@ test('a short conference is closed, its minutes and notice finalised and downloa
   const oversightContext = await signedInContext(browser, 'oversight')
   const oversight = await oversightContext.newPage()
   await oversight.goto(`/m/${meetingId}/follow-up`)
-  await expect(oversight.getByTestId('follow-up-row')).toHaveCount(1)
+  await expect(oversight.getByTestId('follow-up-row')).toHaveCount(2)
   // Oversight follows every commitment, but who filed a confidential one is the secretary's and
   // the chair's to know: its subject too can point to the denouncer, so it shows by number.
   await expect(oversight.getByTestId('follow-up-row').first()).toContainText('3. Kiến nghị số 3 (bảo mật)')

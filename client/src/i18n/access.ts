@@ -229,6 +229,7 @@ export const accessText = {
     'speaker.extended': 'Thêm thời gian phát biểu',
     'speaker.finished': 'Kết thúc lượt phát biểu',
     'speaker.summarized': 'Ghi tóm tắt ý kiến phát biểu',
+    'petition.set-aside': 'Ghi nhận kiến nghị không xem xét tại hội nghị',
   } satisfies Record<EventType, string> as Record<string, string>,
 
   pairing: {

@@ -43,6 +43,7 @@ export const projectorText = {
     forwarded: 'Chuyển cơ quan khác',
     withdrawn: 'Đã rút',
     merged: 'Đã gộp',
+    set_aside: 'Không xem xét tại hội nghị',
   },
   programmeHeading: 'Chương trình hội nghị',
   programmeNow: 'Đang diễn ra',

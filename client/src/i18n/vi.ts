@@ -88,6 +88,9 @@ export const vi = {
     confirmClose:
       'Sau khi bế mạc, thứ tự phát biểu và kết quả xử lý kiến nghị không thay đổi được nữa (vẫn bổ sung được tóm tắt ý kiến, kết luận, câu trả lời chuẩn bị). Người đang phát biểu (nếu có) sẽ kết thúc lượt.',
     confirmCloseButton: 'Bế mạc hội nghị',
+    openPetitions: (n: number) => `Còn ${n} kiến nghị chưa xử lý. Trước khi bế mạc, hãy quyết định từng kiến nghị: giao đơn vị trả lời sau (có thời hạn), hoặc ghi lý do không xem xét tại hội nghị.`,
+    commitOpen: 'Giao trả lời sau…',
+    setAsideOpen: 'Không xem xét…',
     changed: (label: string) => `Đã chuyển sang phần «${label}».`,
   },
   details: {
@@ -316,6 +319,7 @@ export const vi = {
     conclude: 'Ghi kết luận của chủ trì',
     reopen: 'Mở lại để xử lý',
     prepare: 'Câu trả lời chuẩn bị trước',
+    'set-aside': 'Không xem xét tại hội nghị (ghi lý do)',
     done: {
       discuss: (l: string) => `${l} đang được thảo luận.`,
       assign: (l: string) => `Đã phân công trả lời ${l}.`,
@@ -328,7 +332,11 @@ export const vi = {
       reopen: (l: string) => `Đã mở lại ${l}.`,
       prepare: (l: string) => `Đã lưu câu trả lời chuẩn bị cho ${l}.`,
       edit: (l: string) => `Đã lưu ${l}.`,
+      'set-aside': (l: string) => `Đã ghi nhận ${l} không xem xét tại hội nghị.`,
     } as Record<string, (label: string) => string>,
+    reason: 'Lý do không xem xét tại hội nghị',
+    reasonPlaceholder: 'VD: Hết thời gian; chuyển trả lời bằng văn bản tại hội nghị quý sau',
+    reasonHint: 'Lý do được ghi vào biên bản và thông báo kết luận.',
     answererKind: 'Ai trả lời',
     kinds: { chair: 'Chủ trì hội nghị', official: 'Lãnh đạo, cán bộ', unit: 'Đơn vị chuyên môn' },
     official: 'Cán bộ',

@@ -23,6 +23,7 @@ function petition(no: number, patch: Partial<Petition> = {}): Petition {
     forwardedTo: '',
     mergedInto: null,
     conclusion: '',
+    setAsideReason: '',
     preparedAnswers: [],
     recordedAt: at,
     ...patch,

@@ -11,7 +11,7 @@ import { isResolved } from '@shared/meeting/selectors'
 // these only arrange what the chair sees and which buttons are offered.
 
 /** The order the chair's list shows petitions in: what still needs a decision first. */
-export const statusOrder: readonly PetitionStatus[] = ['discussing', 'waiting', 'answered', 'written_answer', 'forwarded', 'withdrawn', 'merged']
+export const statusOrder: readonly PetitionStatus[] = ['discussing', 'waiting', 'answered', 'written_answer', 'forwarded', 'set_aside', 'withdrawn', 'merged']
 
 export function petitionGroups(petitions: readonly Petition[]): { status: PetitionStatus; petitions: Petition[] }[] {
   return statusOrder

@@ -7,12 +7,12 @@ const opts = { currentPetitionNo: null, closed: false, petitionCount: 3 }
 
 describe('petitionActions', () => {
   it('offers the decisions while a petition is open, and prepared answers for registered ones', () => {
-    expect(petitionActions(base, opts)).toEqual(['edit', 'discuss', 'assign', 'answer', 'commit', 'forward', 'withdraw', 'merge', 'prepare'])
+    expect(petitionActions(base, opts)).toEqual(['edit', 'discuss', 'assign', 'answer', 'commit', 'forward', 'set-aside', 'withdraw', 'merge', 'prepare'])
   })
 
   it('does not offer to discuss the petition already under discussion, nor merge the only one', () => {
     const p = { ...base, status: 'discussing' } as Petition
-    expect(petitionActions(p, { ...opts, currentPetitionNo: 1, petitionCount: 1 })).toEqual(['edit', 'assign', 'answer', 'commit', 'forward', 'withdraw', 'prepare'])
+    expect(petitionActions(p, { ...opts, currentPetitionNo: 1, petitionCount: 1 })).toEqual(['edit', 'assign', 'answer', 'commit', 'forward', 'set-aside', 'withdraw', 'prepare'])
   })
 
   it('offers conclusion and reopening once resolved; no prepared answers for added ones', () => {

@@ -16,6 +16,7 @@ export type PetitionAction =
   | 'conclude'
   | 'reopen'
   | 'prepare'
+  | 'set-aside'
 
 export function petitionActions(p: Petition, opts: { currentPetitionNo: number | null; closed: boolean; petitionCount: number }): PetitionAction[] {
   // After the meeting closes the record may still be completed, not changed (decide.ts).
@@ -23,7 +24,7 @@ export function petitionActions(p: Petition, opts: { currentPetitionNo: number |
   const actions: PetitionAction[] = ['edit']
   if (!isResolved(p)) {
     if (!(p.status === 'discussing' && opts.currentPetitionNo === p.no)) actions.push('discuss')
-    actions.push('assign', 'answer', 'commit', 'forward', 'withdraw')
+    actions.push('assign', 'answer', 'commit', 'forward', 'set-aside', 'withdraw')
     if (opts.petitionCount > 1) actions.push('merge')
   } else {
     actions.push('conclude', 'reopen')

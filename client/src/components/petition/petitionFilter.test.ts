@@ -21,6 +21,7 @@ function petition(no: number, patch: Partial<Petition> = {}): Petition {
     forwardedTo: '',
     mergedInto: null,
     conclusion: '',
+    setAsideReason: '',
     preparedAnswers: [],
     recordedAt: '2026-01-05T01:00:00.000Z',
     ...patch,

@@ -22,6 +22,7 @@ function petition(no: number, field: string): Petition {
     forwardedTo: '',
     mergedInto: null,
     conclusion: '',
+    setAsideReason: '',
     preparedAnswers: [],
     recordedAt: '2026-06-20T08:00:00.000Z',
   }

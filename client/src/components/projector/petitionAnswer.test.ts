@@ -20,6 +20,7 @@ const petition = (over: Partial<Petition>): Petition => ({
   forwardedTo: '',
   mergedInto: null,
   conclusion: '',
+  setAsideReason: '',
   preparedAnswers: [],
   recordedAt: '2026-06-19T08:00:00Z',
   ...over,
