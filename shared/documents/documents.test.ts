@@ -51,6 +51,20 @@ describe('the minutes drafted from the log', () => {
     ])
   })
 
+  it('lists speakers in the order they spoke, not as registered, and not one called then withdrawn before speaking', () => {
+    const m = new DomainHarness()
+    for (const name of ['Người Một', 'Người Hai', 'Người Ba', 'Người Bốn']) m.must(command('speaker:register', { name }))
+    m.must(command('speaker:call', { speakerNo: 3 }))
+    m.must(command('speaker:start', {}))
+    m.must(command('speaker:call', { speakerNo: 1 }))
+    m.must(command('speaker:withdraw', { speakerNo: 1 })) // called, then left without speaking
+    m.must(command('speaker:call', { speakerNo: 2 }))
+    m.must(command('speaker:readd', { speakerNo: 3, position: 'next' })) // speaks a second time
+    m.must(command('speaker:call-next', {}))
+    const lines = draftMinutes(m.state, m.log, office).body.filter((b) => b.kind === 'bullet' && /^\d+\. Người/.test(b.text)).map((b) => ('text' in b ? b.text : ''))
+    expect(lines).toEqual(['1. Người Ba.', '2. Người Hai.', '3. Người Ba.'])
+  })
+
   it('names who delegated when a deputy chaired', () => {
     const m = heldConference()
     const details = { ...m.state.details, chairName: 'Cầm Thị Hương', chairTitle: 'Phó Chủ tịch UBND xã', delegated: true, delegatedBy: 'Chủ tịch UBND xã Lò Văn Hùng' }

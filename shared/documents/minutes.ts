@@ -58,6 +58,22 @@ export function petitionResolution(p: Petition): string {
   }
 }
 
+/**
+ * Who spoke, in the order they were called to the microphone (the order things happened, not the
+ * order of registration). A speaker called and then withdrawn before speaking did not speak.
+ */
+export function speakersInOrder(state: MeetingState, events: readonly MeetingEvent[]): Speaker[] {
+  const called = new Set<number>()
+  const spoke: Speaker[] = []
+  for (const e of events) {
+    if (e.type !== 'speaker.called' || called.has(e.payload.speakerNo)) continue
+    called.add(e.payload.speakerNo)
+    const speaker = state.speakers.find((s) => s.no === e.payload.speakerNo)
+    if (speaker && speaker.status !== 'withdrawn') spoke.push(speaker)
+  }
+  return spoke
+}
+
 /** When the conference actually began: its first live event (a phase change or a call). */
 function startedAt(events: readonly MeetingEvent[]): string | null {
   return events.find((e) => e.type === 'meeting.phase-changed' || e.type === 'speaker.called')?.at ?? null
@@ -70,7 +86,7 @@ export function draftMinutes(state: MeetingState, events: readonly MeetingEvent[
   const counts = petitionCounts(state)
   const registered = state.petitions.filter((p) => p.origin === 'registered')
   const added = state.petitions.filter((p) => p.origin === 'added')
-  const spoke = state.speakers.filter((s) => s.status === 'finished' || s.speech !== null || s.calledAt !== null)
+  const spoke = speakersInOrder(state, events)
   const chair = [d.chairTitle, d.chairName].filter(Boolean).join(' ') || '…'
 
   const body: DocumentBlock[] = [
