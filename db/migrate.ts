@@ -8,6 +8,7 @@ import * as m0006 from './migrations/2026_11_22_0006_office_deadline_rules'
 import * as m0007 from './migrations/2026_11_22_0007_accounts_devices'
 import * as m0008 from './migrations/2026_11_22_0008_pairing_links'
 import * as m0009 from './migrations/2026_12_02_0009_refused_commands'
+import * as m0010 from './migrations/2026_12_02_0010_calendar_years'
 
 // A static list rather than FileMigrationProvider: no dynamic import(), so the same code runs under
 // tsx, vitest and a bundle. Add each new migration here, in order.
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '2026_11_22_0007_accounts_devices': m0007,
   '2026_11_22_0008_pairing_links': m0008,
   '2026_12_02_0009_refused_commands': m0009,
+  '2026_12_02_0010_calendar_years': m0010,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

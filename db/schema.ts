@@ -58,6 +58,16 @@ export interface CalendarDaysTable {
   note: Generated<string>
 }
 
+export interface CalendarYearsTable {
+  year: number
+  /** Null while no administrator has confirmed the year against the official announcement. */
+  confirmed_at: ColumnType<Date | null, Date | string | null, Date | string | null>
+  confirmed_by: string | null
+  confirmed_by_user_id: string | null
+  loaded_at: ColumnType<Date | null, Date | string | null, Date | string | null>
+  loaded_by: string | null
+}
+
 export interface OfficeProfileTable {
   id: number
   parent_body: string
@@ -177,6 +187,7 @@ export interface Database {
   directory_units: DirectoryUnitsTable
   directory_officials: DirectoryOfficialsTable
   calendar_days: CalendarDaysTable
+  calendar_years: CalendarYearsTable
   meetings: MeetingsTable
   meeting_events: MeetingEventsTable
   meeting_commands: MeetingCommandsTable

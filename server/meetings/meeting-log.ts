@@ -87,7 +87,7 @@ export class MeetingLog extends EventEmitter<{ appended: [AppendedBatch] }> {
     super()
     this.maxCatchUpEvents = options.maxCatchUpEvents ?? 500
     this.now = options.now ?? (() => new Date())
-    this.office = options.office ?? { context: async () => ({ directory: emptyDirectory, calendar: emptyCalendar, rules: deadlineRules }) }
+    this.office = options.office ?? { context: async () => ({ directory: emptyDirectory, calendar: emptyCalendar, rules: deadlineRules, confirmedYears: [] }) }
   }
 
   /** `actor`: the person creating it, kept with the first event for oversight. */

@@ -1,11 +1,13 @@
 import type { FastifyRequest } from 'fastify'
 
 // How an administrator's change to the office's data reads in the audit trail. Keyed by the route,
-// so every office:write route is described here or falls back to its method and path.
+// so every office:write route is described here or falls back to its method and path. null: the
+// route writes its own audit row inside its transaction (loading or confirming a calendar year), or
+// changes nothing (a preview).
 type Body = { name?: unknown; kind?: unknown; note?: unknown } | null | undefined
 const named = (body: Body) => (typeof body?.name === 'string' ? `«${body.name}»` : '')
 
-const descriptions: Record<string, (req: FastifyRequest) => string> = {
+const descriptions: Record<string, (req: FastifyRequest) => string | null> = {
   'POST /api/directory/units': (r) => `Thêm đơn vị ${named(r.body as Body)}`,
   'PUT /api/directory/units/:id': (r) => `Đổi tên đơn vị thành ${named(r.body as Body)}`,
   'DELETE /api/directory/units/:id': () => 'Xóa một đơn vị khỏi danh bạ',
@@ -20,9 +22,13 @@ const descriptions: Record<string, (req: FastifyRequest) => string> = {
     return `Lịch ngày ${day}: ${body?.kind === 'day_off' ? 'nghỉ' : 'làm việc'}${typeof body?.note === 'string' && body.note ? ` (${body.note})` : ''}`
   },
   'DELETE /api/calendar/:day': (r) => `Bỏ ngày ${(r.params as { day?: string }).day} khỏi lịch`,
+  'POST /api/calendar/years/:year/preview': () => null,
+  'PUT /api/calendar/years/:year': () => null,
+  'PUT /api/calendar/years/:year/confirmation': () => null,
 }
 
-export function describeOfficeChange(req: FastifyRequest): string {
+export function describeOfficeChange(req: FastifyRequest): string | null {
   const key = `${req.method} ${req.routeOptions.url}`
-  return descriptions[key]?.(req) ?? key
+  const describe = descriptions[key]
+  return describe ? describe(req) : key
 }

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/schema'
-import { loadCalendar } from '../../db/repositories/calendar'
+import { loadCalendar, loadConfirmedYears } from '../../db/repositories/calendar'
 import { loadDirectory } from '../../db/repositories/directory'
 import type { HolidayCalendar } from '../../shared/calendar/working-days'
 import type { Directory } from '../../shared/directory'
@@ -11,6 +11,11 @@ export interface OfficeContext {
   directory: Directory
   calendar: HolidayCalendar
   rules: DeadlineRuleSet
+  /**
+   * The years an administrator confirmed against the official announcement: a deadline counted
+   * over any other year carries a warning (shared/calendar/confirmation.ts).
+   */
+  confirmedYears: readonly number[]
 }
 
 /**
@@ -28,8 +33,8 @@ export class OfficeData {
 
   async context(): Promise<OfficeContext> {
     if (this.cached && Date.now() - this.cached.loadedAt < this.ttlMs) return this.cached.value
-    const [directory, calendar, rules] = await Promise.all([loadDirectory(this.db), loadCalendar(this.db), loadDeadlineRules(this.db)])
-    this.cached = { value: { directory, calendar, rules }, loadedAt: Date.now() }
+    const [directory, calendar, rules, confirmedYears] = await Promise.all([loadDirectory(this.db), loadCalendar(this.db), loadDeadlineRules(this.db), loadConfirmedYears(this.db)])
+    this.cached = { value: { directory, calendar, rules, confirmedYears }, loadedAt: Date.now() }
     return this.cached.value
   }
 

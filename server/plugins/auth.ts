@@ -94,7 +94,9 @@ export default fp(
     // recorded for oversight once the change has succeeded, whichever route made it.
     app.addHook('onResponse', async (req, reply) => {
       if (req.routeOptions.config.action !== 'office:write' || reply.statusCode >= 300) return
-      await audit(app.db, req, 'office-changed', describeOfficeChange(req)).catch((err) => req.log.error({ err }, 'audit failed'))
+      const detail = describeOfficeChange(req)
+      if (detail === null) return
+      await audit(app.db, req, 'office-changed', detail).catch((err) => req.log.error({ err }, 'audit failed'))
     })
 
     app.decorate('setSessionCookie', (reply: FastifyReply, req: FastifyRequest, token: string, expiresAt: string) => {

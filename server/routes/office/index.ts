@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { FastifyPluginAsync } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { deleteCalendarDay, listCalendarDays, upsertCalendarDay } from '../../../db/repositories/calendar'
+import { deleteCalendarDay, listCalendarDays, listCalendarYears, upsertCalendarDay } from '../../../db/repositories/calendar'
 import { isoDate } from '../../../shared/meeting/commands'
 import { optionalText } from '../../../shared/text'
 import { parseDate } from '../../../shared/calendar/working-days'
@@ -22,6 +22,7 @@ import { deadlineRuleSetSchema } from '../../../shared/meeting/rules'
 import { appError } from '../../../shared/errors'
 import { sendError } from '../../http-errors'
 import { errors } from '../meetings/schemas'
+import calendarYearRoutes, { calendarYearStatus } from './calendar-years'
 
 // The office's directory of units and officials (who may be assigned to answer) and its holiday
 // calendar. Anyone signed in (or a paired tablet) reads them; only an administrator edits them.
@@ -95,11 +96,19 @@ const officeRoutes: FastifyPluginAsync = async (fastify) => {
     return req.body
   })
 
+  // The days, and each year an administrator loaded or confirmed (a year not listed is unconfirmed).
   app.get(
     '/api/calendar',
-    { config: { action: 'office:read' }, schema: { response: { 200: z.object({ days: z.array(z.object({ day: z.string(), kind: z.string(), note: z.string() })) }) } } },
-    async () => ({ days: await listCalendarDays(app.db) }),
+    {
+      config: { action: 'office:read' },
+      schema: { response: { 200: z.object({ days: z.array(z.object({ day: z.string(), kind: z.string(), note: z.string() })), years: z.array(calendarYearStatus) }) } },
+    },
+    async () => {
+      const [days, years] = await Promise.all([listCalendarDays(app.db), listCalendarYears(app.db)])
+      return { days, years }
+    },
   )
+  await app.register(calendarYearRoutes)
 
   // The calendar is data the administrator keeps each year: Tết and the swaps the government sets.
   const dayParams = z.strictObject({ day: isoDate })
