@@ -4,6 +4,7 @@ import { deadlineRules, type DeadlineRuleSet } from './meeting/rules'
 import { z } from 'zod'
 import { isoDate } from './meeting/commands'
 import { optionalText, requiredText } from './text'
+import { publicPetitionTitle } from './meeting/confidentiality'
 
 // Follow-up (theo dõi, đôn đốc): every commitment made in the room that a unit must answer after the
 // meeting, until it is answered. Items come from the meeting record; what happens after (an
@@ -86,9 +87,9 @@ export function followUpItems(state: MeetingState, records: ReadonlyMap<number, 
     })
 }
 
-/** For lists beyond the secretary and chair: a confidential petition is shown by its number only. */
+/** For lists beyond the secretary and chair: a confidential petition by its number and field only. */
 export function publicFollowUpItem(item: FollowUpItem): FollowUpItem {
-  return item.confidential ? { ...item, petitionTitle: `Kiến nghị số ${item.petitionNo} (bảo mật)` } : item
+  return item.confidential ? { ...item, petitionTitle: publicPetitionTitle({ no: item.petitionNo, field: item.field, title: item.petitionTitle, confidential: true }) } : item
 }
 
 export function followUpStatus(item: FollowUpItem, today: string, calendar: HolidayCalendar): FollowUpStatus {

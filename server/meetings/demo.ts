@@ -123,8 +123,9 @@ export async function createDemoConference(
     unitName: 'Phòng Kinh tế',
     text: 'Hồ sơ đang chờ kết quả đo đạc bổ sung; dự kiến trình cấp giấy trong tháng tới.',
   })
-  await run('speaker:register', { name: 'Cầm Văn Thanh', unit: 'Bản Nà Cang', petitionNos: [1] })
-  await run('speaker:register', { name: 'Lường Văn Phong', unit: 'Bản Mòn', petitionNos: [2] })
+  // Two speakers agreed to have their names shown; the confidential petitioner did not.
+  await run('speaker:register', { name: 'Cầm Văn Thanh', unit: 'Bản Nà Cang', petitionNos: [1], showName: true })
+  await run('speaker:register', { name: 'Lường Văn Phong', unit: 'Bản Mòn', petitionNos: [2], showName: true })
   await run('speaker:register', { name: 'Lò Văn Sáng', unit: 'Bản Hua Mường', petitionNos: [3] })
   return ok({ meeting: created.data.meeting })
 }

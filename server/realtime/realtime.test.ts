@@ -112,7 +112,7 @@ describe(`realtime on ${backendName}`, () => {
     const { secretary, chair, projector } = await meetingWithScreens()
     const onProjector = new Replica(projector, '')
     await onProjector.sync()
-    await send(secretary, 'speaker:register', { name: 'Lường Văn Dũng', unit: 'Bản Pá Khoang' })
+    await send(secretary, 'speaker:register', { name: 'Lường Văn Dũng', unit: 'Bản Pá Khoang', showName: true })
     expect(await send(chair, 'speaker:call-next')).toMatchObject({ ok: true })
     await until(() => onProjector.state.currentSpeakerNo === 1, 'projector update')
     expect(onProjector.state.speakers[0]).toMatchObject({ name: 'Lường Văn Dũng', status: 'called' })
@@ -196,7 +196,9 @@ describe(`realtime on ${backendName}`, () => {
       expect(text).not.toContain(secret)
       expect(text).not.toContain('Bản Co Muông')
     }
-    expect(JSON.stringify(snapshot)).toContain('Tố cáo sai phạm đất đai') // the petition itself is public
+    // A confidential petition is public by its number only: its subject can name the denouncer.
+    for (const text of [...raw, JSON.stringify(snapshot), rest]) expect(text).not.toContain('Tố cáo sai phạm đất đai')
+    expect(JSON.stringify(snapshot)).toContain('Kiến nghị số 1 (bảo mật)')
     expect(JSON.stringify(chairSeen)).toContain(secret) // the chair sees who it is
   })
 
@@ -211,8 +213,8 @@ describe(`realtime on ${backendName}`, () => {
     projector.io.engine.close() // the network drops; the client will reconnect by itself
     await until(() => !projector.connected, 'disconnect')
     await send(secretary, 'petition:record', { origin: 'added', title: 'KN 2' })
-    await send(secretary, 'speaker:register', { name: 'Người A', petitionNos: [1] })
-    await send(secretary, 'speaker:register', { name: 'Người B', petitionNos: [2] })
+    await send(secretary, 'speaker:register', { name: 'Người A', petitionNos: [1], showName: true })
+    await send(secretary, 'speaker:register', { name: 'Người B', petitionNos: [2], showName: true })
     await send(secretary, 'speaker:call-next')
     expect(screen.state.seq).toBe(2) // it missed all of that
 

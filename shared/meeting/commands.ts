@@ -127,7 +127,8 @@ export const commandSchemas = {
     name: requiredText(limits.name),
     unit: optionalText(limits.unit),
     petitionNos: z.array(petitionNo).max(limits.petitionLinks).default([]),
-    showName: z.boolean().default(true),
+    /** The speaker consents to their name on the public screens; never by default (Nghị định 13/2023). */
+    showName: z.boolean().default(false),
     /** A petition raised in the room, created on the spot and linked to this speaker. */
     addedPetition: z
       .strictObject({
@@ -144,7 +145,8 @@ export const commandSchemas = {
     name: requiredText(limits.name),
     unit: optionalText(limits.unit),
     petitionNos: z.array(petitionNo).max(limits.petitionLinks).default([]),
-    showName: z.boolean().default(true),
+    /** The speaker consents to their name on the public screens; never by default (Nghị định 13/2023). */
+    showName: z.boolean().default(false),
   }),
   /** Moves a waiting speaker to `position` in the queue (0 = next). */
   'speaker:move': z.strictObject({ commandId, speakerNo, position: z.int().min(0).max(10_000) }),

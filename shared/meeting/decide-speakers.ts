@@ -51,9 +51,14 @@ export function decideSpeaker(state: MeetingState, c: Command, ctx: DecideContex
       const events: EventDraft[] = []
       let petitionNos = linked.data
       if (c.addedPetition) {
+        // Confidentiality follows the person: a speaker who holds a confidential petition in this
+        // meeting, or who did not consent to be shown, raises the new petition without their name
+        // on any public screen, whatever was ticked for it. The secretary may change that later, on
+        // the petition itself.
+        const holdsConfidential = linked.data.some((no) => state.petitions.find((p) => p.no === no)?.confidential)
         const petition = newPetition(
           state,
-          { origin: 'added', ...c.addedPetition, petitionerName: c.name, petitionerAddress: c.unit, representing: 0, showName: c.showName },
+          { origin: 'added', ...c.addedPetition, petitionerName: c.name, petitionerAddress: c.unit, representing: 0, showName: c.showName && !holdsConfidential },
           ctx.at,
         )
         events.push({ type: 'petition.recorded', payload: { petition } })

@@ -280,7 +280,7 @@ describe('what public screens see', () => {
 
   it('hides a speaker once the petition they raised is made confidential, live and on catch-up', () => {
     const m = conference()
-    m.must(command('speaker:register', { name: 'Cầm Văn Lộ', unit: 'Bản Z', petitionNos: [1] }))
+    m.must(command('speaker:register', { name: 'Cầm Văn Lộ', unit: 'Bản Z', petitionNos: [1], showName: true }))
     const liveBefore = m.log.map((e) => redactEvent(e, m.state))
     expect(JSON.stringify(liveBefore)).toContain('Cầm Văn Lộ') // not secret yet
     m.must(

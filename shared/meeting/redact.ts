@@ -1,6 +1,7 @@
 import type { MeetingEvent } from './events'
 import type { MeetingState, Petition, Speaker } from './model'
 import { seesConfidential, type Role } from '../roles'
+import { publicPetitionTitle } from './confidentiality'
 
 // What a public screen (projector, attendee phone) may receive. Nothing withheld here ever leaves
 // the server for those screens:
@@ -8,20 +9,30 @@ import { seesConfidential, type Role } from '../roles'
 // - the name of a petitioner or speaker who did not agree to be shown;
 // - the name and unit/village of a speaker raising a confidential petition (in a commune, the
 //   village alone can tell who filed it);
-// - internal work: answers units drafted beforehand, the secretary's summaries.
+// - internal work: answers units drafted beforehand, the secretary's summaries;
+// - of a confidential petition, everything but its number and field: its title, content, the
+//   answer given, the conclusion and why it was set aside (confidentiality.ts: one rule everywhere).
 // The property that matters, tested in shared: redactState(fold(events)) equals fold(events
 // redacted one by one against the latest state).
 
 export function redactPetition(p: Petition): Petition {
   const hideName = p.confidential || !p.showName
+  const secret = p.confidential
   return {
     ...p,
+    title: publicPetitionTitle(p),
     petitionerName: hideName ? null : p.petitionerName,
     petitionerAddress: hideName ? null : p.petitionerAddress,
-    content: p.confidential ? '' : p.content,
+    content: secret ? '' : p.content,
+    answer: secret && p.answer ? { ...p.answer, summary: '' } : p.answer,
+    conclusion: secret ? '' : p.conclusion,
+    setAsideReason: secret ? '' : p.setAsideReason,
     preparedAnswers: [],
   }
 }
+
+/** Whether petition `no` is confidential in `context` (the latest full state). */
+const isSecret = (context: MeetingState, no: number) => context.petitions.find((p) => p.no === no)?.confidential === true
 
 function raisesConfidential(s: Speaker, petitions: readonly Petition[]): boolean {
   return s.petitionNos.some((no) => petitions.find((p) => p.no === no)?.confidential)
@@ -56,6 +67,12 @@ export function redactEvent(event: MeetingEvent, context: MeetingState): Meeting
       return { ...event, payload: { speaker: redactSpeaker(event.payload.speaker, context.petitions) } } as MeetingEvent
     case 'speaker.summarized':
       return { ...event, payload: { speakerNo: event.payload.speakerNo, summary: '' } }
+    case 'petition.answered':
+      return isSecret(context, event.payload.petitionNo) ? { ...event, payload: { ...event.payload, summary: '' } } : event
+    case 'petition.concluded':
+      return isSecret(context, event.payload.petitionNo) ? { ...event, payload: { ...event.payload, conclusion: '' } } : event
+    case 'petition.set-aside':
+      return isSecret(context, event.payload.petitionNo) ? { ...event, payload: { ...event.payload, reason: '' } } : event
     default:
       return event
   }

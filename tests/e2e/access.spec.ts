@@ -261,11 +261,12 @@ test.describe('the hall devices', () => {
     await expect(chair.getByTestId('chair-call-next')).toContainText(confidentialName) // the chair knows who it is
     await chair.getByTestId('chair-call-next').tap()
     await expect(projector.getByTestId('projector-current-name')).toHaveText('Đại biểu số 1')
-    await expect(projector.getByTestId('projector-petition-title')).toHaveText(secretTitle)
+    await expect(projector.getByTestId('projector-petition-title')).toHaveText('Kiến nghị số 1 (bảo mật, lĩnh vực Tài chính)')
     await expect(secretary.getByTestId('queue-current')).toContainText(confidentialName)
     const shown = await projector.content()
     expect(shown).not.toContain(confidentialName)
     expect(shown).not.toContain(confidentialVillage)
+    expect(shown).not.toContain(secretTitle)
 
     // A paired tablet is the chair's screen and nothing else: the console asks for an account.
     const chairElsewhere = await chairContext.newPage()
@@ -369,8 +370,9 @@ test('the attendee link opens on a phone without signing in, and never names a c
     petitionerAddress: confidentialVillage,
     confidential: true,
   })
-  await meetingCommand('secretary', meetingId, 'speaker:register', { name: confidentialName, unit: confidentialVillage, petitionNos: [2] })
-  await meetingCommand('secretary', meetingId, 'speaker:register', { name: 'Cầm Văn Công Khai', unit: 'Tổ 3', petitionNos: [1] })
+  // Both agreed to be named on screen; the confidential petition keeps the first one hidden anyway.
+  await meetingCommand('secretary', meetingId, 'speaker:register', { name: confidentialName, unit: confidentialVillage, petitionNos: [2], showName: true })
+  await meetingCommand('secretary', meetingId, 'speaker:register', { name: 'Cầm Văn Công Khai', unit: 'Tổ 3', petitionNos: [1], showName: true })
   await meetingCommand('secretary', meetingId, 'speaker:call-next')
 
   // A phone in the hall: no account, no pairing.
@@ -385,7 +387,9 @@ test('the attendee link opens on a phone without signing in, and never names a c
   await expect(phone).toHaveURL(new RegExp(`/m/${meetingId}/attendee$`)) // not sent to sign-in
   await expect(phone.getByTestId('attendee-title')).toHaveText(title)
   await expect(phone.getByTestId('attendee-speaker-name')).toHaveText('Đại biểu số 1')
-  await expect(phone.getByTestId('attendee-petition')).toContainText('Tố cáo cán bộ tổ dân phố')
+  // The confidential petition under discussion: by its number and field, its subject withheld.
+  await expect(phone.getByTestId('attendee-petition')).toContainText('Kiến nghị số 2 (bảo mật, lĩnh vực Tổ chức cán bộ)')
+  await expect(phone.getByTestId('attendee-petition')).not.toContainText('Tố cáo cán bộ tổ dân phố')
   await expect(phone.getByTestId('attendee-next')).toContainText('Cầm Văn Công Khai')
   await expect(phone.getByTestId('attendee-petitions')).toContainText('Cấp đổi giấy chứng nhận quyền sử dụng đất')
 

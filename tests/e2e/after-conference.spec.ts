@@ -282,7 +282,7 @@ test('a short conference is closed, its minutes and notice finalised and downloa
   await expect(oversight.getByTestId('follow-up-row')).toHaveCount(2)
   // Oversight follows every commitment, but who filed a confidential one is the secretary's and
   // the chair's to know: its subject too can point to the denouncer, so it shows by number.
-  await expect(oversight.getByTestId('follow-up-row').first()).toContainText('3. Kiến nghị số 3 (bảo mật)')
+  await expect(oversight.getByTestId('follow-up-row').first()).toContainText('3. Kiến nghị số 3 (bảo mật, lĩnh vực Đất đai)')
   await expect(oversight.getByTestId('follow-up-row').first()).not.toContainText(boundaryTitle)
   await expect(oversight.getByTestId('follow-up-row').first().getByTestId('record')).toHaveCount(0)
   await oversightContext.close()

@@ -33,10 +33,12 @@ async function recordPetition(page: Page, entry: PetitionEntry): Promise<void> {
   await expect(form.getByTestId('petition-field')).toBeFocused()
 }
 
+/** The secretary asks each speaker, and ticks the consent box for those who agree to be named on screen. */
 async function registerSpeaker(page: Page, name: string, unit: string, petitionNos: number[] = []): Promise<void> {
   const form = page.getByTestId('speaker-form')
   await form.getByTestId('speaker-name').fill(name)
   await form.getByTestId('speaker-unit').fill(unit)
+  await form.getByTestId('speaker-show-name').check()
   for (const no of petitionNos) await form.getByTestId(`speaker-petition-${no}`).check()
   await form.getByTestId('speaker-name').press('Enter')
   await expect(form.getByTestId('speaker-form-saved')).toContainText(name)

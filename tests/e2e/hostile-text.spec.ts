@@ -79,6 +79,7 @@ test('markup typed into a petition or a name shows as text on every screen and n
   await speakerForm.getByTestId('speaker-name').fill(speakerName)
   await speakerForm.getByTestId('speaker-unit').fill('Bản <b>Mòng</b>')
   await speakerForm.getByTestId('speaker-petition-1').check()
+  await speakerForm.getByTestId('speaker-show-name').check()
   await speakerForm.getByTestId('speaker-name').press('Enter')
   await expect(speakerForm.getByTestId('speaker-form-saved')).toContainText(speakerName)
   await expect(secretary.getByTestId('queue-waiting')).toContainText(speakerName)

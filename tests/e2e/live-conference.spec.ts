@@ -45,7 +45,9 @@ const dueVi = dueIso.split('-').reverse().join('/')
 const sunday = new Date(due)
 while (sunday.getUTCDay() !== 0) sunday.setUTCDate(sunday.getUTCDate() + 1)
 
-const secrets = [secretPetitioner, secretVillage, secretContent, preparedText, secretaryNote]
+const secretPublicTitle = 'Kiến nghị số 2 (bảo mật, lĩnh vực Tổ chức cán bộ)'
+// A confidential petition's subject is as secret as its petitioner: the hall sees it by number.
+const secrets = [secretPetitioner, secretVillage, secretTitle, secretContent, preparedText, secretaryNote]
 
 async function ensureDirectory(request: APIRequestContext): Promise<void> {
   const current = (await (await request.get('/api/directory')).json()) as {
@@ -94,6 +96,7 @@ async function registerSpeaker(
   const form = page.getByTestId('speaker-form')
   await form.getByTestId('speaker-name').fill(entry.name)
   await form.getByTestId('speaker-unit').fill(entry.unit)
+  await form.getByTestId('speaker-show-name').check() // each of them agreed to be named on screen
   for (const no of entry.petitionNos ?? []) await form.getByTestId(`speaker-petition-${no}`).check()
   if (entry.added) {
     await form.getByTestId('speaker-add-petition').check()
@@ -280,15 +283,15 @@ test('a short conference: secretary, chair and projector stay in step, and the h
   await expect(projector.getByTestId('countdown')).toHaveAttribute('data-tone', 'ready')
   await expect(nextItems).toHaveCount(1)
   await expect(nextItems.first()).toContainText(roadSpeaker)
-  await expect(projector.getByTestId('projector-petition-title')).toHaveText(secretTitle)
+  await expect(projector.getByTestId('projector-petition-title')).toHaveText(secretPublicTitle)
   await expect(projector.getByTestId('projector-answerer')).toHaveCount(0)
   await expect(chair.getByTestId('chair-current-name')).toContainText(secretPetitioner) // the chair knows who it is
   await expect(chairPetition.getByTestId('chair-petitioner')).toHaveText(secretPetitioner)
   await expect(chairPetition.getByTestId('chair-confidential')).toHaveText('Bí mật')
   await expect(chairPetition.getByTestId('chair-prepared')).toContainText('Chưa có đơn vị nào chuẩn bị dự thảo trả lời.')
-  // While the confidential petition is on the hall screen: its title, but not who raised it.
+  // While the confidential petition is on the hall screen: its number and field, nothing more.
   const duringSecret = await projector.content()
-  expect(duringSecret).toContain(secretTitle)
+  expect(duringSecret).toContain(secretPublicTitle)
   for (const secret of secrets) expect(duringSecret, `projector page shows "${secret}"`).not.toContain(secret)
 
   // The clock this time from the console, then paused: every screen shows the same time.
@@ -334,7 +337,7 @@ test('a short conference: secretary, chair and projector stay in step, and the h
   const listRows = projector.getByTestId('projector-petition-row')
   await expect(listRows).toHaveCount(2) // the registered petitions only
   await expect(listRows.filter({ hasText: landTitle })).toContainText('Đã trả lời')
-  await expect(listRows.filter({ hasText: secretTitle })).toContainText('Trả lời sau')
+  await expect(listRows.filter({ hasText: secretPublicTitle })).toContainText('Trả lời sau')
   await expect(projector.getByTestId('projector-petitions')).toContainText('Đất đai')
   await expect(projector.getByTestId('projector-petitions')).toContainText('Tổ chức cán bộ')
   await expect(projector.getByTestId('projector-count-registered')).toHaveText('Kiến nghị đã đăng ký: 2')
@@ -344,7 +347,7 @@ test('a short conference: secretary, chair and projector stay in step, and the h
   await expect(projector.getByTestId('projector')).toHaveAttribute('data-screen', 'live')
   await expect(projector.getByTestId('projector-current-name')).toHaveText('Đại biểu số 2')
   await expect(secretary.getByTestId('projector-mode-live')).toHaveAttribute('aria-pressed', 'true')
-  await expect(secretary.getByTestId('projector-preview')).toContainText(`Diễn biến trực tiếp — Đại biểu số 2 phát biểu — KN 2: ${secretTitle}`)
+  await expect(secretary.getByTestId('projector-preview')).toContainText(`Diễn biến trực tiếp — Đại biểu số 2 phát biểu — KN 2: ${secretPublicTitle}`)
 
   // ── Speaker 3 from the tablet: the paused speech ends, the petition raised in the room comes up.
   await expect(chair.getByTestId('chair-call-next')).toContainText(`3. ${roadSpeaker}`)

@@ -179,7 +179,7 @@ export const vi = {
     submitting: 'Đang gửi…',
     saved: (label: string) => `Đã đăng ký ${label}.`,
     showName: 'Đồng ý hiển thị tên trên màn chiếu',
-    showNameHint: 'Bỏ đánh dấu nếu người phát biểu không muốn hiện tên: màn chiếu ghi «Đại biểu số …».',
+    showNameHint: 'Chỉ đánh dấu khi người phát biểu đồng ý; không đánh dấu, màn chiếu ghi «Đại biểu số …».',
     addPetition: 'Nêu kiến nghị mới tại hội nghị (bổ sung)',
     addPetitionHint: 'Kiến nghị được ghi nhận là bổ sung tại hội nghị và gắn với người phát biểu này.',
     newField: 'Lĩnh vực',

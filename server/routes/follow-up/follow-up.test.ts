@@ -66,14 +66,14 @@ describe(`follow-up on ${backendName}`, () => {
     expect(all.items.some((i) => i.meetingId === meetingId)).toBe(true)
     expect(all.body).not.toContain('Người Giấu')
     expect(all.body).not.toContain('Cấp sổ đỏ chậm') // a confidential petition's subject
-    expect(all.items.find((i) => i.meetingId === meetingId)!.petitionTitle).toBe('Kiến nghị số 1 (bảo mật)')
+    expect(all.items.find((i) => i.meetingId === meetingId)!.petitionTitle).toBe('Kiến nghị số 1 (bảo mật, lĩnh vực Đất đai)')
     // The secretary and the chair see the meeting's own list in full; oversight sees every item,
     // a confidential one by its number only.
     expect(mine.items[0]!.petitionTitle).toBe('Cấp sổ đỏ chậm')
     expect((await itemsOf(`/api/meetings/${meetingId}/follow-ups`, people.secretary.headers)).items[0]!.petitionTitle).toBe('Cấp sổ đỏ chậm')
     const overseen = await itemsOf(`/api/meetings/${meetingId}/follow-ups`, people.oversight.headers)
     expect(overseen.items.map((i: Item) => i.petitionNo)).toEqual(mine.items.map((i: Item) => i.petitionNo))
-    expect(overseen.items[0]!.petitionTitle).toBe('Kiến nghị số 1 (bảo mật)')
+    expect(overseen.items[0]!.petitionTitle).toBe('Kiến nghị số 1 (bảo mật, lĩnh vực Đất đai)')
     for (const url of [`/api/meetings/${meetingId}/follow-ups`, '/api/follow-ups']) {
       const anonymous = await app.inject({ url })
       expect({ status: anonymous.statusCode, code: anonymous.json().error.code }).toEqual({ status: 401, code: 'UNAUTHENTICATED' })
@@ -87,7 +87,7 @@ describe(`follow-up on ${backendName}`, () => {
     const otherLead = await createAccount(handle.db, ['unit_lead'], { unitId: otherUnit.id })
 
     const here = await itemsOf(`/api/meetings/${meetingId}/follow-ups`, lead.headers)
-    expect(here.items).toEqual([expect.objectContaining({ meetingId, petitionNo: 1, unitId: unit.id, petitionTitle: 'Kiến nghị số 1 (bảo mật)', status: 'overdue' })])
+    expect(here.items).toEqual([expect.objectContaining({ meetingId, petitionNo: 1, unitId: unit.id, petitionTitle: 'Kiến nghị số 1 (bảo mật, lĩnh vực Đất đai)', status: 'overdue' })])
     expect(here.body).not.toContain('Cấp sổ đỏ chậm')
     expect(here.body).not.toContain('Người Giấu')
     const across = await itemsOf('/api/follow-ups', lead.headers)
@@ -130,7 +130,7 @@ describe(`follow-up on ${backendName}`, () => {
     const own = await app.inject({ method: 'POST', url: `${base}/1/result`, headers: lead.headers, payload: result })
     expect(own.statusCode).toBe(200)
     // The answer is redacted for the unit lead as its lists are.
-    expect(own.json()).toMatchObject({ petitionNo: 1, petitionTitle: 'Kiến nghị số 1 (bảo mật)', status: 'done_late', record: { result: { text: 'Đã cấp giấy chứng nhận' } } })
+    expect(own.json()).toMatchObject({ petitionNo: 1, petitionTitle: 'Kiến nghị số 1 (bảo mật, lĩnh vực Đất đai)', status: 'done_late', record: { result: { text: 'Đã cấp giấy chứng nhận' } } })
     expect(own.body).not.toContain('Cấp sổ đỏ chậm')
     // Who reported it is on the record, for oversight; a second report changes nothing.
     const trail = await listAudit(handle.db)

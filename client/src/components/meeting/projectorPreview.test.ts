@@ -24,9 +24,11 @@ function state(patch: Partial<MeetingState>): MeetingState {
 
 describe('projectorPreview', () => {
   it('names the speaker as the hall sees them, and the petition under discussion', () => {
-    const petition = { no: 2, title: 'Sửa đường', confidential: true } as Petition
+    const petition = { no: 2, title: 'Tố cáo sai phạm', field: 'Đất đai', confidential: true } as Petition
     const s = state({ speakers: [speaker(1, { petitionNos: [2], status: 'speaking' })], currentSpeakerNo: 1, petitions: [petition], currentPetitionNo: 2 })
-    expect(projectorPreview(s)).toBe('Diễn biến trực tiếp — Đại biểu số 1 phát biểu — KN 2: Sửa đường')
+    expect(projectorPreview(s)).toBe('Diễn biến trực tiếp — Đại biểu số 1 phát biểu — KN 2: Kiến nghị số 2 (bảo mật, lĩnh vực Đất đai)')
+    const open = { ...petition, title: 'Sửa đường', confidential: false }
+    expect(projectorPreview({ ...s, petitions: [open] })).toBe('Diễn biến trực tiếp — Người 1 phát biểu — KN 2: Sửa đường')
     expect(projectorPreview(state({}))).toBe('Diễn biến trực tiếp')
   })
 

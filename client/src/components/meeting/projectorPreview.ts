@@ -1,6 +1,7 @@
 import type { MeetingPhase, MeetingState } from '@shared/meeting/model'
 import { meetingPhases } from '@shared/meeting/model'
 import { redactSpeaker } from '@shared/meeting/redact'
+import { publicPetitionTitle } from '@shared/meeting/confidentiality'
 import { currentSpeaker, petitionLabel, projectorModeLabels, speakerLabel, projectorPetitionGroups } from '@shared/meeting/selectors'
 
 // What the hall screen shows right now, in one line for the console ("Màn chiếu đang hiện: …"). Names
@@ -14,7 +15,7 @@ export function projectorPreview(state: MeetingState): string {
       const petition = state.petitions.find((p) => p.no === state.currentPetitionNo)
       const parts = [label]
       if (speaker) parts.push(`${speakerLabel(redactSpeaker(speaker, state.petitions))} phát biểu`)
-      if (petition) parts.push(`${petitionLabel(petition)}: ${petition.title}`)
+      if (petition) parts.push(`${petitionLabel(petition)}: ${publicPetitionTitle(petition)}`)
       return parts.join(' — ')
     }
     case 'announcement':

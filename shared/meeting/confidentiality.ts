@@ -1,0 +1,49 @@
+import type { MeetingState, Petition } from './model'
+
+// One rule for a confidential petition (a denunciation, a sensitive matter) wherever the public
+// can read: the projector, attendees' phones, published documents, lists beyond the secretary and
+// the chair. In a small office its subject, its content, the answer given or a summary can name
+// the person as surely as the name itself (Luật Tố cáo 2018, Điều 9 and 56), so the public sees it
+// by its number and field only. The internal record (the secretary's console, the chair's tablet,
+// the minutes) keeps everything.
+
+/** How a confidential petition is named where the public can read; other petitions by their title. */
+export function publicPetitionTitle(p: Pick<Petition, 'no' | 'field' | 'title' | 'confidential'>): string {
+  if (!p.confidential) return p.title
+  return `Kiến nghị số ${p.no} (bảo mật${p.field ? `, lĩnh vực ${p.field}` : ''})`
+}
+
+/**
+ * The names and addresses that would identify the people behind this meeting's confidential
+ * petitions: their petitioners, and the speakers who raised them (a name typed into a summary or an
+ * answer gives them away). Longest first, so a full name is reported rather than a part of it.
+ */
+export function protectedIdentities(state: MeetingState): string[] {
+  const found = new Set<string>()
+  const add = (text: string | null | undefined) => {
+    const t = text?.trim()
+    if (t && [...t].length >= 3) found.add(t)
+  }
+  for (const p of state.petitions.filter((x) => x.confidential)) {
+    add(p.petitionerName)
+    add(p.petitionerAddress)
+    for (const s of state.speakers.filter((x) => x.petitionNos.includes(p.no))) {
+      add(s.name)
+      add(s.unit)
+    }
+  }
+  return [...found].sort((a, b) => b.length - a.length)
+}
+
+const comparable = (s: string) => s.normalize('NFC').toLocaleLowerCase('vi').replace(/\s+/g, ' ')
+
+/** Which of `identities` appear in `text` (case and spacing aside), each once. */
+export function identitiesIn(text: string, identities: readonly string[]): string[] {
+  const haystack = comparable(text)
+  const hits: string[] = []
+  for (const identity of identities) {
+    const needle = comparable(identity)
+    if (haystack.includes(needle) && !hits.some((h) => comparable(h).includes(needle))) hits.push(identity)
+  }
+  return hits
+}
