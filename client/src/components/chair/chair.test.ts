@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import { calendarFromDays, emptyCalendar } from '@shared/calendar/working-days'
 import { emptyMeetingState, type MeetingDetails, type Petition, type Speaker } from '@shared/meeting/model'
+import { deadlineRules } from '@shared/meeting/rules'
 import { answererChoices, decisionStage, dueDateProblem, hiddenOnProjector, lastSpeaker, petitionGroups, refusalText, writtenAnswerDates } from './chair'
 
 const at = '2026-06-20T08:00:00.000Z'
@@ -131,16 +133,33 @@ describe('answererChoices', () => {
 
 describe('writtenAnswerDates', () => {
   const details: MeetingDetails = { meetingDate: '2026-06-19', chairName: '', chairTitle: '', delegated: false, secretaryName: '', level: 'office' }
+  const office = { calendar: emptyCalendar, rules: deadlineRules }
 
   it('previews the default over working days from the meeting date, and allows from the next day', () => {
     // Office level: 5 + 7 = 12 working days after Friday 19/06/2026 → Tuesday 07/07/2026.
-    expect(writtenAnswerDates(details, Date.parse('2026-06-19T02:00:00Z'))).toEqual({ preview: '2026-07-07', earliest: '2026-06-20', latest: '2027-06-20' })
+    expect(writtenAnswerDates(details, Date.parse('2026-06-19T02:00:00Z'), office)).toEqual({ preview: '2026-07-07', from: '2026-06-19', earliest: '2026-06-20', latest: '2027-06-20' })
   })
 
   it('counts from today in Vietnam when the meeting has no date', () => {
-    const dates = writtenAnswerDates({ ...details, meetingDate: '', level: 'commune' }, Date.parse('2026-06-18T20:00:00Z'))
+    const dates = writtenAnswerDates({ ...details, meetingDate: '', level: 'commune' }, Date.parse('2026-06-18T20:00:00Z'), office)
     // 03:00 on 19/06 in Vietnam; commune: 7 + 15 = 22 working days.
-    expect(dates).toEqual({ preview: '2026-07-21', earliest: '2026-06-20', latest: '2027-06-20' })
+    expect(dates).toEqual({ preview: '2026-07-21', from: '2026-06-19', earliest: '2026-06-20', latest: '2027-06-20' })
+  })
+
+  it('skips the office’s holidays, as the server will: never New Year’s Day 2027', () => {
+    const december = { ...details, meetingDate: '2026-12-16' }
+    const now = Date.parse('2026-12-16T02:00:00Z')
+    // Twelve weekdays after Wednesday 16/12/2026 end on Friday 01/01/2027, which is Tết Dương lịch.
+    expect(writtenAnswerDates(december, now, office).preview).toBe('2027-01-01')
+    const calendar = calendarFromDays([{ day: '2027-01-01', kind: 'day_off', note: 'Tết Dương lịch' }])
+    expect(writtenAnswerDates(december, now, { calendar, rules: deadlineRules }).preview).toBe('2027-01-04')
+  })
+
+  it('uses the office’s own deadline sets', () => {
+    const own = { ...deadlineRules, office: { noticeWorkingDays: 3, resultWorkingDays: 5, extendedResultWorkingDays: 10 } }
+    // 3 + 5 = 8 working days after Friday 19/06/2026, with the worked Saturday 27/06 counted.
+    const calendar = calendarFromDays([{ day: '2026-06-27', kind: 'working_day', note: 'Làm bù' }])
+    expect(writtenAnswerDates(details, Date.parse('2026-06-19T02:00:00Z'), { calendar, rules: own }).preview).toBe('2026-06-30')
   })
 })
 
@@ -164,12 +183,28 @@ describe('refusalText', () => {
 
 describe('dueDateProblem', () => {
   const dates = { earliest: '2026-06-20', latest: '2027-06-20' }
+  const office = { calendar: emptyCalendar }
   it('says before the chair presses that a weekend, a date too early or too late will be refused', () => {
-    expect(dueDateProblem('2026-07-06', dates)).toBeNull() // a Monday
-    expect(dueDateProblem('2026-07-05', dates)).toMatch(/là Chủ nhật, không phải ngày làm việc/)
-    expect(dueDateProblem('2026-07-04', dates)).toMatch(/là thứ Bảy/)
-    expect(dueDateProblem('2026-06-19', dates)).toMatch(/sau ngày hội nghị/)
-    expect(dueDateProblem('2027-06-21', dates)).toMatch(/quá một năm/)
-    expect(dueDateProblem('', dates)).toMatch(/Chọn ngày/)
+    expect(dueDateProblem('2026-07-06', dates, office)).toBeNull() // a Monday
+    expect(dueDateProblem('2026-07-05', dates, office)).toMatch(/là Chủ nhật, không phải ngày làm việc/)
+    expect(dueDateProblem('2026-07-04', dates, office)).toMatch(/là thứ Bảy/)
+    expect(dueDateProblem('2026-06-19', dates, office)).toMatch(/sau ngày hội nghị/)
+    expect(dueDateProblem('2027-06-21', dates, office)).toMatch(/quá một năm/)
+    expect(dueDateProblem('', dates, office)).toMatch(/Chọn ngày/)
+  })
+
+  it('says a holiday of the office’s calendar is no working day, and names the next one; a worked Saturday is fine', () => {
+    const days = [
+      { day: '2026-09-02', kind: 'day_off', note: 'Quốc khánh' },
+      { day: '2027-01-01', kind: 'day_off', note: 'Tết Dương lịch' },
+      { day: '2026-10-10', kind: 'working_day', note: 'Làm bù' },
+    ]
+    const calendar = calendarFromDays(days)
+    const noteOf = (day: string) => days.find((d) => d.day === day)?.note
+    expect(dueDateProblem('2027-01-01', dates, { calendar, noteOf })).toBe(
+      'Ngày 01/01/2027 là ngày nghỉ (Tết Dương lịch), không phải ngày làm việc. Hãy chọn ngày khác, ví dụ 04/01/2027.',
+    )
+    expect(dueDateProblem('2026-09-02', dates, { calendar })).toBe('Ngày 02/09/2026 là ngày nghỉ, không phải ngày làm việc. Hãy chọn ngày khác, ví dụ 03/09/2026.')
+    expect(dueDateProblem('2026-10-10', dates, { calendar, noteOf })).toBeNull()
   })
 })

@@ -1,11 +1,12 @@
-import { emptyCalendar, vietnamDate, addDays, isWorkingDay } from '@shared/calendar/working-days'
+import { vietnamDate, addDays, isWorkingDay, nextWorkingDayOnOrAfter, type HolidayCalendar } from '@shared/calendar/working-days'
+import { calendarText } from '../../i18n/calendar'
 import { chairText } from '../../i18n/chair'
 import type { Directory, DirectoryOfficial, DirectoryUnit } from '@shared/directory'
 import type { AppError } from '@shared/errors'
 import type { MeetingDetails, MeetingState, Petition, PetitionStatus, Speaker } from '@shared/meeting/model'
 import { redactSpeaker } from '@shared/meeting/redact'
-import { defaultWrittenAnswerDue } from '@shared/meeting/rules'
-import { isResolved } from '@shared/meeting/selectors'
+import { defaultWrittenAnswerDue, type DeadlineRuleSet } from '@shared/meeting/rules'
+import { formatDateVi, isResolved } from '@shared/meeting/selectors'
 
 // Display choices for the chair's tablet. The rules themselves live in shared/ (decide, selectors);
 // these only arrange what the chair sees and which buttons are offered.
@@ -50,28 +51,39 @@ export function answererChoices(directory: Directory): AnswererChoices {
   }
 }
 
+/** The office's calendar and deadline sets as the tablet read them (GET /api/calendar, /api/office/deadlines). */
+export interface ChairOffice {
+  calendar: HolidayCalendar
+  rules: DeadlineRuleSet
+  /** A day's note in the calendar ("Tết Dương lịch"), to say why a chosen day is off. */
+  noteOf?: (day: string) => string | undefined
+}
+
 /**
- * The due date the form starts from. With the office's holiday calendar the server computes the
- * real default (the tablet omits dueDate to get it); here, without it, this is a preview counted
- * over weekends only. `earliest` is the first date the server accepts: the day after the meeting.
+ * The due date the form starts from: the office's default, counted with the same rule the server
+ * applies (shared/meeting/rules.ts) over the office's own calendar and deadline sets, so the date
+ * the chair reads is the date committed when the tablet omits dueDate. `from` is where counting
+ * starts (for the unconfirmed-year warning); `earliest` is the first date the server accepts.
  */
-export function writtenAnswerDates(details: MeetingDetails, nowMs: number): { preview: string; earliest: string; latest: string } {
+export function writtenAnswerDates(details: MeetingDetails, nowMs: number, office: ChairOffice): { preview: string; from: string; earliest: string; latest: string } {
   const today = vietnamDate(new Date(nowMs))
   const from = details.meetingDate || today
-  return { preview: defaultWrittenAnswerDue(details, today, emptyCalendar), earliest: addDays(from, 1), latest: addDays(from, 366) }
+  return { preview: defaultWrittenAnswerDue(details, today, office.calendar, office.rules), from, earliest: addDays(from, 1), latest: addDays(from, 366) }
 }
 
 /**
  * Why a chosen due date cannot be committed, said before the chair presses: outside the range the
- * server accepts, or a Saturday or Sunday (the server, which knows the office's holidays, also
- * refuses a public holiday and names the next working day).
+ * server accepts, a Saturday or Sunday that is not worked, or a holiday of the office's calendar
+ * (the server refuses it with DUE_DATE_DAY_OFF anyway, naming the next working day, as here).
  */
-export function dueDateProblem(date: string, dates: { earliest: string; latest: string }): string | null {
+export function dueDateProblem(date: string, dates: { earliest: string; latest: string }, office: Pick<ChairOffice, 'calendar' | 'noteOf'>): string | null {
   if (!date) return chairText.decide.dueInvalid
   if (date < dates.earliest) return chairText.decide.dueTooEarly
   if (date > dates.latest) return chairText.decide.dueTooLate
-  if (!isWorkingDay(date, emptyCalendar)) return chairText.decide.dueWeekend(new Date(`${date}T00:00:00Z`).getUTCDay() === 0 ? 'Chủ nhật' : 'thứ Bảy')
-  return null
+  if (isWorkingDay(date, office.calendar)) return null
+  const weekday = new Date(`${date}T00:00:00Z`).getUTCDay()
+  if (weekday === 0 || weekday === 6) return chairText.decide.dueWeekend(weekday === 0 ? 'Chủ nhật' : 'thứ Bảy')
+  return calendarText.chair.dueDayOff(formatDateVi(date), office.noteOf?.(date) ?? '', formatDateVi(nextWorkingDayOnOrAfter(date, office.calendar)))
 }
 
 /** What the tablet offers for a petition, following the domain's rules. */

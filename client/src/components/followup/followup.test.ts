@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { canExtend, canRecord, countByStatus, deadlineDistance, defaultFilter, filterFollowUps, matchesStatus, rowKey, unitsOf, wasExtended, type FollowUpRow } from './followup'
+import { canExtend, canRecord, countByStatus, deadlineDistance, defaultFilter, filterFollowUps, followUpCalendarWarning, matchesStatus, rowKey, unitsOf, wasExtended, type FollowUpRow } from './followup'
 
 function row(petitionNo: number, patch: Partial<FollowUpRow> = {}): FollowUpRow {
   return {
@@ -76,5 +76,22 @@ describe('time left', () => {
     // A weekend after the deadline still reads as late.
     expect(deadlineDistance(row(1, { effectiveDueDate: '2026-07-03', status: 'overdue' }), '2026-07-04', calendar)).toEqual({ late: 1 })
     expect(deadlineDistance(rows[2]!, '2026-07-01', calendar)).toBeNull()
+  })
+})
+
+describe('the unconfirmed-calendar warning on a row', () => {
+  it('names the unconfirmed years its deadline and the days counted to it depend on', () => {
+    const open = row(1, { dueDate: '2027-01-12', effectiveDueDate: '2027-01-12' })
+    expect(followUpCalendarWarning(open, '2026-12-21', [2026])).toBe(
+      'Hạn này tính theo lịch nghỉ năm 2027 chưa được xác nhận; kiểm tra lại khi có thông báo chính thức.',
+    )
+    expect(followUpCalendarWarning(open, '2026-12-21', [])).toMatch(/năm 2026 và 2027 chưa được xác nhận/)
+    expect(followUpCalendarWarning(open, '2026-12-21', [2026, 2027])).toBeNull()
+  })
+  it('covers an extension into another year, and leaves today out once the result is in', () => {
+    const extended = row(1, { dueDate: '2026-12-28', effectiveDueDate: '2027-01-18', status: 'overdue' })
+    expect(followUpCalendarWarning(extended, '2027-01-20', [2026])).toMatch(/năm 2027 chưa/)
+    const done = row(1, { dueDate: '2026-07-01', effectiveDueDate: '2026-07-01', status: 'done_on_time' })
+    expect(followUpCalendarWarning(done, '2027-03-01', [2026])).toBeNull()
   })
 })

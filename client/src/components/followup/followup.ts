@@ -1,5 +1,6 @@
 import type { FollowUpItem, FollowUpStatus } from '@shared/followup'
 import { workingDaysBetween, type HolidayCalendar } from '@shared/calendar/working-days'
+import { unconfirmedCalendarWarning, unconfirmedYears, yearsBetween } from '@shared/calendar/confirmation'
 
 // Filtering and sorting the follow-up list (pure, tested in followup.test.ts).
 
@@ -69,4 +70,13 @@ export function deadlineDistance(r: FollowUpRow, today: string, calendar: Holida
   if (!isOpen(r.status)) return null
   if (today > r.effectiveDueDate) return { late: Math.max(1, workingDaysBetween(r.effectiveDueDate, today, calendar)) }
   return { left: workingDaysBetween(today, r.effectiveDueDate, calendar) }
+}
+
+/**
+ * The unconfirmed-calendar warning for a row: its deadline (as committed, and as extended) and, while
+ * it is open, the working days counted to or past it from today all depend on the years between.
+ */
+export function followUpCalendarWarning(r: FollowUpRow, today: string, confirmedYears: readonly number[]): string | null {
+  const dates = [r.dueDate, r.effectiveDueDate, ...(isOpen(r.status) ? [today] : [])].sort()
+  return unconfirmedCalendarWarning(unconfirmedYears(yearsBetween(dates[0]!, dates.at(-1)!), confirmedYears))
 }

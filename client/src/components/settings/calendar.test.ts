@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { calendarYears, countKinds, daysInYear, kindFor, weekdayName } from './calendar'
+import { calendarYears, countKinds, daysInYear, formatOfFile, instantVi, kindFor, weekdayName, yearStatusOf } from './calendar'
 
 const days = [
   { day: '2026-02-17', kind: 'day_off', note: 'Tết Nguyên đán' },
@@ -31,5 +31,17 @@ describe('holiday calendar', () => {
   })
   it('counts days off and working days', () => {
     expect(countKinds(daysInYear(days, 2026))).toEqual({ dayOff: 2, workingDay: 1 })
+  })
+  it('offers the years an administrator loaded or confirmed too', () => {
+    expect(calendarYears([], 2026, [{ year: 2028, confirmedAt: null, confirmedBy: null, loadedAt: '2026-12-01T00:00:00Z', loadedBy: 'A' }])).toEqual([2026, 2027, 2028])
+  })
+  it('says a year nobody confirmed is unconfirmed', () => {
+    const confirmed = { year: 2026, confirmedAt: '2026-01-05T02:30:00.000Z', confirmedBy: 'Quản trị (admin)', loadedAt: null, loadedBy: null }
+    expect(yearStatusOf([confirmed], 2026)).toBe(confirmed)
+    expect(yearStatusOf([confirmed], 2027)).toEqual({ year: 2027, confirmedAt: null, confirmedBy: null, loadedAt: null, loadedBy: null })
+    expect(instantVi(confirmed.confirmedAt)).toBe('05/01/2026 09:30')
+  })
+  it('reads a file by its name', () => {
+    expect(['lich-2026.csv', 'Lịch nghỉ.ICS', 'ds.txt', 'lich.xlsx', 'lich'].map(formatOfFile)).toEqual(['csv', 'ics', 'list', null, null])
   })
 })
