@@ -54,6 +54,7 @@ export const calendarText = {
   },
   chair: {
     calendarLoading: 'Đang tải lịch nghỉ của cơ quan…',
+    dueDefaultHint: (date: string) => `Hạn ${date}: tính theo ngày làm việc, trừ thứ Bảy, Chủ nhật và các ngày nghỉ trong lịch của cơ quan, như máy chủ sẽ ghi nhận.`,
     calendarFailed: 'Chưa tải được lịch nghỉ của cơ quan: hạn xem trước chưa trừ ngày nghỉ lễ (máy chủ vẫn tính đúng khi ghi nhận).',
     dueDayOff: (date: string, note: string, next: string) =>
       `Ngày ${date} là ngày nghỉ${note ? ` (${note})` : ''}, không phải ngày làm việc. Hãy chọn ngày khác, ví dụ ${next}.`,
