@@ -9,6 +9,8 @@ import * as m0007 from './migrations/2026_11_22_0007_accounts_devices'
 import * as m0008 from './migrations/2026_11_22_0008_pairing_links'
 import * as m0009 from './migrations/2026_12_02_0009_refused_commands'
 import * as m0010 from './migrations/2026_12_02_0010_calendar_years'
+import * as m0011 from './migrations/2026_12_02_0011_office_document_settings'
+import * as m0012 from './migrations/2026_12_02_0012_document_register'
 
 // A static list rather than FileMigrationProvider: no dynamic import(), so the same code runs under
 // tsx, vitest and a bundle. Add each new migration here, in order.
@@ -23,6 +25,8 @@ const migrations: Record<string, Migration> = {
   '2026_11_22_0008_pairing_links': m0008,
   '2026_12_02_0009_refused_commands': m0009,
   '2026_12_02_0010_calendar_years': m0010,
+  '2026_12_02_0011_office_document_settings': m0011,
+  '2026_12_02_0012_document_register': m0012,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

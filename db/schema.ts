@@ -75,6 +75,21 @@ export interface OfficeProfileTable {
   office_code: string
   place: string
   deadline_rules: ColumnType<unknown, string | null, string | null>
+  document_settings: ColumnType<unknown, string | null, string | null>
+}
+
+export interface DocumentIssuesTable {
+  register_type: string
+  year: number
+  number: number
+  meeting_id: string | null
+  kind: string
+  version: number
+  symbol: string
+  date: ColumnType<string, string, never>
+  document: ColumnType<unknown, string, never>
+  issued_by: string
+  issued_at: ColumnType<Date, Date | string, never>
 }
 
 export interface MeetingDocumentsTable {
@@ -184,6 +199,7 @@ export interface Database {
   follow_up_records: FollowUpRecordsTable
   office_profile: OfficeProfileTable
   meeting_documents: MeetingDocumentsTable
+  document_issues: DocumentIssuesTable
   directory_units: DirectoryUnitsTable
   directory_officials: DirectoryOfficialsTable
   calendar_days: CalendarDaysTable

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { emptyCalendar } from './calendar/working-days'
 import { command, DomainHarness, testDirectory } from './meeting/test-helpers'
+import { decideNoticeIssue } from './documents/issue'
 import { emptyFollowUpRecord, extendedDueDate, followUpItems, followUpStatus, publicFollowUpItem, type FollowUpItem } from './followup'
 
 function itemDue(dueDate: string, record = emptyFollowUpRecord): FollowUpItem {
-  return { meetingId: 'm', meetingTitle: '', petitionNo: 1, petitionTitle: '', confidential: false, field: '', unitId: 'u-kinh-te', unitName: 'Phòng Kinh tế', form: 'in_writing', dueDate, effectiveDueDate: record.extendedDueDate ?? dueDate, record }
+  return { meetingId: 'm', meetingTitle: '', petitionNo: 1, petitionTitle: '', confidential: false, field: '', unitId: 'u-kinh-te', unitName: 'Phòng Kinh tế', form: 'in_writing', dueDate, provisional: false, effectiveDueDate: record.extendedDueDate ?? dueDate, record }
 }
 
 describe('follow-up', () => {
@@ -19,13 +20,27 @@ describe('follow-up', () => {
     ])
   })
 
-  it('is due on the date promised in the room, the date the notice prints, whenever the notice is issued', () => {
+  it('is due on the one date the notice states: chosen in the room, or the rules\' period counted from the day the notice is issued', () => {
     const m = new DomainHarness() // commune, meeting Friday 19/06/2026
     m.must(command('petition:record', { origin: 'registered', title: 'A' }))
+    m.must(command('petition:record', { origin: 'registered', title: 'B' }))
     m.must(command('petition:commit-written-answer', { petitionNo: 1, unitId: testDirectory.units[0]!.id }))
-    const promised = m.state.petitions[0]!.writtenAnswer!.dueDate
-    expect(promised).toBe('2026-07-21') // 7 + 15 working days after the meeting
-    expect(followUpItems(m.state, new Map()).map((i) => i.dueDate)).toEqual([promised])
+    m.must(command('petition:commit-written-answer', { petitionNo: 2, unitId: testDirectory.units[0]!.id, dueDate: '2026-07-31' }))
+    // Until the notice is issued, the rule's deadline is an estimate from the latest day it may be issued.
+    expect(followUpItems(m.state, new Map()).map((i) => [i.dueDate, i.provisional])).toEqual([
+      ['2026-07-21', true], // 7 + 15 working days after the meeting
+      ['2026-07-31', false],
+    ])
+    // Issued early, on Tuesday 23/06: 15 working days from then. The chosen date stays.
+    m.record(decideNoticeIssue(m.state, { number: '5', symbol: 'TB-UBND', date: '2026-06-23' }, emptyCalendar))
+    expect(followUpItems(m.state, new Map()).map((i) => [i.dueDate, i.provisional])).toEqual([
+      ['2026-07-14', false], // 15 working days after Tuesday 23/06
+      ['2026-07-31', false],
+    ])
+    // A corrected notice issued later moves nothing: deadlines count from the first issue.
+    m.record(decideNoticeIssue(m.state, { number: '9', symbol: 'TB-UBND', date: '2026-06-30' }, emptyCalendar))
+    expect(m.state.notice).toEqual({ number: '5', symbol: 'TB-UBND', date: '2026-06-23' })
+    expect(followUpItems(m.state, new Map())[0]!.dueDate).toBe('2026-07-14')
   })
 
   it('is on track, due soon (2 working days or fewer), or overdue', () => {

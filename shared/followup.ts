@@ -1,5 +1,5 @@
 import { addWorkingDays, workingDaysBetween, type HolidayCalendar } from './calendar/working-days'
-import type { MeetingState, OfficeLevel } from './meeting/model'
+import { isProvisionalDue, type MeetingState, type OfficeLevel } from './meeting/model'
 import { deadlineRules, type DeadlineRuleSet } from './meeting/rules'
 import { z } from 'zod'
 import { isoDate } from './meeting/commands'
@@ -29,8 +29,10 @@ export interface FollowUpItem {
   unitId: string
   unitName: string
   form: 'in_person' | 'in_writing'
-  /** As committed in the room. */
+  /** The commitment's one deadline: as chosen in the room, or the rules' period from the notice's issue. */
   dueDate: string
+  /** True while that period's start is not known yet (the notice is not issued): the date is an estimate. */
+  provisional: boolean
   /** The deadline in force: the extended one, if extended. */
   effectiveDueDate: string
   record: FollowUpRecord
@@ -81,6 +83,7 @@ export function followUpItems(state: MeetingState, records: ReadonlyMap<number, 
         unitName: p.writtenAnswer!.unitName,
         form: p.writtenAnswer!.form,
         dueDate,
+        provisional: isProvisionalDue(p.writtenAnswer!),
         effectiveDueDate: record.extendedDueDate ?? dueDate,
         record,
       }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { emptyCalendar } from './calendar/working-days'
 import { command, DomainHarness, testDirectory } from './meeting/test-helpers'
 import { buildResultsReport, reportDocument } from './report'
+import { sonLaOffice } from '../tests/fixtures/offices'
 
 function held(meetingDate: string, build: (m: DomainHarness) => void, close = true) {
   const m = new DomainHarness(emptyCalendar, meetingDate)
@@ -46,7 +47,7 @@ describe('the results report', () => {
       ['Đất đai', 2, 1, 1, 0, 0],
       ['Giao thông', 2, 0, 1, 1, 1],
     ])
-    const doc = reportDocument(r, { parentBody: '', issuingBody: 'VĂN PHÒNG', officeCode: 'VPUB', place: 'Sơn La' }, '2026-06-24', { authority: '', position: 'CHÁNH VĂN PHÒNG', name: 'A' })
+    const doc = reportDocument(r, sonLaOffice, '2026-06-24', { authority: '', position: 'CHÁNH VĂN PHÒNG', name: 'A' })
     expect(doc).toMatchObject({ title: 'BÁO CÁO', symbol: 'BC-VPUB', summary: 'Kết quả đối thoại trực tiếp từ ngày 01/01/2026 đến ngày 30/06/2026' })
     const table = doc.body.find((b) => b.kind === 'table')
     expect(table && table.kind === 'table' && table.rows.at(-1)).toEqual(['Tổng cộng', '4', '1', '2', '1', '0', '1', '1'])

@@ -2,7 +2,7 @@ import type { HolidayCalendar } from './calendar/working-days'
 import { isoDate } from './meeting/commands'
 import { meetingAudience, meetingForm, type MeetingAudience, type MeetingForm, type MeetingState } from './meeting/model'
 import { followUpItems, followUpStatus, type FollowUpRecord } from './followup'
-import type { AdministrativeDocument, DocumentBlock, OfficeProfile, SignatureBlock } from './documents/model'
+import { headerOf, type AdministrativeDocument, type DocumentBlock, type OfficeProfile, type SignatureBlock } from './documents/model'
 import { formatDateVi } from './meeting/selectors'
 import { z } from 'zod'
 
@@ -134,7 +134,7 @@ export function reportDocument(r: ResultsReport, office: OfficeProfile, date: st
   ]
   return {
     kind: 'report',
-    office,
+    office: headerOf(office),
     number: '',
     symbol: `BC-${office.officeCode}`,
     date,

@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import type { AdministrativeDocument, OfficeProfile } from '../../shared/documents/model'
+import { defaultDocumentSettings } from '../../shared/documents/profile'
 import { deadlineRules, type DeadlineRuleSet } from '../../shared/meeting/rules'
 import { type Executor, toIso } from './executor'
 
@@ -15,13 +16,17 @@ export interface StoredDocument {
 
 export async function loadOfficeProfile(db: Executor): Promise<OfficeProfile> {
   const r = await db.selectFrom('office_profile').selectAll().where('id', '=', 1).executeTakeFirstOrThrow()
-  return { parentBody: r.parent_body, issuingBody: r.issuing_body, officeCode: r.office_code, place: r.place }
+  const header = { parentBody: r.parent_body, issuingBody: r.issuing_body, officeCode: r.office_code, place: r.place }
+  const stored = (typeof r.document_settings === 'string' ? JSON.parse(r.document_settings) : r.document_settings) as Partial<OfficeProfile> | null
+  // Settings never saved (or saved before a field existed) fall back to what the header implies.
+  return { ...defaultDocumentSettings(header), ...(stored ?? {}), ...header }
 }
 
 export async function saveOfficeProfile(db: Executor, p: OfficeProfile): Promise<void> {
+  const { parentBody, issuingBody, officeCode, place, ...settings } = p
   await db
     .updateTable('office_profile')
-    .set({ parent_body: p.parentBody, issuing_body: p.issuingBody, office_code: p.officeCode, place: p.place })
+    .set({ parent_body: parentBody, issuing_body: issuingBody, office_code: officeCode, place, document_settings: JSON.stringify(settings) })
     .where('id', '=', 1)
     .execute()
 }
@@ -88,4 +93,109 @@ export async function loadDeadlineRules(db: Executor): Promise<DeadlineRuleSet> 
 
 export async function saveDeadlineRules(db: Executor, rules: DeadlineRuleSet | null): Promise<void> {
   await db.updateTable('office_profile').set({ deadline_rules: rules ? JSON.stringify(rules) : null }).where('id', '=', 1).execute()
+}
+
+/** A finalised version as issued: its number in the register, its date, the text as published. */
+export interface IssuedDocument {
+  registerType: string
+  year: number
+  number: number
+  meetingId: string | null
+  kind: string
+  version: number
+  symbol: string
+  date: string
+  document: AdministrativeDocument
+  issuedBy: string
+  issuedAt: string
+}
+
+function toIssued(r: {
+  register_type: string
+  year: number
+  number: number
+  meeting_id: string | null
+  kind: string
+  version: number
+  symbol: string
+  date: string
+  document: unknown
+  issued_by: string
+  issued_at: Date
+}): IssuedDocument {
+  return {
+    registerType: r.register_type,
+    year: r.year,
+    number: r.number,
+    meetingId: r.meeting_id,
+    kind: r.kind,
+    version: r.version,
+    symbol: r.symbol,
+    date: r.date,
+    document: (typeof r.document === 'string' ? JSON.parse(r.document) : r.document) as AdministrativeDocument,
+    issuedBy: r.issued_by,
+    issuedAt: toIso(r.issued_at),
+  }
+}
+
+const issueColumns = [
+  'register_type',
+  'year',
+  'number',
+  'meeting_id',
+  'kind',
+  'version',
+  sql<string>`to_char(date, 'YYYY-MM-DD')`.as('date'),
+  'symbol',
+  'document',
+  'issued_by',
+  'issued_at',
+] as const
+
+/** The issues of a meeting's documents of one kind, in version order. */
+export async function listIssues(db: Executor, meetingId: string, kind: string): Promise<IssuedDocument[]> {
+  const rows = await db.selectFrom('document_issues').select(issueColumns).where('meeting_id', '=', meetingId).where('kind', '=', kind).orderBy('version').execute()
+  return rows.map(toIssued)
+}
+
+/** The next number of the register for a type and year: one more than the highest issued. */
+export async function nextRegisterNumber(db: Executor, registerType: string, year: number): Promise<number> {
+  const row = await db
+    .selectFrom('document_issues')
+    .select(sql<number>`coalesce(max(number), 0)`.as('latest'))
+    .where('register_type', '=', registerType)
+    .where('year', '=', year)
+    .executeTakeFirstOrThrow()
+  return Number(row.latest) + 1
+}
+
+/** What already holds a number in the register, if anything. */
+export async function findRegisterEntry(db: Executor, registerType: string, year: number, number: number): Promise<IssuedDocument | null> {
+  const row = await db
+    .selectFrom('document_issues')
+    .select(issueColumns)
+    .where('register_type', '=', registerType)
+    .where('year', '=', year)
+    .where('number', '=', number)
+    .executeTakeFirst()
+  return row ? toIssued(row) : null
+}
+
+export async function insertIssue(db: Executor, i: IssuedDocument): Promise<void> {
+  await db
+    .insertInto('document_issues')
+    .values({
+      register_type: i.registerType,
+      year: i.year,
+      number: i.number,
+      meeting_id: i.meetingId,
+      kind: i.kind,
+      version: i.version,
+      symbol: i.symbol,
+      date: i.date,
+      document: JSON.stringify(i.document),
+      issued_by: i.issuedBy,
+      issued_at: i.issuedAt,
+    })
+    .execute()
 }

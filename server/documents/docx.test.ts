@@ -259,6 +259,17 @@ describe('renderDocx: the minutes and edge cases', () => {
     expect(tables.at(-1)).toMatch(/<w:tblBorders>(?:<w:\w+ w:val="none"[^>]*\/>){6}<\/w:tblBorders>/)
   })
 
+  it('keeps the last paragraph with the signatures, so a long record never ends on a page of two names', async () => {
+    const long = minutesFixture()
+    long.body = [...Array.from({ length: 200 }, (_, i) => ({ kind: 'paragraph' as const, text: `${i + 1}. Ý kiến phát biểu số ${i + 1}.` })), ...long.body]
+    const { document, tables } = await open(long)
+    const bodyEnd = document.lastIndexOf('<w:tbl>')
+    const beforeTable = paragraphsOf(document.slice(0, bodyEnd)).filter((p) => p.text !== '')
+    expect(beforeTable.at(-1)!.props).toContain('<w:keepNext/>') // the closing line
+    expect(paragraphsOf(document.slice(0, bodyEnd)).at(-1)!.props).toContain('<w:keepNext/>') // the spacer before the table
+    expect(tables.at(-1)).toContain('<w:cantSplit/>')
+  })
+
   it('leaves the number blank for the records clerk and titles the minutes', async () => {
     const { paras } = await open(minutesFixture())
     const texts = paras.map((p) => p.text)

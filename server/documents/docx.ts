@@ -209,16 +209,16 @@ function bodyTable(rows: readonly (readonly string[])[]): Table {
   })
 }
 
-function block(b: DocumentBlock): (Paragraph | Table)[] {
+function block(b: DocumentBlock, keepNext = false): (Paragraph | Table)[] {
   switch (b.kind) {
     case 'heading':
     case 'subheading':
       // Kept with what follows so a heading never ends a page on its own.
       return [bodyParagraph(b.text, { bold: true }, true)]
     case 'paragraph':
-      return [bodyParagraph(b.text, { italics: b.italic === true })]
+      return [bodyParagraph(b.text, { italics: b.italic === true }, keepNext)]
     case 'bullet':
-      return [bodyParagraph(bulletText(b.text), {})]
+      return [bodyParagraph(bulletText(b.text), {}, keepNext)]
     case 'table':
       // A table takes no spacing of its own: the empty line after it keeps the next paragraph off its border.
       return [bodyTable(b.rows), new Paragraph({ spacing: { before: 0, after: 0 }, children: runs('', { size: 6 }) })]
@@ -247,7 +247,9 @@ function recipients(lines: readonly string[]): Paragraph[] {
 
 /** Nơi nhận and the signing block, or the minutes' two signatures; never split across pages. */
 function bottom(doc: AdministrativeDocument): (Paragraph | Table)[] {
-  const spacer = new Paragraph({ spacing: { before: 0, after: 0 }, children: runs('', { size: 6 }) })
+  // Kept with the signing table, as the last paragraph is kept with it: the signatures never stand
+  // alone on a last page (a long meeting's minutes used to end with a page of two names).
+  const spacer = new Paragraph({ spacing: { before: 0, after: 0 }, keepNext: true, children: runs('', { size: 6 }) })
   const layout = bottomLayout(doc)
   if (layout.layout === 'recipients-and-signature') {
     if (!layout.recipients.length && !layout.signature) return []
@@ -299,7 +301,7 @@ export function buildDocx(doc: AdministrativeDocument): Document {
           },
         },
         headers: { default: pageNumberHeader(), first: new Header({ children: [new Paragraph({})] }) },
-        children: [header(doc), ...titleBlock(doc), ...doc.body.flatMap(block), ...bottom(doc)],
+        children: [header(doc), ...titleBlock(doc), ...doc.body.flatMap((b, i) => block(b, i === doc.body.length - 1)), ...bottom(doc)],
       },
     ],
   })

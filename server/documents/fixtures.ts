@@ -2,19 +2,15 @@
 // conclusion notice in the shape of the 2025 Sơn La notice in shared/domain/seeds, and the minutes
 // of the same conference (two signatures, no recipients).
 
-import type { AdministrativeDocument, OfficeProfile } from '../../shared/documents/model'
+import { headerOf, type AdministrativeDocument } from '../../shared/documents/model'
+import { sonLaOffice } from '../../tests/fixtures/offices'
 
-export const sonLaOffice: OfficeProfile = {
-  parentBody: 'UBND TỈNH SƠN LA',
-  issuingBody: 'VĂN PHÒNG',
-  officeCode: 'VPUB',
-  place: 'Sơn La',
-}
+export { sonLaOffice }
 
 export function noticeFixture(): AdministrativeDocument {
   return {
     kind: 'notice',
-    office: sonLaOffice,
+    office: headerOf(sonLaOffice),
     number: '12',
     symbol: 'TB-VPUB',
     date: '2026-01-05',
@@ -78,7 +74,7 @@ export function noticeFixture(): AdministrativeDocument {
 export function minutesFixture(): AdministrativeDocument {
   return {
     kind: 'minutes',
-    office: sonLaOffice,
+    office: headerOf(sonLaOffice),
     number: '',
     symbol: 'BB-VPUB',
     date: '2025-12-30',

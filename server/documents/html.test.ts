@@ -104,6 +104,14 @@ describe('renderPrintHtml', () => {
     expect(html).toMatch(/&lt;\/script&gt;<br>line two/)
   })
 
+  it('prints the last paragraph and the signatures together, never the signatures alone on a page', () => {
+    const html = renderPrintHtml(minutesFixture())
+    const closing = /<div class="closing">([\s\S]*?)<\/div>\s*<\/main>/.exec(html)?.[1] ?? ''
+    expect(closing).toContain('Biên bản được lập và thông qua tại hội nghị.') // the fixture's last paragraph
+    expect(closing).toContain('THƯ KÝ')
+    expect(html).toMatch(/\.closing \{ break-inside: avoid; \}/)
+  })
+
   it('renders the minutes with THƯ KÝ and CHỦ TỌA side by side and no recipients', () => {
     const html = renderPrintHtml(minutesFixture())
     expect(html).not.toContain('Nơi nhận')

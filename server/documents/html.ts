@@ -70,15 +70,17 @@ table.layout td { vertical-align: top; text-align: center; padding: 0 1.9mm; }
 .ruled::after { content: ''; display: block; width: 40%; margin: 1pt auto 0; border-top: 0.75pt solid #000; }
 .title { font-size: ${SIZE.body}pt; font-weight: bold; text-align: center; margin: 18pt 0 0; }
 .summary { font-weight: bold; text-align: center; margin: 0 0 ${SIZE.body}pt; line-height: 1.15; }
-.body p { margin: 0 0 6pt; text-align: justify; text-indent: 1.27cm; line-height: 1.38; }
-.body p.heading, .body p.subheading { font-weight: bold; break-after: avoid; }
-.body p.italic { font-style: italic; }
+.body p, .closing > p { margin: 0 0 6pt; text-align: justify; text-indent: 1.27cm; line-height: 1.38; }
+.body p.heading, .body p.subheading, .closing > p.heading, .closing > p.subheading { font-weight: bold; break-after: avoid; }
+.body p.italic, .closing > p.italic { font-style: italic; }
 table.figures { width: 100%; border-collapse: collapse; table-layout: fixed; margin: 0 0 10pt; font-size: ${SIZE.table}pt; }
 table.figures th, table.figures td { border: 0.75pt solid #000; padding: 2pt 4pt; vertical-align: top; text-align: left; }
 table.figures th { font-weight: bold; text-align: center; }
 table.figures td.figure { text-align: center; }
 table.figures thead { display: table-header-group; }
 .bottom { margin-top: 12pt; break-inside: avoid; line-height: 1.15; }
+/* The last paragraph and the signatures print on one page: they are never left on a page alone. */
+.closing { break-inside: avoid; }
 .bottom td.recipients { text-align: left; }
 .recipients .label { font-size: ${SIZE.recipientsLabel}pt; font-weight: bold; font-style: italic; }
 .recipients .line { font-size: ${SIZE.recipients}pt; }
@@ -173,9 +175,12 @@ ${header(doc)}
 <h1 class="title">${text(doc.title)}</h1>
 ${summary}
 <section class="body">
-${doc.body.map(block).join('\n')}
+${doc.body.slice(0, -1).map(block).join('\n')}
 </section>
+<div class="closing">
+${doc.body.slice(-1).map(block).join('\n')}
 ${bottom(doc)}
+</div>
 </main>
 </body>
 </html>

@@ -15,12 +15,23 @@ import { createAccount } from '../../tests/fixtures/accounts'
 import { buildApp } from '../app'
 import { renderDocx } from './docx'
 import { vietnamDate } from '../../shared/calendar/working-days'
+import { defaultDocumentSettings } from '../../shared/documents/profile'
 
 const outDir = path.resolve(process.argv[2] ?? 'docs/samples')
 const db = await openDatabase({})
 await migrateToLatest(db.db)
 const app = await buildApp({ db: db.db, clientDir: '/nonexistent' })
-await saveOfficeProfile(db.db, { parentBody: 'UBND HUYỆN SỐP CỘP', issuingBody: 'ỦY BAN NHÂN DÂN\nXÃ SỐP CỘP', officeCode: 'UBND', place: 'Sốp Cộp' })
+// A commune of Sơn La as it is since 1 July 2025: no district above it.
+const header = { parentBody: '', issuingBody: 'ỦY BAN NHÂN DÂN\nXÃ SỐP CỘP', officeCode: 'UBND', place: 'Sốp Cộp' }
+await saveOfficeProfile(db.db, {
+  ...header,
+  ...defaultDocumentSettings(header),
+  nameInText: 'Ủy ban nhân dân xã Sốp Cộp',
+  draftingUnit: 'VP',
+  standingBases: ['Luật Thực hiện dân chủ ở cơ sở ngày 10/11/2022', 'Kế hoạch số 15/KH-UBND ngày 20/5/2025 của Ủy ban nhân dân xã về tổ chức đối thoại trực tiếp với Nhân dân năm 2025'],
+  standingAssignments: [{ unit: 'Văn phòng HĐND và UBND xã', tasks: ['Niêm yết công khai thông báo kết luận tại trụ sở UBND xã và nhà văn hóa các bản; theo dõi, đôn đốc các đơn vị thực hiện, tổng hợp kết quả báo cáo Chủ tịch UBND xã.'] }],
+  standingRecipients: ['Thường trực Đảng ủy xã (b/c)', 'Thường trực HĐND xã (b/c)', 'Ủy ban MTTQ Việt Nam xã', 'Các bản'],
+})
 
 // The secretary who runs the session: an account with a live session, as after signing in.
 const { headers } = await createAccount(db.db, ['secretary'], { displayName: 'Quàng Thị Thu' })
@@ -53,7 +64,7 @@ await run('speaker:call-next')
 await run('speaker:summarize', { speakerNo: 2, summary: 'Thay mặt 12 hộ bản Mòn đề nghị sớm cấp giấy chứng nhận quyền sử dụng đất' })
 await run('petition:commit-written-answer', { petitionNo: 2, unitId: unit('Phòng Kinh tế'), form: 'in_writing' })
 await run('speaker:call-next')
-await run('petition:forward', { petitionNo: 3, body: 'Thanh tra huyện Sốp Cộp' })
+await run('petition:forward', { petitionNo: 3, body: 'Thanh tra tỉnh Sơn La' })
 await run('speaker:register', { name: 'Hà Thị Dung', unit: 'Bản Lạnh', addedPetition: { field: 'Môi trường', title: 'Nước sinh hoạt bản Lạnh bị ô nhiễm do chăn nuôi' } })
 await run('speaker:call-next')
 await run('speaker:summarize', { speakerNo: 4, summary: 'Phản ánh nguồn nước sinh hoạt bị ô nhiễm từ trại chăn nuôi đầu nguồn' })

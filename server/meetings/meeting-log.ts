@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto'
 import { EventEmitter } from 'node:events'
-import type { Kysely } from 'kysely'
-import { fail, ok, type Result } from '../../shared/errors'
+import type { Kysely, Transaction } from 'kysely'
+import { fail, ok, type AppError, type Result } from '../../shared/errors'
 import type { Command } from '../../shared/meeting/commands'
-import { decide } from '../../shared/meeting/decide'
+import { decide, type DecideContext } from '../../shared/meeting/decide'
 import type { EventDraft, MeetingEvent } from '../../shared/meeting/events'
 import { evolve, fold } from '../../shared/meeting/evolve'
 import { emptyMeetingState, type MeetingDetails, type MeetingState } from '../../shared/meeting/model'
@@ -52,6 +52,29 @@ export interface CreateMeetingRequest {
   level?: MeetingDetails['level']
   audience?: MeetingDetails['audience']
   form?: MeetingDetails['form']
+}
+
+/** One entry of the log: a screen's command, or something the server records (MeetingLog.record). */
+export interface LogEntrySpec {
+  commandId: string
+  /** The command's type, or what the server records ('notice:issue'), kept with the command id. */
+  type: string
+  /** Of the payload, to tell a retry from another command reusing its id. */
+  hash: string
+  role: Role
+  actor: AuditActor | null
+  decide: (state: MeetingState, ctx: DecideContext) => Result<EventDraft[]>
+  /**
+   * Work in the same transaction, after the events are appended: `after` is the state they lead
+   * to. Returning an error undoes everything (nothing is written, nothing announced).
+   */
+  alongside?: (trx: Transaction<Database>, after: MeetingState) => Promise<AppError | null>
+}
+
+class AlongsideRefused extends Error {
+  constructor(readonly error: AppError) {
+    super(error.message)
+  }
 }
 
 /** The NOTIFY channel that tells other server processes a meeting has new events. */
@@ -159,11 +182,25 @@ export class MeetingLog extends EventEmitter<{ appended: [AppendedBatch] }> {
    */
   execute(meetingId: string, role: Role, command: Command, actor: AuditActor | null = null): Promise<Result<CommandResult>> {
     if (!mayIssue(role, command.type)) return Promise.resolve(fail('FORBIDDEN'))
-    return this.mutex.run(meetingId, () => this.executeSerially(meetingId, role, command, actor))
+    return this.mutex.run(meetingId, () =>
+      this.apply(meetingId, { commandId: command.commandId, type: command.type, hash: commandHash(command), role, actor, decide: (state, ctx) => decide(state, command, ctx) }),
+    )
   }
 
-  private async executeSerially(meetingId: string, role: Role, command: Command, actor: AuditActor | null): Promise<Result<CommandResult>> {
-    const hash = commandHash(command)
+  /**
+   * Records something the server itself decides about a meeting, not a screen's command: issuing
+   * its conclusion notice. The same guarantees as a command (one transaction under the meeting's
+   * lock, idempotent by `commandId`), and `alongside` runs in that transaction, so what is written
+   * with it (the issued document) and the events commit together or not at all.
+   */
+  record(meetingId: string, spec: Omit<LogEntrySpec, 'hash'> & { payload: object }): Promise<Result<CommandResult>> {
+    const hash = commandHash({ type: spec.type, ...spec.payload, commandId: spec.commandId } as unknown as Command)
+    return this.mutex.run(meetingId, () => this.apply(meetingId, { ...spec, hash }))
+  }
+
+  private async apply(meetingId: string, spec: LogEntrySpec): Promise<Result<CommandResult>> {
+    const { hash, role, actor } = spec
+    const command = { commandId: spec.commandId, type: spec.type }
     const retry = await this.answerRetry(meetingId, command.commandId, hash)
     if (retry) return retry
     const office = await this.office.context()
@@ -175,7 +212,7 @@ export class MeetingLog extends EventEmitter<{ appended: [AppendedBatch] }> {
         if (!meeting) return { kind: 'refused' as const, result: fail('MEETING_NOT_FOUND') }
         const state = await this.catchUp(trx, meetingId, meeting.lastSeq)
         const at = this.now().toISOString()
-        const decided = decide(state, command, { at, ...office })
+        const decided = spec.decide(state, { at, ...office })
         const record = { commandId: command.commandId, meetingId, commandType: command.type, payloadHash: hash, appliedAt: at }
         if (!decided.ok) {
           // Recorded with its refusal: a retry of this id after the state changed (a speaker
@@ -189,11 +226,17 @@ export class MeetingLog extends EventEmitter<{ appended: [AppendedBatch] }> {
         const after = fold(state, events)
         await setMeetingHead(trx, meetingId, { lastSeq, title: after.title, venue: after.venue })
         await recordAppliedCommand(trx, { ...record, firstSeq: state.seq + 1, lastSeq })
+        if (spec.alongside) {
+          const refused = await spec.alongside(trx, after)
+          // What goes with the events refused: nothing is written (the transaction rolls back).
+          if (refused) throw new AlongsideRefused(refused)
+        }
         const notice: EventsNotice = { meetingId, fromSeq: state.seq + 1, toSeq: lastSeq, origin: this.processId }
         await notifyAppended(trx, EVENTS_CHANNEL, notice)
         return { kind: 'applied' as const, events, state: after }
       })
     } catch (err) {
+      if (err instanceof AlongsideRefused) return { ok: false, error: err.error }
       // Another process applied the same command id between our check and our insert.
       if (isUniqueViolation(err)) {
         const raced = await this.answerRetry(meetingId, command.commandId, hash)

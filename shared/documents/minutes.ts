@@ -1,11 +1,11 @@
 import { answererLabel } from '../meeting/answerers'
 import type { MeetingEvent } from '../meeting/events'
-import type { MeetingState, Petition, Speaker } from '../meeting/model'
+import { isProvisionalDue, type MeetingState, type Petition, type Speaker } from '../meeting/model'
 import { petitionOutcome } from '../meeting/outcome'
 import { answerFormLabels, formatDateVi, petitionCounts } from '../meeting/selectors'
 import { vietnamDate } from '../calendar/working-days'
 import { inSentence } from './text'
-import type { AdministrativeDocument, DocumentBlock, OfficeProfile } from './model'
+import { headerOf, type AdministrativeDocument, type DocumentBlock, type OfficeProfile } from './model'
 
 // The minutes (Biên bản) drafted from the meeting log, never typed from memory. The secretary edits
 // the draft; finalising freezes a numbered version (server/documents). Documents circulate beyond
@@ -42,10 +42,13 @@ export function petitionResolution(p: Petition): string {
       const summary = p.answer?.summary.trim()
       return `${who} trả lời${summary ? `: ${summary.replace(/[.\s]+$/, '')}.` : ' trực tiếp tại hội nghị.'}`
     }
-    case 'written_answer':
-      return p.writtenAnswer
-        ? `Giao ${p.writtenAnswer.unitName} ${answerFormLabels[p.writtenAnswer.form].toLowerCase()}, hạn chậm nhất ngày ${formatDateVi(p.writtenAnswer.dueDate)}.`
-        : 'Giao trả lời sau hội nghị.'
+    case 'written_answer': {
+      const c = p.writtenAnswer
+      if (!c) return 'Giao trả lời sau hội nghị.'
+      // What was decided in the room: a date, or the rules' period from the notice's issue.
+      const due = isProvisionalDue(c) ? `hạn ${c.dueRule!.workingDays} ngày làm việc kể từ ngày ban hành thông báo kết luận` : `hạn chậm nhất ngày ${formatDateVi(c.dueDate)}`
+      return `Giao ${c.unitName} ${answerFormLabels[c.form].toLowerCase()}, ${due}.`
+    }
     case 'forwarded':
       return `Vượt thẩm quyền; chuyển ${p.forwardedTo} xem xét, giải quyết.`
     case 'withdrawn':
@@ -89,17 +92,16 @@ export function draftMinutes(state: MeetingState, events: readonly MeetingEvent[
   const spoke = speakersInOrder(state, events)
   const chair = [d.chairTitle, d.chairName].filter(Boolean).join(' ') || '…'
 
+  // The shape of Mẫu 1.9 (Nghị định 30/2020, Phụ lục III): labelled lines for the time, place, who
+  // attended, chaired and kept the record, then the content as it happened, then the closing line.
+  // Numbered items are paragraphs, not list items, so no line carries two markers ("- 1.").
   const body: DocumentBlock[] = [
-    {
-      kind: 'paragraph',
-      // The office itself is in the header; naming it again here would repeat its line breaks.
-      text: `Hôm nay, ${start ? `vào hồi ${clockTimeVi(start)}, ` : ''}ngày ${date ? formatDateVi(date) : '…'}, tại ${state.venue || '…'} đã diễn ra ${inSentence(state.title)}.`,
-    },
-    { kind: 'heading', text: 'I. THÀNH PHẦN' },
-    { kind: 'bullet', text: `Chủ trì: ${chair}${d.delegated ? ` (chủ trì theo ủy quyền${d.delegatedBy ? ` của ${d.delegatedBy}` : ''})` : ''}.` },
-    { kind: 'bullet', text: `Thư ký: ${d.secretaryName || '…'}.` },
-    { kind: 'bullet', text: 'Thành phần tham dự: …' },
-    { kind: 'heading', text: 'II. NỘI DUNG' },
+    { kind: 'paragraph', text: `Thời gian bắt đầu: ${start ? `${clockTimeVi(start)}, ` : ''}ngày ${date ? formatDateVi(date) : '…'}.` },
+    { kind: 'paragraph', text: `Địa điểm: ${state.venue || '…'}.` },
+    { kind: 'paragraph', text: 'Thành phần tham dự: …' },
+    { kind: 'paragraph', text: `Chủ trì: ${chair}${d.delegated ? ` (chủ trì theo ủy quyền${d.delegatedBy ? ` của ${d.delegatedBy}` : ''})` : ''}.` },
+    { kind: 'paragraph', text: `Thư ký: ${d.secretaryName || '…'}.` },
+    { kind: 'paragraph', text: 'Nội dung (theo diễn biến hội nghị):' },
     { kind: 'subheading', text: '1. Kiến nghị đã tiếp nhận trước hội nghị' },
     registered.length
       ? { kind: 'paragraph', text: `Thư ký báo cáo ${registered.length} kiến nghị đã tiếp nhận trước hội nghị:` }
@@ -113,39 +115,40 @@ export function draftMinutes(state: MeetingState, events: readonly MeetingEvent[
       ? spoke.map((s, i): DocumentBlock => {
           const raised = s.petitionNos.length ? ` (nêu ${s.petitionNos.map((no) => `KN ${no}`).join(', ')})` : ''
           const said = s.summary.trim() ? `: ${s.summary.trim().replace(/[.\s]+$/, '')}.` : '.'
-          return { kind: 'bullet', text: `${i + 1}. ${speakerInDocuments(s, state.petitions)}${raised}${said}` }
+          return { kind: 'paragraph', text: `${i + 1}. ${speakerInDocuments(s, state.petitions)}${raised}${said}` }
         })
       : [{ kind: 'paragraph' as const, text: 'Không có đại biểu phát biểu.' }]),
     { kind: 'subheading', text: '4. Trả lời, giải quyết kiến nghị' },
     ...state.petitions.map((p): DocumentBlock => ({ kind: 'bullet', text: `KN ${p.no} (${p.title}): ${petitionResolution(p)}` })),
     {
       kind: 'paragraph',
-      text: `Tổng hợp: ${counts.total} kiến nghị (${counts.registered} đã đăng ký, ${counts.added} bổ sung); trả lời tại hội nghị ${counts.answered}; giao trả lời sau ${counts.writtenAnswer}; chuyển cơ quan có thẩm quyền ${counts.forwarded}; chưa xem xét ${counts.pending}.`,
+      text: `Tổng hợp: ${counts.total} kiến nghị (${counts.registered} đã đăng ký, ${counts.added} bổ sung); trả lời tại hội nghị ${counts.answered}; giao trả lời sau ${counts.writtenAnswer}; chuyển cơ quan có thẩm quyền ${counts.forwarded}; không xem xét tại hội nghị ${counts.setAside}.`,
     },
-    { kind: 'heading', text: 'III. KẾT LUẬN CỦA CHỦ TRÌ' },
+    { kind: 'subheading', text: '5. Kết luận của chủ trì' },
     ...(state.closingConclusion.trim()
-      ? state.closingConclusion.split('\n').filter((l) => l.trim()).map((l): DocumentBlock => (l.startsWith('- ') ? { kind: 'bullet', text: l.slice(2) } : { kind: 'paragraph', text: l }))
+      ? state.closingConclusion
+          .split('\n')
+          .filter((l) => l.trim())
+          .map((l): DocumentBlock => (l.startsWith('- ') ? { kind: 'bullet', text: l.slice(2) } : { kind: 'paragraph', text: l }))
       : [{ kind: 'paragraph' as const, text: '…' }]),
-    {
-      kind: 'paragraph',
-      text: `Hội nghị kết thúc vào hồi ${state.closedAt ? clockTimeVi(state.closedAt) : '…'} cùng ngày. Biên bản được lập và thông qua tại hội nghị.`,
-    },
+    // The minutes say only what happened: that they were read out and adopted is written in by the
+    // secretary when it was so.
+    { kind: 'paragraph', text: `Hội nghị kết thúc vào hồi ${state.closedAt ? clockTimeVi(state.closedAt) : '…'} cùng ngày./.` },
   ]
 
   return {
     kind: 'minutes',
-    office,
+    office: headerOf(office),
     number: '',
     symbol: `BB-${office.officeCode}`,
     date,
     title: 'BIÊN BẢN',
     summary: state.title,
     body,
-    recipients: [],
+    recipients: ['Chủ trì hội nghị', `Lưu: VT, ${office.draftingUnit || office.officeCode}`],
     signatures: [
       { authority: '', position: 'THƯ KÝ', name: d.secretaryName },
       { authority: '', position: 'CHỦ TỌA', name: d.chairName },
     ],
   }
 }
-

@@ -5,11 +5,29 @@ import { isoDateOrEmpty } from '../meeting/commands'
 // What a secretary may save as an edited document: the same shape the builders produce, with limits.
 const line = (max: number) => optionalText(max)
 
-export const officeProfileSchema = z.strictObject({
+const headerFields = {
   parentBody: line(200),
   issuingBody: requiredText(200),
   officeCode: requiredText(20).regex(/^[\p{Lu}\d&.-]+$/u, 'Chỉ gồm chữ in hoa, chữ số và dấu gạch.'),
   place: requiredText(100),
+}
+/** The header a document carries. */
+export const officeHeaderSchema = z.strictObject(headerFields)
+
+const items = (max: number, each: number) => z.array(requiredText(each)).max(max)
+/** The office's profile in the settings: the header, and what its documents say every time. */
+export const officeProfileSchema = z.strictObject({
+  ...headerFields,
+  nameInText: requiredText(200),
+  headInText: requiredText(200),
+  headTitle: requiredText(100),
+  deputyTitle: line(100),
+  collectiveBody: line(100),
+  draftingUnit: requiredText(20).regex(/^[\p{Lu}\d&.-]+$/u, 'Chỉ gồm chữ in hoa, chữ số và dấu gạch.'),
+  standingBases: items(10, 1000),
+  standingAssignments: z.array(z.strictObject({ unit: requiredText(200), tasks: items(10, 2000) })).max(10),
+  standingRecipients: items(30, 300),
+  noticeClosing: line(300),
 })
 
 const block = z.discriminatedUnion('kind', [
@@ -22,7 +40,7 @@ const block = z.discriminatedUnion('kind', [
 
 export const administrativeDocumentSchema = z.strictObject({
   kind: z.enum(['notice', 'minutes', 'report']),
-  office: officeProfileSchema,
+  office: officeHeaderSchema,
   number: line(20),
   symbol: requiredText(40),
   date: isoDateOrEmpty,

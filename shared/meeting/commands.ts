@@ -81,6 +81,8 @@ export const commandSchemas = {
     delegatedBy: cleanedText(limits.unit).optional(),
     audience: audience.optional(),
     form: meetingForm.optional(),
+    /** The meeting's own legal bases, one per line. Omitted: unchanged. */
+    bases: cleanedText(2000).optional(),
   }),
   'meeting:set-phase': z.strictObject({ commandId, phase: z.enum(meetingPhases) }),
   'meeting:set-speaking-limit': z.strictObject({ commandId, seconds: z.int().min(30).max(3600) }),

@@ -14,25 +14,29 @@ export function publicPetitionTitle(p: Pick<Petition, 'no' | 'field' | 'title' |
 }
 
 /**
- * The names and addresses that would identify the people behind this meeting's confidential
- * petitions: their petitioners, and the speakers who raised them (a name typed into a summary or an
- * answer gives them away). Longest first, so a full name is reported rather than a part of it.
+ * The names and the places (address, village, unit) of the people behind this meeting's
+ * confidential petitions: their petitioners, and the speakers who raised them. A name typed into a
+ * summary or an answer gives the person away; a place may (a village of a few households), or may
+ * be there for another reason (a road in that village), which the secretary can say. Longest first,
+ * so a full name is reported rather than a part of it.
  */
-export function protectedIdentities(state: MeetingState): string[] {
-  const found = new Set<string>()
-  const add = (text: string | null | undefined) => {
+export function protectedIdentities(state: MeetingState): { names: string[]; places: string[] } {
+  const names = new Set<string>()
+  const places = new Set<string>()
+  const add = (into: Set<string>, text: string | null | undefined) => {
     const t = text?.trim()
-    if (t && [...t].length >= 3) found.add(t)
+    if (t && [...t].length >= 3) into.add(t)
   }
   for (const p of state.petitions.filter((x) => x.confidential)) {
-    add(p.petitionerName)
-    add(p.petitionerAddress)
+    add(names, p.petitionerName)
+    add(places, p.petitionerAddress)
     for (const s of state.speakers.filter((x) => x.petitionNos.includes(p.no))) {
-      add(s.name)
-      add(s.unit)
+      add(names, s.name)
+      add(places, s.unit)
     }
   }
-  return [...found].sort((a, b) => b.length - a.length)
+  const longestFirst = (a: string, b: string) => b.length - a.length
+  return { names: [...names].sort(longestFirst), places: [...places].filter((p) => !names.has(p)).sort(longestFirst) }
 }
 
 const comparable = (s: string) => s.normalize('NFC').toLocaleLowerCase('vi').replace(/\s+/g, ' ')

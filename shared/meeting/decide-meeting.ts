@@ -12,6 +12,7 @@ export function decideMeeting(state: MeetingState, c: Command, _ctx: DecideConte
       const audience = c.audience ?? state.details.audience
       const form = c.form ?? state.details.form
       const delegatedBy = c.delegatedBy ?? state.details.delegatedBy
+      const bases = c.bases ?? state.details.bases
       const details = {
         meetingDate,
         chairName,
@@ -22,6 +23,7 @@ export function decideMeeting(state: MeetingState, c: Command, _ctx: DecideConte
         ...(audience ? { audience } : {}),
         ...(form ? { form } : {}),
         ...(delegatedBy ? { delegatedBy } : {}),
+        ...(bases ? { bases } : {}),
       }
       return ok([{ type: 'meeting.details-updated', payload: { title, venue, details } }])
     }

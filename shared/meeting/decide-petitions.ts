@@ -1,12 +1,12 @@
 import { errorMessages, fail, ok, type Result } from '../errors'
-import { defaultWrittenAnswerDue } from './rules'
+import { deadlineRules, defaultWrittenAnswerDue } from './rules'
 import { addDays, isWorkingDay, nextWorkingDayOnOrAfter, vietnamDate, type HolidayCalendar } from '../calendar/working-days'
 import { formatDateVi } from './selectors'
 import { resolveAnswerer } from './answerers'
 import type { Command, CommandOf } from './commands'
 import type { DecideContext } from './decide'
 import type { EventDraft } from './events'
-import { resolvedStatuses, type MeetingState, type Petition } from './model'
+import { resolvedStatuses, type MeetingState, type Petition, type WrittenAnswerCommitment } from './model'
 
 function find(state: MeetingState, no: number): Result<Petition> {
   const p = state.petitions.find((x) => x.no === no)
@@ -131,11 +131,20 @@ export function decidePetition(state: MeetingState, c: Command, ctx: DecideConte
         const refused = dueDateRefusal(c.dueDate, from, ctx.calendar)
         if (refused) return refused
       }
-      const dueDate = c.dueDate ?? defaultWrittenAnswerDue(state.details, today, ctx.calendar, ctx.rules)
-      return ok([
-        ...discussFirst(state, found.data),
-        { type: 'petition.written-answer-committed', payload: { petitionNo: c.petitionNo, commitment: { unitId: unit.id, unitName: unit.name, dueDate, form: c.form } } },
-      ])
+      // A date chosen in the room stands as chosen. Without one, the rules' period counts from the
+      // day the conclusion notice is issued: until then the date is the estimate from the latest day
+      // the notice may be issued, and the issue fixes it (notice.issued).
+      const commitment: WrittenAnswerCommitment =
+        c.dueDate !== undefined
+          ? { unitId: unit.id, unitName: unit.name, dueDate: c.dueDate, form: c.form }
+          : {
+              unitId: unit.id,
+              unitName: unit.name,
+              dueDate: defaultWrittenAnswerDue(state.details, today, ctx.calendar, ctx.rules),
+              form: c.form,
+              dueRule: { workingDays: (ctx.rules ?? deadlineRules)[state.details.level].resultWorkingDays },
+            }
+      return ok([...discussFirst(state, found.data), { type: 'petition.written-answer-committed', payload: { petitionNo: c.petitionNo, commitment } }])
     }
 
     case 'petition:forward': {

@@ -1,6 +1,7 @@
 import type { Role } from '../roles'
 import type {
   Answerer,
+  NoticeIssue,
   MeetingDetails,
   MeetingPhase,
   Petition,
@@ -61,6 +62,12 @@ export interface EventPayloads {
   'speaker.extended': { speakerNo: number; seconds: number }
   'speaker.finished': { speakerNo: number }
   'speaker.summarized': { speakerNo: number; summary: string }
+
+  /**
+   * The conclusion notice was issued with this number and date. At its first issue, the deadlines
+   * that count from it are fixed (`dueDates`); a later, corrected notice fixes nothing new.
+   */
+  'notice.issued': { number: string; symbol: string; date: string; dueDates: { petitionNo: number; dueDate: string }[] }
 }
 export type EventType = keyof EventPayloads
 

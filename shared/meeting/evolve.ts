@@ -128,6 +128,17 @@ export function evolve(state: MeetingState, event: MeetingEvent): MeetingState {
       )
       return { ...s, speakers, currentSpeakerNo: s.currentSpeakerNo === no ? null : s.currentSpeakerNo }
     }
+    case 'notice.issued': {
+      if (s.notice) return s // a corrected notice: the deadlines already count from the first
+      const { number, symbol, date, dueDates } = event.payload
+      const due = new Map(dueDates.map((d) => [d.petitionNo, d.dueDate]))
+      const petitions = s.petitions.map((p) =>
+        p.writtenAnswer?.dueRule && due.has(p.no)
+          ? { ...p, writtenAnswer: { ...p.writtenAnswer, dueDate: due.get(p.no)!, dueRule: { ...p.writtenAnswer.dueRule, from: date } } }
+          : p,
+      )
+      return { ...s, petitions, notice: { number, symbol, date } }
+    }
     case 'speaker.summarized':
       return { ...s, speakers: patchSpeaker(s.speakers, event.payload.speakerNo, { summary: event.payload.summary }) }
   }

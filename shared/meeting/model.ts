@@ -41,9 +41,32 @@ export type AnswerForm = (typeof AnswerForm)[keyof typeof AnswerForm]
 export interface WrittenAnswerCommitment {
   unitId: string
   unitName: string
-  /** 'YYYY-MM-DD', counted in working days by default. */
+  /**
+   * 'YYYY-MM-DD': the one deadline of this commitment, the one the notice states and follow-up
+   * tracks. With `dueRule` it is an estimate until the conclusion notice is issued, then fixed.
+   */
   dueDate: string
   form: AnswerForm
+  /**
+   * Present when the chair took the rules' period rather than a date: so many working days from the
+   * day the conclusion notice is issued. Absent for a date chosen in the room (and in older logs).
+   */
+  dueRule?: {
+    workingDays: number
+    /** The notice's issue date, once issued: from then `dueDate` is fixed, no longer an estimate. */
+    from?: string
+  }
+}
+
+/** True while a commitment's deadline waits for the notice's issue to be known (an estimate until then). */
+export const isProvisionalDue = (c: WrittenAnswerCommitment): boolean => c.dueRule !== undefined && c.dueRule.from === undefined
+
+/** The conclusion notice as issued: the first issue is the one deadlines count from. */
+export interface NoticeIssue {
+  number: string
+  symbol: string
+  /** 'YYYY-MM-DD'. */
+  date: string
 }
 
 /** An answer a unit drafted before the meeting, for the chair (never shown in the hall). */
@@ -187,6 +210,11 @@ export interface MeetingDetails {
   /** Absent in meetings recorded before these were asked; read with meetingAudience() / meetingForm(). */
   audience?: MeetingAudience
   form?: MeetingForm
+  /**
+   * The meeting's own legal bases, one per line ("Kế hoạch số 75/KH-VPUB ngày 16/12/2025 của Văn
+   * phòng UBND tỉnh về …"), cited after the office's standing ones; absent when none.
+   */
+  bases?: string
 }
 
 export const meetingAudience = (d: MeetingDetails): MeetingAudience => d.audience ?? 'citizens'
@@ -215,6 +243,8 @@ export interface MeetingState {
   /** The chair's closing conclusions. */
   closingConclusion: string
   closedAt: string | null
+  /** The conclusion notice once issued (its first issue); null before. */
+  notice: NoticeIssue | null
 }
 
 export const DEFAULT_SPEAKING_LIMIT_SEC = 180
@@ -248,5 +278,6 @@ export function emptyMeetingState(meetingId: string): MeetingState {
     programme: defaultProgramme,
     closingConclusion: '',
     closedAt: null,
+    notice: null,
   }
 }

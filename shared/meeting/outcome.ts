@@ -1,5 +1,5 @@
 import { answererLabel } from './answerers'
-import type { MeetingState, Petition } from './model'
+import { isProvisionalDue, type MeetingState, type Petition, type WrittenAnswerCommitment } from './model'
 import { formatDateVi, petitionCounts } from './selectors'
 
 // What became of a petition, in the words the screens and the chair's conclusions use. Shared by the
@@ -19,9 +19,7 @@ export function petitionOutcome(p: Petition): string | null {
       return who ? `Đã trả lời tại hội nghị: ${answererLabel(who)}` : 'Đã trả lời tại hội nghị'
     }
     case 'written_answer':
-      return p.writtenAnswer
-        ? `Giao ${p.writtenAnswer.unitName} ${formPhrase[p.writtenAnswer.form]}, hạn chậm nhất ${formatDateVi(p.writtenAnswer.dueDate)}`
-        : 'Giao trả lời sau'
+      return p.writtenAnswer ? `Giao ${p.writtenAnswer.unitName} ${formPhrase[p.writtenAnswer.form]}, ${commitmentDueText(p.writtenAnswer)}` : 'Giao trả lời sau'
     case 'forwarded':
       return p.forwardedTo ? `Vượt thẩm quyền: chuyển ${p.forwardedTo}` : 'Vượt thẩm quyền: chuyển cơ quan có thẩm quyền'
     case 'withdrawn':
@@ -34,6 +32,15 @@ export function petitionOutcome(p: Petition): string | null {
     case 'discussing':
       return p.answerer ? `Giao ${answererLabel(p.answerer)} trả lời` : null
   }
+}
+
+/**
+ * A commitment's deadline in words: the date chosen or fixed; or, while the notice is not issued,
+ * the rule and the estimate ("hạn 15 ngày làm việc kể từ ngày ban hành thông báo kết luận, dự kiến 21/07/2026").
+ */
+export function commitmentDueText(c: WrittenAnswerCommitment): string {
+  if (!isProvisionalDue(c)) return `hạn chậm nhất ${formatDateVi(c.dueDate)}`
+  return `hạn ${c.dueRule!.workingDays} ngày làm việc kể từ ngày ban hành thông báo kết luận (dự kiến ${formatDateVi(c.dueDate)})`
 }
 
 /** A conclusion the chair can accept as is or edit: '' while the petition has no outcome. */
@@ -63,13 +70,11 @@ export function suggestedConclusion(p: Petition): string {
  * (written answers with their unit and deadline, forwarded petitions), then what is still open.
  */
 export function suggestedClosingConclusion(state: MeetingState): string {
+  // The tallies and the commitments are stated by the minutes and the notice themselves (I and II):
+  // the chair's conclusion says what the figures do not, so the notice never repeats them.
   const c = petitionCounts(state)
-  const lines = [
-    `Hội nghị đã tiếp nhận ${c.total} kiến nghị (${c.registered} kiến nghị đã đăng ký, ${c.added} kiến nghị bổ sung tại hội nghị); ` +
-      `đã trả lời trực tiếp ${c.answered} kiến nghị, giao trả lời sau ${c.writtenAnswer} kiến nghị, chuyển cơ quan có thẩm quyền ${c.forwarded} kiến nghị.`,
-  ]
-  const committed = state.petitions.filter((p) => p.status === 'written_answer' || p.status === 'forwarded')
-  for (const p of committed) lines.push(`- KN ${p.no} (${p.title}): ${petitionOutcome(p)}.`)
+  const lines = ['Hội nghị diễn ra dân chủ, thẳng thắn, đúng chương trình, kế hoạch đề ra.']
+  if (c.writtenAnswer + c.forwarded > 0) lines.push('- Các đơn vị được giao khẩn trương giải quyết, trả lời người kiến nghị đúng thời hạn.')
   if (c.pending > 0) lines.push(`Còn ${c.pending} kiến nghị chưa được xem xét tại hội nghị.`)
   return lines.join('\n')
 }

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto'
 import { commandSchemas, type Command, type CommandInput, type CommandType } from './commands'
 import { decide } from './decide'
-import type { MeetingEvent } from './events'
+import type { EventDraft, MeetingEvent } from './events'
+import type { Result } from '../errors'
 import { evolve } from './evolve'
 import { emptyMeetingState, type MeetingState } from './model'
 import type { Directory } from '../directory'
@@ -60,6 +61,14 @@ export class DomainHarness {
     const result = decide(this.state, c, { at: new Date(this.clock).toISOString(), directory: testDirectory, calendar: this.calendar })
     if (result.ok) this.append(result.data, c.commandId)
     return result
+  }
+
+  /** Applies what the server itself decides (issuing the notice), as the log does. */
+  record(decided: Result<EventDraft[]>) {
+    this.clock += 1_000
+    if (!decided.ok) throw new Error(`refused: ${decided.error.code}`)
+    this.append(decided.data, null)
+    return decided.data
   }
 
   must(c: Command) {

@@ -100,8 +100,8 @@ test('a short conference is closed, its minutes and notice finalised and downloa
   await commit.getByTestId('action-submit').click()
   await expect(commit).toBeHidden()
   await expect(row(3)).toHaveAttribute('data-status', 'written_answer')
-  await expect(row(3)).toContainText(new RegExp(`${committedUnit} — Trả lời bằng văn bản, hạn ${dateVi.source}`))
-  const dueVi = dateVi.exec((await row(3).textContent()) ?? '')![0] // the office's default deadline
+  // The rules' period counts from the notice's issue: until then the console shows an estimate.
+  await expect(row(3)).toContainText(new RegExp(`${committedUnit} — Trả lời bằng văn bản, hạn ${dateVi.source} \\(dự kiến`))
 
   // ── KN 4 is beyond the office's authority.
   const forward = await petitionAction(page, 4, 'forward')
@@ -158,7 +158,7 @@ test('a short conference is closed, its minutes and notice finalised and downloa
       '2. Đại biểu số 3 (đề nghị giữ bí mật thông tin) (nêu KN 3).',
       expect.stringMatching(new RegExp(`^KN 1 \\(${roadTitle}\\): .* trả lời: ${answerSummary}\\.$`)),
       `KN 2 (${unassessedTitle}): Không xem xét tại hội nghị: ${setAsideReason}.`,
-      `KN 3 (${boundaryTitle}): Giao ${committedUnit} trả lời bằng văn bản, hạn chậm nhất ngày ${dueVi}.`,
+      `KN 3 (${boundaryTitle}): Giao ${committedUnit} trả lời bằng văn bản, hạn 15 ngày làm việc kể từ ngày ban hành thông báo kết luận.`,
       `KN 4 (${allowanceTitle}): Vượt thẩm quyền; chuyển ${forwardBody} xem xét, giải quyết.`,
       conclusion,
     ]),
@@ -193,7 +193,10 @@ test('a short conference is closed, its minutes and notice finalised and downloa
       'I. KẾT QUẢ ĐỐI THOẠI',
       'II. TỔ CHỨC THỰC HIỆN',
       `1. Giao ${committedUnit}`,
-      expect.stringMatching(new RegExp(`^Xem xét, trả lời bằng văn bản kiến nghị về .*; hạn chậm nhất ngày ${dueVi}\\.$`)),
+      // KN 3 is confidential: the published notice names it by number and field only. Its one
+      // deadline is the rules' period counted from the day the notice is issued, and says so.
+      expect.stringMatching(/^Xem xét, trả lời bằng văn bản kiến nghị số 3 \(bảo mật, lĩnh vực Đất đai\); hạn chậm nhất ngày \d{2}\/\d{2}\/\d{4} \(15 ngày làm việc kể từ ngày ban hành Thông báo này\)\.$/),
+      `Kiến nghị về ${unassessedTitle.charAt(0).toLowerCase()}${unassessedTitle.slice(1)} chưa được xem xét tại hội nghị: ${setAsideReason}.`,
       conclusion,
     ]),
   )
@@ -204,11 +207,19 @@ test('a short conference is closed, its minutes and notice finalised and downloa
   await expect(due).toContainText('7 ngày làm việc sau ngày họp') // a commune
   await expect(due).toContainText('Chưa ban hành')
 
-  await notice.locator('#doc-notice-finalize-number').fill('30')
+  // Finalising the text is not issuing it: still "Chưa ban hành" until it has a number and a date.
   await notice.getByTestId('finalize').click()
   await page.getByTestId('finalize-confirm').click()
   await expect(notice.getByTestId('document-version')).toHaveCount(1)
   await expect(page.getByTestId('tab-notice')).toContainText('v1')
+  await expect(due).toContainText('Chưa ban hành')
+  await notice.getByTestId('issue').click()
+  const issueDialog = notice.getByTestId('issue-dialog')
+  const issuedNumber = await issueDialog.getByTestId('issue-number').inputValue() // the register's next free number
+  expect(Number(issuedNumber)).toBeGreaterThan(0)
+  await issueDialog.getByTestId('issue-confirm').click()
+  await expect(issueDialog).toBeHidden()
+  await expect(notice.getByTestId('version-issued')).toContainText(`Đã ban hành: số ${issuedNumber}/TB-`)
   await expect(due).toContainText(/Đã ban hành ngày \d{2}\/\d{2}\/\d{4}/)
 
   // ── Both finalised versions as .docx, read as Word reads them.
@@ -226,21 +237,21 @@ test('a short conference is closed, its minutes and notice finalised and downloa
 
   await page.getByTestId('tab-notice').click()
   const noticeDownload = page.waitForEvent('download')
-  await notice.getByRole('link', { name: 'Tải .docx phiên bản 1' }).click()
+  await notice.getByRole('link', { name: 'Tải .docx bản đã ban hành, phiên bản 1' }).click()
   const noticeFile = await noticeDownload
-  const noticeHref = (await notice.getByRole('link', { name: 'Tải .docx phiên bản 1' }).getAttribute('href'))!
-  expect(noticeFile.suggestedFilename()).toBe('thong-bao-ket-luan-v1.docx')
+  const noticeHref = (await notice.getByRole('link', { name: 'Tải .docx bản đã ban hành, phiên bản 1' }).getAttribute('href'))!
+  expect(noticeFile.suggestedFilename()).toMatch(new RegExp(`^thong-bao-ket-luan-so-${issuedNumber}-\\d{4}\\.docx$`))
   const noticeDocx = await docxParagraphs(noticeFile)
   expect(noticeDocx.paragraphs).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM')
   expect(noticeDocx.paragraphs).toContain('THÔNG BÁO')
-  expect(noticeDocx.paragraphs.some((p) => p.startsWith('Số: 30/TB-'))).toBe(true)
+  expect(noticeDocx.paragraphs.some((p) => p.startsWith(`Số: ${issuedNumber}/TB-`))).toBe(true)
   expect(noticeDocx.paragraphs.some((p) => p.includes(`Giao ${committedUnit}`))).toBe(true)
 
   for (const [name, docx] of [['minutes', minutesDocx], ['notice', noticeDocx]] as const) {
     for (const secret of secrets) expect(docx.xml, `${name} .docx names "${secret}"`).not.toContain(secret)
   }
 
-  // Without an account: the finalised notice is published, the minutes are not.
+  // Without an account: the issued notice is published, the minutes are not.
   const anonymous = await apiRequest.newContext({ baseURL })
   expect((await anonymous.get(minutesHref)).status()).toBe(401)
   const published = await anonymous.get(noticeHref)
@@ -250,11 +261,11 @@ test('a short conference is closed, its minutes and notice finalised and downloa
 
   // ── The notice's print page, in a new tab.
   const popup = context.waitForEvent('page')
-  await notice.getByRole('link', { name: 'Xem bản in phiên bản 1 (mở thẻ mới)' }).click()
+  await notice.getByRole('link', { name: 'Xem bản đã ban hành, phiên bản 1 (mở thẻ mới)' }).click()
   const print = await popup
   await expect(print.locator('body')).toContainText('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM')
   await expect(print.locator('body')).toContainText('THÔNG BÁO')
-  await expect(print.locator('body')).toContainText('Số: 30/TB-')
+  await expect(print.locator('body')).toContainText(`Số: ${issuedNumber}/TB-`)
   await expect(print.locator('body')).toContainText(`Giao ${committedUnit}`)
   const printed = await print.content()
   for (const secret of secrets) expect(printed, `print page names "${secret}"`).not.toContain(secret)

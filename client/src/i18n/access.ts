@@ -230,6 +230,7 @@ export const accessText = {
     'speaker.finished': 'Kết thúc lượt phát biểu',
     'speaker.summarized': 'Ghi tóm tắt ý kiến phát biểu',
     'petition.set-aside': 'Ghi nhận kiến nghị không xem xét tại hội nghị',
+    'notice.issued': 'Ban hành thông báo kết luận',
   } satisfies Record<EventType, string> as Record<string, string>,
 
   pairing: {

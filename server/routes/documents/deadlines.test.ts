@@ -64,6 +64,6 @@ describe('the office’s own deadline sets', () => {
     await app.inject({ method: 'POST', url: `/api/meetings/${meetingId}/documents/minutes/finalize`, headers: secretary, payload: { note: '' } })
     const notice = (await app.inject({ url: `/api/meetings/${meetingId}/documents/notice`, headers: secretary })).json()
     expect(notice.dueDate).toBe('2026-06-24') // 3 working days
-    expect(JSON.stringify(notice.draft)).toContain('trong thời hạn 5 ngày làm việc')
+    expect(JSON.stringify(notice.draft)).toContain('(5 ngày làm việc kể từ ngày ban hành Thông báo này)') // the office's own result period
   })
 })

@@ -7,6 +7,7 @@ import { backendName, openTestDatabase } from '../../../tests/fixtures/database'
 import type { AdministrativeDocument } from '../../../shared/documents/model'
 import { officeAccounts, type OfficeAccounts } from '../../../tests/fixtures/accounts'
 import { buildApp } from '../../app'
+import { sonLaOffice } from '../../../tests/fixtures/offices'
 
 describe(`minutes and notice on ${backendName}`, () => {
   let handle: DatabaseHandle
@@ -114,18 +115,32 @@ describe(`minutes and notice on ${backendName}`, () => {
     expect(ready.overdue).toBe(true) // today is after that date and nothing was issued
     expect(ready.draft.title).toBe('THÔNG BÁO')
     expect(JSON.stringify(ready.draft)).toContain('Thanh tra tỉnh')
-    // Not issued yet: nobody outside reads it.
-    expect((await get(`/api/meetings/${meetingId}/documents/notice/versions/1`)).statusCode).toBe(404)
-    await post(`/api/meetings/${meetingId}/documents/notice/finalize`, secretary, { number: '12', note: '' })
-    const issued = (await get(`/api/meetings/${meetingId}/documents/notice`, secretary)).json()
-    expect(issued.overdue).toBe(false)
+    // Finalised is not issued: nobody outside reads it, and it is still overdue.
+    await post(`/api/meetings/${meetingId}/documents/notice/finalize`, secretary, { note: '' })
+    expect((await get(`/api/meetings/${meetingId}/documents/notice/issued/1/print`)).statusCode).toBe(404)
+    expect((await get(`/api/meetings/${meetingId}/documents/notice/versions/1`)).statusCode).toBe(401)
+    expect((await get(`/api/meetings/${meetingId}/documents/notice`, secretary)).json()).toMatchObject({ overdue: true, issuedOn: null })
+    // Issued (a number and a date, a day late): the overdue flag follows the issue date.
+    const number = (await get(`/api/meetings/${meetingId}/documents/notice`, secretary)).json().register.suggestedNumber as number
+    const issue = await post(`/api/meetings/${meetingId}/documents/notice/versions/1/issue`, secretary, { commandId: randomUUID(), number, date: '2026-07-01' })
+    expect(issue.statusCode).toBe(201)
+    // (The office's code is whatever the shared database's profile holds now.)
+    expect(issue.json()).toMatchObject({ version: 1, number, date: '2026-07-01', symbol: expect.stringMatching(/^TB-/) })
+    expect((await get(`/api/meetings/${meetingId}/documents/notice`, secretary)).json()).toMatchObject({
+      overdue: false,
+      issuedOn: '2026-07-01',
+      issuedLate: true,
+      versions: [{ version: 1, issued: { number, date: '2026-07-01' } }],
+    })
     // The issued notice is public; the minutes and the drafts are not.
-    const published = await get(`/api/meetings/${meetingId}/documents/notice/versions/1`)
+    const published = await get(`/api/meetings/${meetingId}/documents/notice/issued/1/print`)
     expect(published.statusCode).toBe(200)
-    expect(published.json().document.number).toBe('12')
+    expect(published.body).toContain(`Số: ${number}/TB-`)
+    expect(published.body).toContain('ngày 01 tháng 7 năm 2026')
     expect(published.body).not.toContain('Người Bí Mật')
     const refused = [
       [await get(`/api/meetings/${meetingId}/documents/minutes/versions/1`), 401, 'UNAUTHENTICATED'],
+      [await get(`/api/meetings/${meetingId}/documents/minutes/issued/1/print`), 401, 'UNAUTHENTICATED'],
       [await get(`/api/meetings/${meetingId}/documents/minutes`), 401, 'UNAUTHENTICATED'],
       [await get(`/api/meetings/${meetingId}/documents/notice`), 401, 'UNAUTHENTICATED'],
       // A unit lead follows its unit's commitments, not the meeting's record.
@@ -140,17 +155,19 @@ describe(`minutes and notice on ${backendName}`, () => {
   it('downloads the issued notice as .docx and as a print page, with the Vietnamese text intact', async () => {
     const { meetingId } = await heldMeeting()
     await post(`/api/meetings/${meetingId}/documents/minutes/finalize`, people.secretary, { note: '' })
-    await post(`/api/meetings/${meetingId}/documents/notice/finalize`, people.secretary, { number: '12', note: '' })
-    const docx = await app.inject({ url: `/api/meetings/${meetingId}/documents/notice/versions/1/docx` })
+    await post(`/api/meetings/${meetingId}/documents/notice/finalize`, people.secretary, { note: '' })
+    const number = (await get(`/api/meetings/${meetingId}/documents/notice`, people.secretary)).json().register.suggestedNumber as number
+    await post(`/api/meetings/${meetingId}/documents/notice/versions/1/issue`, people.secretary, { commandId: randomUUID(), number, date: '2026-06-26' })
+    const docx = await app.inject({ url: `/api/meetings/${meetingId}/documents/notice/issued/1/docx` })
     expect(docx.statusCode).toBe(200)
-    expect(docx.headers['content-disposition']).toBe('attachment; filename="thong-bao-ket-luan-v1.docx"')
+    expect(docx.headers['content-disposition']).toBe(`attachment; filename="thong-bao-ket-luan-so-${number}-2026.docx"`)
     const zip = await JSZip.loadAsync(docx.rawPayload)
     const xml = await zip.file('word/document.xml')!.async('string')
-    for (const text of ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'Số: 12/TB-', 'THÔNG BÁO', 'I. KẾT QUẢ ĐỐI THOẠI', 'Thanh tra tỉnh']) {
+    for (const text of ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', `Số: ${number}/TB-`, 'THÔNG BÁO', 'I. KẾT QUẢ ĐỐI THOẠI', 'Thanh tra tỉnh']) {
       expect(xml).toContain(text)
     }
     expect(xml).not.toContain('Người Bí Mật')
-    const print = await app.inject({ url: `/api/meetings/${meetingId}/documents/notice/versions/1/print` })
+    const print = await app.inject({ url: `/api/meetings/${meetingId}/documents/notice/issued/1/print` })
     expect(print.headers['content-type']).toContain('text/html')
     expect(print.body).toContain('II. TỔ CHỨC THỰC HIỆN')
     // The minutes need someone who may read them: a download link carries the session cookie; an
@@ -193,7 +210,7 @@ describe(`minutes and notice on ${backendName}`, () => {
   })
 
   it('keeps the office profile printed in the headers, edited by the administrator only', async () => {
-    const profile = { parentBody: 'UBND HUYỆN SỐP CỘP', issuingBody: 'ỦY BAN NHÂN DÂN XÃ SỐP CỘP', officeCode: 'UBND', place: 'Sốp Cộp' }
+    const profile = sonLaOffice
     const other = { ...profile, place: 'Mường Lát' }
     expect((await app.inject({ method: 'PUT', url: '/api/office', headers: people.admin.headers, payload: profile })).statusCode).toBe(200)
     for (const [headers, status] of [

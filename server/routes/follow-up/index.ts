@@ -1,7 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { listDocumentVersions } from '../../../db/repositories/documents'
 import { loadFollowUpRecords, recordExtension, recordResult } from '../../../db/repositories/follow-up'
 import { listMeetings } from '../../../db/repositories/meetings'
 import { vietnamDate } from '../../../shared/calendar/working-days'
@@ -84,9 +83,8 @@ const followUpRoutes: FastifyPluginAsync = async (fastify) => {
       const found = item.data
       if (found.record.extendedDueDate) return sendError(reply, appError('ALREADY_EXTENDED'))
       const state = (await app.meetingLog.state(meetingId))!
-      // Counted from the issued notice when there is one, else from the meeting day.
-      const notice = (await listDocumentVersions(app.db, meetingId, 'notice')).find((v) => v.version === 1)
-      const from = notice?.document.date || state.details.meetingDate || vietnamDate(new Date())
+      // Counted from the day the notice was issued, as the notice states; before that, from the meeting.
+      const from = state.notice?.date || state.details.meetingDate || vietnamDate(new Date())
       const { calendar, rules } = await app.office.context()
       const due = extendedDueDate(found, state.details.level, from, calendar, rules)
       if (!(await recordExtension(app.db, meetingId, petitionNo, due, req.body.reason))) return sendError(reply, appError('ALREADY_EXTENDED'))

@@ -13,16 +13,40 @@ export interface VersionMeta {
   savedAt: string
 }
 
+/** A version's issue: its number in the register, its date. */
+export interface IssuedMeta {
+  number: number
+  symbol: string
+  date: string
+  issuedBy: string
+  issuedAt: string
+}
+
 export interface DocumentView {
   kind: StoredKind
   draft: AdministrativeDocument
   draftSaved: { savedAt: string; savedBy: string } | null
-  versions: VersionMeta[]
+  versions: (VersionMeta & { issued: IssuedMeta | null })[]
   dueDate: string | null
   overdue: boolean
+  /** The day the notice was first issued, and whether that was after its latest day. */
+  issuedOn: string | null
+  issuedLate: boolean
   /** With either document: the notice's latest issue day and the rule's days. */
   noticeDueDate: string | null
   noticeWorkingDays: number
+  /** The office register's next number for this type of document. */
+  register: { type: string; year: number; suggestedNumber: number }
+  /** Confidential petitioners' names and places found in the draft of a published document. */
+  protectedInDraft: { names: string[]; places: string[] }
+}
+
+export interface IssueInput {
+  commandId: string
+  number: number
+  date: string
+  signature?: { authority: string; position: string; name: string }
+  placesAcknowledged?: string[]
 }
 
 const base = (meetingId: string, kind: StoredKind) => `/api/meetings/${encodeURIComponent(meetingId)}/documents/${kind}`
@@ -41,9 +65,12 @@ export const finalizeDocument = (meetingId: string, kind: StoredKind, input: { n
 export const getVersion = (meetingId: string, kind: StoredKind, version: number): Promise<Ack<VersionMeta & { document: AdministrativeDocument }>> =>
   request(`${base(meetingId, kind)}/versions/${version}`)
 
+export const issueVersion = (meetingId: string, kind: StoredKind, version: number, input: IssueInput): Promise<Ack<IssuedMeta & { version: number }>> =>
+  request(`${base(meetingId, kind)}/versions/${version}/issue`, { method: 'POST', body: JSON.stringify(input) })
+
 /** A link for a download or a print page: the session cookie goes with it (same origin). */
-export function documentFileUrl(meetingId: string, kind: StoredKind, format: 'docx' | 'print', version?: number): string {
-  const which = version === undefined ? 'draft' : `versions/${version}`
+export function documentFileUrl(meetingId: string, kind: StoredKind, format: 'docx' | 'print', version?: number, issued = false): string {
+  const which = version === undefined ? 'draft' : `${issued ? 'issued' : 'versions'}/${version}`
   return `${base(meetingId, kind)}/${which}/${format}`
 }
 

@@ -13,6 +13,10 @@ const view = (patch: Partial<DocumentView>): DocumentView => ({
   noticeDueDate: '2026-06-30',
   noticeWorkingDays: 7,
   overdue: false,
+  issuedOn: null,
+  issuedLate: false,
+  register: { type: 'TB', year: 2026, suggestedNumber: 1 },
+  protectedInDraft: { names: [], places: [] },
   ...patch,
 })
 
@@ -20,11 +24,10 @@ describe('the notice’s due date', () => {
   it('takes the server’s date and flag when the notice is available', () => {
     expect(noticeDue(view({ overdue: true }), null, '2026-07-02')).toEqual({ dueDate: '2026-06-30', overdue: true, issuedOn: null, issuedLate: false })
   })
-  it('tells when it was issued, on time or late (Vietnam date of version 1)', () => {
-    const onTime = view({ versions: [{ version: 1, note: '', savedBy: 'secretary', savedAt: '2026-06-29T18:00:00.000Z' }] })
-    expect(noticeDue(onTime, null, '2026-07-10')).toMatchObject({ issuedOn: '2026-06-30', issuedLate: false })
-    const late = view({ versions: [{ version: 1, note: '', savedBy: 'secretary', savedAt: '2026-06-30T18:00:00.000Z' }] })
-    expect(noticeDue(late, null, '2026-07-10')).toMatchObject({ issuedOn: '2026-07-01', issuedLate: true })
+  it('tells when it was issued, on time or late, as the server says: a finalised text is not an issued one', () => {
+    const finalised = view({ versions: [{ version: 1, note: '', savedBy: 'secretary', savedAt: '2026-06-29T18:00:00.000Z', issued: null }] })
+    expect(noticeDue(finalised, null, '2026-07-10')).toMatchObject({ issuedOn: null })
+    expect(noticeDue(view({ issuedOn: '2026-07-01', issuedLate: true }), null, '2026-07-10')).toMatchObject({ issuedOn: '2026-07-01', issuedLate: true })
   })
   it('counts from the meeting while the notice cannot be drafted yet', () => {
     expect(noticeDue(null, '2026-06-30', '2026-06-30')).toMatchObject({ dueDate: '2026-06-30', overdue: false })

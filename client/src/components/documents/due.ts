@@ -1,4 +1,4 @@
-import { vietnamDate, type HolidayCalendar } from '@shared/calendar/working-days'
+import type { HolidayCalendar } from '@shared/calendar/working-days'
 import type { CalendarDay } from '../settings/calendar'
 import type { DocumentView } from './documentsApi'
 
@@ -9,21 +9,13 @@ import type { DocumentView } from './documentsApi'
 export interface NoticeDue {
   dueDate: string | null
   overdue: boolean
-  /** The day version 1 was finalised (Vietnam date), if it was. */
+  /** The day the notice was first issued, if it was. */
   issuedOn: string | null
   issuedLate: boolean
 }
 
 export function noticeDue(notice: DocumentView | null, counted: string | null, today: string): NoticeDue {
-  if (notice) {
-    const first = notice.versions.find((v) => v.version === 1) ?? notice.versions[0]
-    const issuedOn = first ? vietnamDate(first.savedAt) : null
-    return {
-      dueDate: notice.dueDate,
-      overdue: notice.overdue,
-      issuedOn,
-      issuedLate: issuedOn !== null && notice.dueDate !== null && issuedOn > notice.dueDate,
-    }
-  }
+  // Finalising a text is not issuing it: the server says when (and whether) the notice was issued.
+  if (notice) return { dueDate: notice.dueDate, overdue: notice.overdue, issuedOn: notice.issuedOn, issuedLate: notice.issuedLate }
   return { dueDate: counted, overdue: counted !== null && today > counted, issuedOn: null, issuedLate: false }
 }

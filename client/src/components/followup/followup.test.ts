@@ -13,6 +13,7 @@ function row(petitionNo: number, patch: Partial<FollowUpRow> = {}): FollowUpRow 
     unitName: 'Phòng Kinh tế',
     form: 'in_writing',
     dueDate: '2026-07-01',
+    provisional: false,
     effectiveDueDate: '2026-07-01',
     record: { extendedDueDate: null, extensionReason: '', result: null },
     status: 'on_track',
