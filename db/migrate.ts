@@ -11,6 +11,7 @@ import * as m0009 from './migrations/2026_12_02_0009_refused_commands'
 import * as m0010 from './migrations/2026_12_02_0010_calendar_years'
 import * as m0011 from './migrations/2026_12_02_0011_office_document_settings'
 import * as m0012 from './migrations/2026_12_02_0012_document_register'
+import * as m0013 from './migrations/2026_12_02_0013_report_documents'
 
 // A static list rather than FileMigrationProvider: no dynamic import(), so the same code runs under
 // tsx, vitest and a bundle. Add each new migration here, in order.
@@ -27,6 +28,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_02_0010_calendar_years': m0010,
   '2026_12_02_0011_office_document_settings': m0011,
   '2026_12_02_0012_document_register': m0012,
+  '2026_12_02_0013_report_documents': m0013,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

@@ -90,6 +90,17 @@ export interface DocumentIssuesTable {
   document: ColumnType<unknown, string, never>
   issued_by: string
   issued_at: ColumnType<Date, Date | string, never>
+  /** For a report: its period ("2026-01-01_2026-06-30"); null for a meeting's documents. */
+  period_key: ColumnType<string | null, string | null | undefined, never>
+}
+
+export interface ReportDocumentsTable {
+  period_key: string
+  version: number
+  document: ColumnType<unknown, string, string>
+  note: Generated<string>
+  saved_by: string
+  saved_at: ColumnType<Date, Date | string, Date | string>
 }
 
 export interface MeetingDocumentsTable {
@@ -200,6 +211,7 @@ export interface Database {
   office_profile: OfficeProfileTable
   meeting_documents: MeetingDocumentsTable
   document_issues: DocumentIssuesTable
+  report_documents: ReportDocumentsTable
   directory_units: DirectoryUnitsTable
   directory_officials: DirectoryOfficialsTable
   calendar_days: CalendarDaysTable

@@ -42,14 +42,32 @@ describe('the results report', () => {
       emptyCalendar,
     )
     expect(r.conferences).toEqual({ total: 1, byAudience: { staff: 0, citizens: 1, procedures: 0 }, byForm: { periodic: 1, ad_hoc: 0 } })
-    expect(r.totals).toEqual({ received: 4, registered: 2, added: 2, answered: 1, assigned: 2, forwarded: 1, resolvedOnTime: 1, resolvedLate: 0, open: 1, overdue: 1 })
+    expect(r.totals).toEqual({ received: 4, registered: 2, added: 2, answered: 1, assigned: 2, forwarded: 1, resolvedOnTime: 1, resolvedLate: 0, open: 1, setAside: 0, overdue: 1 })
     expect(r.byField.map((f) => [f.field, f.received, f.answered, f.assigned, f.forwarded, f.open])).toEqual([
       ['Đất đai', 2, 1, 1, 0, 0],
       ['Giao thông', 2, 0, 1, 1, 1],
     ])
-    const doc = reportDocument(r, sonLaOffice, '2026-06-24', { authority: '', position: 'CHÁNH VĂN PHÒNG', name: 'A' })
-    expect(doc).toMatchObject({ title: 'BÁO CÁO', symbol: 'BC-VPUB', summary: 'Kết quả đối thoại trực tiếp từ ngày 01/01/2026 đến ngày 30/06/2026' })
+    const doc = reportDocument(r, { profile: sonLaOffice, date: '2026-06-24', signature: { authority: 'KT. CHÁNH VĂN PHÒNG', position: 'PHÓ CHÁNH VĂN PHÒNG', name: 'A' }, meetingBases: [] })
+    expect(doc).toMatchObject({ title: 'BÁO CÁO', symbol: 'BC-VPUB', summary: 'Kết quả thực hiện công tác đối thoại 6 tháng đầu năm 2026' })
     const table = doc.body.find((b) => b.kind === 'table')
     expect(table && table.kind === 'table' && table.rows.at(-1)).toEqual(['Tổng cộng', '4', '1', '2', '1', '0', '1', '1'])
+  })
+
+  it('has the seed report\'s shape: the bases, I to IV, the closing "trân trọng báo cáo", recipients "(Báo cáo)"', () => {
+    const r = buildResultsReport([], '2026-01-01', '2026-12-31', '2026-12-20', emptyCalendar)
+    const doc = reportDocument(r, { profile: sonLaOffice, date: '2026-12-15', signature: { authority: 'KT. CHÁNH VĂN PHÒNG', position: 'PHÓ CHÁNH VĂN PHÒNG', name: 'Sòi Đức Nghĩa' }, meetingBases: ['Kế hoạch số 75/KH-VPUB ngày 16/12/2025 của Văn phòng UBND tỉnh'] })
+    const texts = doc.body.map((b) => ('text' in b ? b.text : ''))
+    expect(texts[0]).toMatch(/^Thực hiện Quy định số 429-QĐ\/TU .*\. Văn phòng Ủy ban nhân dân tỉnh báo cáo kết quả thực hiện công tác đối thoại năm 2026 như sau:$/)
+    expect(doc.body.filter((b) => b.kind === 'heading').map((b) => ('text' in b ? b.text : ''))).toEqual([
+      'I. CÔNG TÁC LÃNH ĐẠO, TRIỂN KHAI THỰC HIỆN',
+      'II. KẾT QUẢ THỰC HIỆN',
+      'III. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2027',
+      'IV. ĐỀ XUẤT, KIẾN NGHỊ',
+    ])
+    expect(texts).toContain('Trong kỳ, Văn phòng Ủy ban nhân dân tỉnh đã tổ chức thực hiện: Kế hoạch số 75/KH-VPUB ngày 16/12/2025 của Văn phòng UBND tỉnh.')
+    expect(texts).toContain('Đối thoại lồng ghép tại các cuộc họp giao ban, hội nghị của cơ quan: …') // the secretary completes it
+    expect(texts.at(-1)).toBe('Văn phòng Ủy ban nhân dân tỉnh trân trọng báo cáo Ban Tuyên giáo và Dân vận Tỉnh ủy và Thanh tra tỉnh và Sở Nội vụ./.')
+    expect(doc.recipients).toEqual(['Ban Tuyên giáo và Dân vận Tỉnh ủy (Báo cáo)', 'Thanh tra tỉnh (Báo cáo)', 'Sở Nội vụ (Báo cáo)', 'Lãnh đạo VPUB tỉnh', 'Lưu: VT, TCHCQT'])
+    expect(doc.signatures[0]).toEqual({ authority: 'KT. CHÁNH VĂN PHÒNG', position: 'PHÓ CHÁNH VĂN PHÒNG', name: 'Sòi Đức Nghĩa' })
   })
 })

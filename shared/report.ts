@@ -30,6 +30,8 @@ export interface FieldFigures {
   resolvedOnTime: number
   resolvedLate: number
   open: number
+  /** Not taken up at the meeting, with the reason recorded. */
+  setAside: number
 }
 
 export interface ResultsReport {
@@ -56,7 +58,7 @@ export function buildResultsReport(meetings: readonly ReportMeeting[], from: str
   const byForm: Record<MeetingForm, number> = { periodic: 0, ad_hoc: 0 }
   const fields = new Map<string, FieldFigures>()
   let overdue = 0
-  const empty = (field: string): FieldFigures => ({ field, received: 0, registered: 0, added: 0, answered: 0, assigned: 0, forwarded: 0, resolvedOnTime: 0, resolvedLate: 0, open: 0 })
+  const empty = (field: string): FieldFigures => ({ field, received: 0, registered: 0, added: 0, answered: 0, assigned: 0, forwarded: 0, resolvedOnTime: 0, resolvedLate: 0, open: 0, setAside: 0 })
 
   for (const { state, followUps } of held) {
     byAudience[meetingAudience(state.details)]++
@@ -71,6 +73,7 @@ export function buildResultsReport(meetings: readonly ReportMeeting[], from: str
       f[p.origin === 'registered' ? 'registered' : 'added']++
       if (p.status === 'answered') f.answered++
       if (p.status === 'forwarded') f.forwarded++
+      if (p.status === 'set_aside') f.setAside++
       if (p.status === 'written_answer') {
         f.assigned++
         const status = items.get(p.no)
@@ -100,48 +103,129 @@ export function buildResultsReport(meetings: readonly ReportMeeting[], from: str
       resolvedOnTime: sum('resolvedOnTime'),
       resolvedLate: sum('resolvedLate'),
       open: sum('open'),
+      setAside: sum('setAside'),
       overdue,
     },
     byField,
   }
 }
 
-export function reportDocument(r: ResultsReport, office: OfficeProfile, date: string, signature: SignatureBlock): AdministrativeDocument {
+/** "năm 2026", "6 tháng đầu năm 2026", or "từ ngày 01/03/2026 đến ngày 31/08/2026". */
+export function periodLabel(from: string, to: string): string {
+  const year = from.slice(0, 4)
+  if (to.slice(0, 4) === year && from.endsWith('-01-01')) {
+    if (to.endsWith('-12-31')) return `năm ${year}`
+    if (to.slice(5, 7) === '06') return `6 tháng đầu năm ${year}`
+  }
+  if (to.slice(0, 4) === year && from.endsWith('-07-01') && to.endsWith('-12-31')) return `6 tháng cuối năm ${year}`
+  return `từ ngày ${formatDateVi(from)} đến ngày ${formatDateVi(to)}`
+}
+
+/** The period after this one, as section III names it. */
+function nextPeriodLabel(from: string, to: string): string {
+  const year = Number(from.slice(0, 4))
+  if (to.endsWith('-12-31') && from.endsWith('-01-01')) return `năm ${year + 1}`
+  if (to.slice(5, 7) === '06' && from.endsWith('-01-01')) return `6 tháng cuối năm ${year}`
+  return 'kỳ tới'
+}
+
+/** Those the report is addressed to: the standing recipients marked "(b/c)" or "(Báo cáo)". */
+function addressees(recipients: readonly string[]): string[] {
+  return recipients.filter((r) => /\((b\/c|báo cáo)\)\s*$/iu.test(r)).map((r) => r.replace(/\s*\((b\/c|báo cáo)\)\s*$/iu, '').trim())
+}
+
+export interface ReportContext {
+  profile: OfficeProfile
+  /** The date it is drafted to be issued on. */
+  date: string
+  signature: SignatureBlock
+  /** The legal bases of the meetings held in the period (their plans), each once. */
+  meetingBases: string[]
+}
+
+/**
+ * The results report as an administrative document, in the shape of the 2021 report in seeds/:
+ * the "Thực hiện …" paragraph, I. leadership and dissemination, II. results (the dialogues held, by
+ * audience and form, those held inside routine meetings and citizens' requests for dialogue, which
+ * the secretary completes, and the petitions table), III. tasks for the next period, IV. proposals,
+ * the closing "… trân trọng báo cáo …/.", recipients marked "(Báo cáo)", the signing block. The
+ * secretary edits the draft, finalises and issues it like the minutes.
+ */
+export function reportDocument(r: ResultsReport, ctx: ReportContext): AdministrativeDocument {
+  const { profile } = ctx
   const t = r.totals
-  const period = `từ ngày ${formatDateVi(r.from)} đến ngày ${formatDateVi(r.to)}`
+  const period = periodLabel(r.from, r.to)
+  const bases = profile.standingBases.map((b) => b.trim().replace(/[;.\s]+$/, '')).filter(Boolean)
+  const to = addressees(profile.standingRecipients)
+  const c = r.conferences
+  const outcomes = [
+    [t.answered, 'trả lời trực tiếp tại hội nghị'],
+    [t.assigned, 'giao đơn vị trả lời sau hội nghị'],
+    [t.forwarded, 'chuyển cơ quan có thẩm quyền'],
+    [t.setAside, 'không xem xét tại hội nghị'],
+  ] as const
   const body: DocumentBlock[] = [
-    { kind: 'heading', text: 'I. KẾT QUẢ TỔ CHỨC ĐỐI THOẠI' },
     {
       kind: 'paragraph',
-      text: `Trong kỳ báo cáo (${period}), đã tổ chức ${r.conferences.total} hội nghị đối thoại trực tiếp (định kỳ ${r.conferences.byForm.periodic}, đột xuất ${r.conferences.byForm.ad_hoc}).`,
+      text: `${bases.length ? `Thực hiện ${bases.join('; ')}. ` : ''}${profile.nameInText} báo cáo kết quả thực hiện công tác đối thoại ${period} như sau:`,
     },
-    ...(Object.keys(audienceLabels) as MeetingAudience[]).map((a): DocumentBlock => ({ kind: 'bullet', text: `Đối thoại với ${audienceLabels[a].toLowerCase()}: ${r.conferences.byAudience[a]} hội nghị.` })),
-    { kind: 'heading', text: 'II. KẾT QUẢ TIẾP NHẬN, GIẢI QUYẾT KIẾN NGHỊ' },
+    { kind: 'heading', text: 'I. CÔNG TÁC LÃNH ĐẠO, TRIỂN KHAI THỰC HIỆN' },
     {
       kind: 'paragraph',
-      text: `Tổng số ý kiến, kiến nghị tiếp nhận: ${t.received} (gửi trước hội nghị ${t.registered}, bổ sung tại hội nghị ${t.added}). Đã trả lời trực tiếp tại hội nghị ${t.answered}; giao trả lời sau hội nghị ${t.assigned}, trong đó đã giải quyết đúng hạn ${t.resolvedOnTime}, trễ hạn ${t.resolvedLate}; chuyển cơ quan có thẩm quyền ${t.forwarded}; còn đang giải quyết ${t.open}${t.overdue ? ` (quá hạn ${t.overdue})` : ''}.`,
+      text: ctx.meetingBases.length
+        ? `Trong kỳ, ${profile.nameInText} đã tổ chức thực hiện: ${ctx.meetingBases.map((b) => b.replace(/[;.\s]+$/, '')).join('; ')}.`
+        : '…',
+    },
+    { kind: 'heading', text: 'II. KẾT QUẢ THỰC HIỆN' },
+    { kind: 'subheading', text: '1. Công tác tuyên truyền, phổ biến, quán triệt thực hiện' },
+    { kind: 'paragraph', text: '…' },
+    { kind: 'subheading', text: '2. Kết quả tổ chức đối thoại' },
+    {
+      kind: 'paragraph',
+      text: `Trong kỳ báo cáo, ${profile.nameInText} đã tổ chức ${c.total} hội nghị đối thoại trực tiếp (định kỳ ${c.byForm.periodic}, đột xuất ${c.byForm.ad_hoc}):`,
+    },
+    ...(Object.keys(audienceLabels) as MeetingAudience[]).map((a): DocumentBlock => ({ kind: 'bullet', text: `Đối thoại với ${audienceLabels[a].toLowerCase()}: ${c.byAudience[a]} hội nghị.` })),
+    { kind: 'bullet', text: 'Đối thoại lồng ghép tại các cuộc họp giao ban, hội nghị của cơ quan: …' },
+    { kind: 'bullet', text: 'Yêu cầu đối thoại của công dân: …' },
+    { kind: 'subheading', text: '3. Kết quả tiếp nhận, giải quyết ý kiến, kiến nghị' },
+    {
+      kind: 'paragraph',
+      text:
+        `Tổng số ý kiến, kiến nghị tiếp nhận: ${t.received} (gửi trước hội nghị ${t.registered}, nêu tại hội nghị ${t.added})` +
+        (t.received ? `; trong đó ${outcomes.map(([n, what]) => `${what} ${n}`).join(', ')}` : '') +
+        (t.assigned ? `. Trong số giao trả lời sau hội nghị: đã giải quyết đúng hạn ${t.resolvedOnTime}, trễ hạn ${t.resolvedLate}, còn đang giải quyết ${t.open}${t.overdue ? ` (quá hạn ${t.overdue})` : ''}` : '') +
+        '.',
     },
     {
       kind: 'table',
       rows: [
-        ['Lĩnh vực', 'Tiếp nhận', 'Trả lời tại HN', 'Giao trả lời', 'Đúng hạn', 'Trễ hạn', 'Chuyển', 'Đang giải quyết'],
+        ['Lĩnh vực', 'Tiếp nhận', 'Trả lời tại hội nghị', 'Giao trả lời', 'Đúng hạn', 'Trễ hạn', 'Chuyển', 'Đang giải quyết'],
         ...r.byField.map((f) => [f.field, f.received, f.answered, f.assigned, f.resolvedOnTime, f.resolvedLate, f.forwarded, f.open].map(String)),
         ['Tổng cộng', t.received, t.answered, t.assigned, t.resolvedOnTime, t.resolvedLate, t.forwarded, t.open].map(String),
       ],
     },
-    { kind: 'heading', text: 'III. ĐÁNH GIÁ, KIẾN NGHỊ' },
-    { kind: 'paragraph', text: '…' },
+    { kind: 'heading', text: `III. PHƯƠNG HƯỚNG, NHIỆM VỤ ${nextPeriodLabel(r.from, r.to).toLocaleUpperCase('vi')}` },
+    { kind: 'paragraph', text: `1. Tiếp tục tuyên truyền, quán triệt các quy định về đối thoại trực tiếp; xây dựng và thực hiện kế hoạch đối thoại ${nextPeriodLabel(r.from, r.to)}.` },
+    ...(t.open
+      ? [{ kind: 'paragraph' as const, text: `2. Theo dõi, đôn đốc các đơn vị giải quyết dứt điểm ${t.open} kiến nghị còn đang giải quyết, thông báo kết quả cho người kiến nghị.` }]
+      : []),
+    { kind: 'heading', text: 'IV. ĐỀ XUẤT, KIẾN NGHỊ' },
+    { kind: 'paragraph', text: 'Không.' },
+    { kind: 'paragraph', text: `${profile.nameInText} trân trọng báo cáo${to.length ? ` ${to.join(' và ')}` : ''}./.` },
   ]
   return {
     kind: 'report',
-    office: headerOf(office),
+    office: headerOf(profile),
     number: '',
-    symbol: `BC-${office.officeCode}`,
-    date,
+    symbol: `BC-${profile.officeCode}`,
+    date: ctx.date,
     title: 'BÁO CÁO',
-    summary: `Kết quả đối thoại trực tiếp ${period}`,
+    summary: `Kết quả thực hiện công tác đối thoại ${period}`,
     body,
-    recipients: ['Như trên', `Lưu: VT, ${office.officeCode}`],
-    signatures: [signature],
+    recipients: [
+      ...profile.standingRecipients.map((r) => r.replace(/\s*\(b\/c\)\s*$/iu, ' (Báo cáo)')),
+      `Lưu: VT, ${profile.draftingUnit || profile.officeCode}`,
+    ],
+    signatures: [ctx.signature],
   }
 }

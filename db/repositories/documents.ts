@@ -101,6 +101,8 @@ export interface IssuedDocument {
   year: number
   number: number
   meetingId: string | null
+  /** A report's period ("2026-01-01_2026-06-30"); null for a meeting's documents. */
+  periodKey: string | null
   kind: string
   version: number
   symbol: string
@@ -122,12 +124,14 @@ function toIssued(r: {
   document: unknown
   issued_by: string
   issued_at: Date
+  period_key: string | null
 }): IssuedDocument {
   return {
     registerType: r.register_type,
     year: r.year,
     number: r.number,
     meetingId: r.meeting_id,
+    periodKey: r.period_key,
     kind: r.kind,
     version: r.version,
     symbol: r.symbol,
@@ -150,6 +154,7 @@ const issueColumns = [
   'document',
   'issued_by',
   'issued_at',
+  'period_key',
 ] as const
 
 /** The issues of a meeting's documents of one kind, in version order. */
@@ -196,6 +201,50 @@ export async function insertIssue(db: Executor, i: IssuedDocument): Promise<void
       document: JSON.stringify(i.document),
       issued_by: i.issuedBy,
       issued_at: i.issuedAt,
+      period_key: i.periodKey,
     })
     .execute()
+}
+
+/** The issues of the results report of one period, in version order. */
+export async function listReportIssues(db: Executor, periodKey: string): Promise<IssuedDocument[]> {
+  const rows = await db.selectFrom('document_issues').select(issueColumns).where('period_key', '=', periodKey).where('kind', '=', 'report').orderBy('version').execute()
+  return rows.map(toIssued)
+}
+
+// The results report's draft and versions, by period: as the meetings' documents, version 0 the draft.
+
+export async function listReportVersions(db: Executor, periodKey: string): Promise<StoredDocument[]> {
+  const rows = await db
+    .selectFrom('report_documents')
+    .select(['version', 'document', 'note', 'saved_by', 'saved_at'])
+    .where('period_key', '=', periodKey)
+    .orderBy('version')
+    .execute()
+  return rows.map(toStored)
+}
+
+export async function saveReportDraft(db: Executor, periodKey: string, document: AdministrativeDocument, savedBy: string, at: string) {
+  await db
+    .insertInto('report_documents')
+    .values({ period_key: periodKey, version: 0, document: JSON.stringify(document), saved_by: savedBy, saved_at: at })
+    .onConflict((oc) => oc.columns(['period_key', 'version']).doUpdateSet({ document: JSON.stringify(document), saved_by: savedBy, saved_at: at }))
+    .execute()
+}
+
+export async function discardReportDraft(db: Executor, periodKey: string) {
+  await db.deleteFrom('report_documents').where('period_key', '=', periodKey).where('version', '=', 0).execute()
+}
+
+/** Freezes `document` as the period's next version, under a lock on the period's rows. */
+export async function appendReportVersion(trx: Executor, periodKey: string, document: AdministrativeDocument, savedBy: string, at: string, note: string): Promise<number> {
+  await sql`select pg_advisory_xact_lock(hashtext(${`report:${periodKey}`}))`.execute(trx)
+  const row = await trx
+    .selectFrom('report_documents')
+    .select(sql<number>`coalesce(max(version), 0)`.as('latest'))
+    .where('period_key', '=', periodKey)
+    .executeTakeFirstOrThrow()
+  const version = Number(row.latest) + 1
+  await trx.insertInto('report_documents').values({ period_key: periodKey, version, document: JSON.stringify(document), saved_by: savedBy, saved_at: at, note }).execute()
+  return version
 }

@@ -35,7 +35,7 @@ export type VersionView = Omit<StoredDocument, 'document'> & {
 }
 
 export interface DocumentView {
-  kind: StoredKind
+  kind: StoredKind | 'report'
   /** The editable draft: the saved one, or freshly drafted from the log. */
   draft: AdministrativeDocument
   draftSaved: { savedAt: string; savedBy: string } | null
@@ -214,6 +214,7 @@ export class DocumentService {
       year,
       number: request.number,
       meetingId,
+      periodKey: null,
       kind,
       version,
       symbol,

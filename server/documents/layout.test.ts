@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { minutesFixture, noticeFixture } from './fixtures'
 import {
+  CELL_PADDING,
   HEADER_COLUMNS,
+  SIZE,
+  estimateTextTwips,
   MARGIN,
   PAGE,
   TEXT_WIDTH,
@@ -62,6 +65,20 @@ describe('document layout rules', () => {
     expect(isFigure('85,5 %')).toBe(true)
     expect(isFigure('Phòng Kinh tế')).toBe(false)
     expect(isFigure('')).toBe(false)
+  })
+
+  it('gives every column of the results table room for its longest word, so "Chuyển" never breaks inside the word', () => {
+    const rows = [
+      ['Lĩnh vực', 'Tiếp nhận', 'Trả lời tại HN', 'Giao trả lời', 'Đúng hạn', 'Trễ hạn', 'Chuyển', 'Đang giải quyết'],
+      ['Đất đai, tài nguyên và môi trường', '12', '5', '4', '2', '1', '3', '1'],
+      ['Tổng cộng', '12', '5', '4', '2', '1', '3', '1'],
+    ]
+    const widths = tableColumnWidths(rows, TEXT_WIDTH)
+    expect(widths.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(TEXT_WIDTH)
+    rows[0]!.forEach((header, c) => {
+      for (const word of header.split(' ')) expect(widths[c]! - CELL_PADDING).toBeGreaterThanOrEqual(estimateTextTwips(word, SIZE.table, true))
+    })
+    expect(widths[0]).toBe(Math.max(...widths)) // the field names get the most room
   })
 
   it('breaks a long centred line into even lines, keeping short lines and typed breaks', () => {

@@ -104,14 +104,28 @@ export function bottomLayout(doc: AdministrativeDocument): Bottom {
   return { layout: 'recipients-and-signature', recipients, signature: doc.signatures[0] ?? null }
 }
 
-/** Column widths of a body table, in proportion to each column's longest cell (kept within 1:6). */
+/**
+ * Column widths of a body table. Every column first gets room for its longest word (a header such
+ * as "Chuyển" or "Đang giải quyết" may wrap between words, never inside one: Word, LibreOffice and
+ * the print page would each break it differently); what is left is shared in proportion to each
+ * column's longest cell, so a long field name gets the most room.
+ */
 export function tableColumnWidths(rows: readonly (readonly string[])[], total: number): number[] {
   const columns = Math.max(0, ...rows.map((r) => r.length))
-  const weights = Array.from({ length: columns }, (_, c) =>
-    Math.min(40, Math.max(6, ...rows.map((r) => (r[c] ?? '').length))),
+  const cells = (c: number) => rows.map((r, i) => ({ text: r[c] ?? '', bold: i === 0 }))
+  const needed = Array.from({ length: columns }, (_, c) =>
+    Math.max(
+      567,
+      ...cells(c).flatMap(({ text, bold }) => text.split(/\s+/).map((word) => estimateTextTwips(word, SIZE.table, bold) + CELL_PADDING + 60)),
+    ),
   )
+  const floor = needed.reduce((a, b) => a + b, 0)
+  // More words than room: shrink every column alike (a table this wide needs landscape anyway).
+  if (floor >= total) return needed.map((w) => Math.floor((w / floor) * total))
+  const weights = Array.from({ length: columns }, (_, c) => Math.min(40, Math.max(1, ...cells(c).map(({ text }) => text.length))))
   const sum = weights.reduce((a, b) => a + b, 0) || 1
-  return weights.map((w) => Math.floor((w / sum) * total))
+  const spare = total - floor
+  return needed.map((w, c) => Math.floor(w + (weights[c]! / sum) * spare))
 }
 
 /** Counts and percentages in a figures table are centred, as the yearly reports print them. */

@@ -242,15 +242,37 @@ describe(`results report on ${backendName}`, () => {
       added: 1,
       answered: 1,
     })
-    const documentUrl = '/api/reports/results/document?from=2019-03-01&to=2019-03-31&signer=Lò Văn Hùng'
+    const documentUrl = '/api/reports/2019-03-01/2019-03-31/document'
     const doc = (await app.inject({ url: documentUrl, headers: people.chair.headers })).json()
-    expect(doc).toMatchObject({ kind: 'report', title: 'BÁO CÁO', signatures: [{ name: 'Lò Văn Hùng' }] })
+    expect(doc.draft).toMatchObject({ kind: 'report', title: 'BÁO CÁO', summary: 'Kết quả thực hiện công tác đối thoại từ ngày 01/03/2019 đến ngày 31/03/2019' })
     expect((await app.inject({ url: '/api/reports/results?from=2019-03-01&to=31/03/2019', headers: secretary })).statusCode).toBe(400)
+    expect((await app.inject({ url: '/api/reports/2019-03-31/2019-03-01/document', headers: secretary })).statusCode).toBe(400) // backwards
     // The office's figures are for the secretary, the chair, oversight and the administrator.
     for (const person of [people.oversight, people.admin]) expect((await app.inject({ url: period, headers: person.headers })).statusCode).toBe(200)
-    for (const url of [period, documentUrl, '/api/reports/results/document/docx?from=2019-03-01&to=2019-03-31']) {
+    for (const url of [period, documentUrl, `${documentUrl}/draft/docx`]) {
       expect((await app.inject({ url })).statusCode).toBe(401)
       expect((await app.inject({ url, headers: people.unitLead.headers })).statusCode).toBe(403)
     }
+  })
+
+  it('edits, finalises and issues the report like the minutes: a draft, frozen versions, a BC number', async () => {
+    const base = '/api/reports/2019-04-01/2019-04-30/document'
+    const secretary = people.secretary.headers
+    const view = (await app.inject({ url: base, headers: secretary })).json()
+    const draft = view.draft
+    const edited = { ...draft, body: draft.body.map((b: { kind: string; text?: string }) => (b.text === 'Không.' ? { ...b, text: 'Đề nghị Sở Nội vụ tổ chức tập huấn.' } : b)) }
+    expect((await app.inject({ method: 'PUT', url: `${base}/draft`, headers: secretary, payload: { document: edited } })).statusCode).toBe(200)
+    expect((await app.inject({ method: 'POST', url: `${base}/finalize`, headers: secretary, payload: { note: '' } })).json()).toEqual({ version: 1 })
+    // The chair reads it, does not change it.
+    expect((await app.inject({ method: 'POST', url: `${base}/finalize`, headers: people.chair.headers, payload: { note: 'x' } })).statusCode).toBe(403)
+    const number = view.register.suggestedNumber as number
+    expect(view.register.type).toBe('BC')
+    const issued = await app.inject({ method: 'POST', url: `${base}/versions/1/issue`, headers: secretary, payload: { commandId: randomUUID(), number, date: '2019-05-05' } })
+    expect(issued.statusCode).toBe(201)
+    const printed = (await app.inject({ url: `${base}/issued/1/print`, headers: people.oversight.headers })).body
+    expect(printed).toContain(`Số: ${number}/BC-`)
+    expect(printed).toContain('Đề nghị Sở Nội vụ tổ chức tập huấn.')
+    const again = await app.inject({ method: 'POST', url: `${base}/versions/1/issue`, headers: secretary, payload: { commandId: randomUUID(), number: number + 1, date: '2019-05-05' } })
+    expect(again.json().error.code).toBe('ALREADY_ISSUED')
   })
 })

@@ -1,49 +1,137 @@
-import type { FastifyPluginAsync } from 'fastify'
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { optionalText } from '../../../shared/text'
-import { loadOfficeProfile } from '../../../db/repositories/documents'
-import { loadFollowUpRecords } from '../../../db/repositories/follow-up'
-import { listMeetings } from '../../../db/repositories/meetings'
-import { vietnamDate } from '../../../shared/calendar/working-days'
 import { administrativeDocumentSchema } from '../../../shared/documents/schema'
-import { buildResultsReport, reportDocument, reportQuerySchema, type ReportMeeting } from '../../../shared/report'
+import { reportQuerySchema } from '../../../shared/report'
+import { isoDate } from '../../../shared/meeting/commands'
+import { optionalText, requiredText } from '../../../shared/text'
+import { actorOf } from '../../auth/principal'
+import { ReportDocumentService } from '../../documents/report-documents'
+import { sendError, sendResult } from '../../http-errors'
 import { errors } from '../meetings/schemas'
 import { sendDocument } from '../documents'
 
-// The half-year / yearly results report: figures as JSON for the page and its charts, and the same
-// figures as an administrative document. Figures only (no petitioner); read by the secretary, the
-// chair, oversight and the administrator (reports:read).
+// The half-year / yearly results report: figures as JSON for the page and its charts, and the report
+// as a document, drafted from the figures, edited, finalised and issued like the minutes. Figures
+// only (no petitioner); read by the secretary, the chair, oversight and the administrator
+// (reports:read), written by the secretary (documents:write).
+const period = z.strictObject({ from: isoDate, to: isoDate })
+const versionParams = period.extend({ version: z.coerce.number().int().min(1) })
+const formatParams = period.extend({ format: z.enum(['docx', 'print']) })
+const versionMeta = z.object({ version: z.int(), note: z.string(), savedBy: z.string(), savedAt: z.string() })
+const issuedMeta = z.object({ number: z.int(), symbol: z.string(), date: z.string(), issuedBy: z.string(), issuedAt: z.string() })
+
 const reportsRoutes: FastifyPluginAsync = async (fastify) => {
   const app = fastify.withTypeProvider<ZodTypeProvider>()
-
-  async function build(from: string, to: string) {
-    const meetings: ReportMeeting[] = []
-    for (const m of await listMeetings(app.db, 10_000)) {
-      const state = await app.meetingLog.state(m.meetingId)
-      if (state) meetings.push({ state, followUps: await loadFollowUpRecords(app.db, m.meetingId) })
-    }
-    const { calendar } = await app.office.context()
-    return buildResultsReport(meetings, from, to, vietnamDate(new Date()), calendar)
-  }
+  const service = new ReportDocumentService(app.db, app.meetingLog, app.office)
+  const base = '/api/reports/:from/:to'
 
   app.get('/api/reports/results', { config: { action: 'reports:read' }, schema: { querystring: reportQuerySchema, response: { 200: z.looseObject({ from: z.string(), to: z.string() }), ...errors } } }, async (req) => ({
-    ...(await build(req.query.from, req.query.to)),
+    ...(await service.figures(req.query.from, req.query.to)).report,
   }))
 
-  const documentQuery = reportQuerySchema.extend({ signer: optionalText(120), position: optionalText(100) })
-  async function document(q: z.output<typeof documentQuery>) {
-    const report = await build(q.from, q.to)
-    const office = await loadOfficeProfile(app.db)
-    return reportDocument(report, office, vietnamDate(new Date()), { authority: '', position: q.position || 'THỦ TRƯỞNG CƠ QUAN', name: q.signer })
-  }
+  app.get(
+    `${base}/document`,
+    {
+      config: { action: 'reports:read' },
+      schema: {
+        params: period,
+        response: {
+          200: z.object({
+            kind: z.string(),
+            draft: administrativeDocumentSchema,
+            draftSaved: z.object({ savedAt: z.string(), savedBy: z.string() }).nullable(),
+            versions: z.array(versionMeta.extend({ issued: issuedMeta.nullable() })),
+            dueDate: z.null(),
+            overdue: z.boolean(),
+            issuedOn: z.string().nullable(),
+            issuedLate: z.boolean(),
+            noticeDueDate: z.null(),
+            noticeWorkingDays: z.int(),
+            register: z.object({ type: z.string(), year: z.int(), suggestedNumber: z.int() }),
+            protectedInDraft: z.object({ names: z.array(z.string()), places: z.array(z.string()) }),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (req, reply) => sendResult(reply, await service.view(req.params.from, req.params.to)),
+  )
 
-  app.get('/api/reports/results/document', { config: { action: 'reports:read' }, schema: { querystring: documentQuery, response: { 200: administrativeDocumentSchema, ...errors } } }, async (req) =>
-    document(req.query),
+  app.put(
+    `${base}/document/draft`,
+    { config: { action: 'documents:write' }, schema: { params: period, body: z.strictObject({ document: administrativeDocumentSchema }), response: { 200: z.object({ ok: z.literal(true) }), ...errors } } },
+    async (req, reply) => {
+      const saved = await service.saveDraft(req.params.from, req.params.to, req.body.document, savedBy(req))
+      return saved.ok ? { ok: true as const } : sendError(reply, saved.error)
+    },
   )
-  app.get('/api/reports/results/document/:format', { config: { action: 'reports:read' }, schema: { params: z.strictObject({ format: z.enum(['docx', 'print']) }), querystring: documentQuery } }, async (req, reply) =>
-    sendDocument(reply, await document(req.query), req.params.format, `${req.query.from}-${req.query.to}`),
+
+  app.post(
+    `${base}/document/draft/regenerate`,
+    { config: { action: 'documents:write' }, schema: { params: period, response: { 200: z.object({ ok: z.literal(true) }), ...errors } } },
+    async (req) => {
+      await service.regenerate(req.params.from, req.params.to)
+      return { ok: true as const }
+    },
   )
+
+  app.post(
+    `${base}/document/finalize`,
+    { config: { action: 'documents:write' }, schema: { params: period, body: z.strictObject({ number: optionalText(20).optional(), note: optionalText(1000) }), response: { 201: z.object({ version: z.int() }), ...errors } } },
+    async (req, reply) => sendResult(reply, await service.finalize(req.params.from, req.params.to, req.body, savedBy(req)), 201),
+  )
+
+  app.post(
+    `${base}/document/versions/:version/issue`,
+    {
+      config: { action: 'documents:write' },
+      schema: {
+        params: versionParams,
+        body: z.strictObject({
+          commandId: z.uuid(),
+          number: z.int().min(1).max(99_999),
+          date: isoDate,
+          signature: z.strictObject({ authority: optionalText(100), position: requiredText(100), name: optionalText(120) }).optional(),
+          placesAcknowledged: z.array(requiredText(200)).max(20).optional(),
+        }),
+        response: { 201: issuedMeta.extend({ version: z.int() }), ...errors },
+      },
+    },
+    async (req, reply) => {
+      const issued = await service.issue(req.params.from, req.params.to, req.params.version, req.body, savedBy(req))
+      if (!issued.ok) return sendError(reply, issued.error)
+      const i = issued.data
+      return reply.code(201).send({ version: i.version, number: i.number, symbol: i.symbol, date: i.date, issuedBy: i.issuedBy, issuedAt: i.issuedAt })
+    },
+  )
+
+  app.get(
+    `${base}/document/versions/:version`,
+    { config: { action: 'reports:read' }, schema: { params: versionParams, response: { 200: versionMeta.extend({ document: administrativeDocumentSchema }), ...errors } } },
+    async (req, reply) => sendResult(reply, await service.version(req.params.from, req.params.to, req.params.version)),
+  )
+
+  app.get(`${base}/document/draft/:format`, { config: { action: 'reports:read' }, schema: { params: formatParams } }, async (req, reply) => {
+    const view = await service.view(req.params.from, req.params.to)
+    if (!view.ok) return sendError(reply, view.error)
+    return sendDocument(reply, view.data.draft, req.params.format, `du-thao-${req.params.from}-${req.params.to}`)
+  })
+
+  app.get(`${base}/document/versions/:version/:format`, { config: { action: 'reports:read' }, schema: { params: versionParams.extend({ format: z.enum(['docx', 'print']) }) } }, async (req, reply) => {
+    const found = await service.version(req.params.from, req.params.to, req.params.version)
+    if (!found.ok) return sendError(reply, found.error)
+    return sendDocument(reply, found.data.document, req.params.format, `v${req.params.version}`)
+  })
+
+  app.get(`${base}/document/issued/:version/:format`, { config: { action: 'reports:read' }, schema: { params: versionParams.extend({ format: z.enum(['docx', 'print']) }) } }, async (req, reply) => {
+    const found = await service.issued(req.params.from, req.params.to, req.params.version)
+    if (!found.ok) return sendError(reply, found.error)
+    return sendDocument(reply, found.data.document, req.params.format, `so-${found.data.number}-${found.data.year}`)
+  })
 }
+
+/** Who saved a version, as the version history shows it. */
+const savedBy = (req: FastifyRequest): string => actorOf(req.principal)?.name ?? 'Không rõ'
 
 export default reportsRoutes

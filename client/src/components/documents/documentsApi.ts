@@ -3,8 +3,22 @@ import type { MeetingState } from '@shared/meeting/model'
 import type { Ack } from '@shared/errors'
 import { request } from '../../api/http'
 
-// The minutes and the conclusion notice of one meeting (server/routes/documents).
+// The minutes and the conclusion notice of one meeting (server/routes/documents), and the results
+// report of a period (server/routes/reports): the same steps, at their own addresses.
 export type StoredKind = 'minutes' | 'notice'
+
+/** Where one document lives: a meeting's minutes or notice, or a period's report. */
+export interface DocumentTarget {
+  /** The document's address: `/api/meetings/<id>/documents/notice`, `/api/reports/<from>/<to>/document`. */
+  base: string
+  kind: StoredKind | 'report'
+}
+
+export const meetingDocument = (meetingId: string, kind: StoredKind): DocumentTarget => ({
+  base: `/api/meetings/${encodeURIComponent(meetingId)}/documents/${kind}`,
+  kind,
+})
+export const reportDocumentTarget = (from: string, to: string): DocumentTarget => ({ base: `/api/reports/${from}/${to}/document`, kind: 'report' })
 
 export interface VersionMeta {
   version: number
@@ -23,7 +37,7 @@ export interface IssuedMeta {
 }
 
 export interface DocumentView {
-  kind: StoredKind
+  kind: StoredKind | 'report'
   draft: AdministrativeDocument
   draftSaved: { savedAt: string; savedBy: string } | null
   versions: (VersionMeta & { issued: IssuedMeta | null })[]
@@ -49,29 +63,25 @@ export interface IssueInput {
   placesAcknowledged?: string[]
 }
 
-const base = (meetingId: string, kind: StoredKind) => `/api/meetings/${encodeURIComponent(meetingId)}/documents/${kind}`
+export const getDocument = (t: DocumentTarget): Promise<Ack<DocumentView>> => request(t.base)
 
-export const getDocument = (meetingId: string, kind: StoredKind): Promise<Ack<DocumentView>> => request(base(meetingId, kind))
+export const saveDraft = (t: DocumentTarget, document: AdministrativeDocument): Promise<Ack<{ ok: true }>> =>
+  request(`${t.base}/draft`, { method: 'PUT', body: JSON.stringify({ document }) })
 
-export const saveDraft = (meetingId: string, kind: StoredKind, document: AdministrativeDocument): Promise<Ack<{ ok: true }>> =>
-  request(`${base(meetingId, kind)}/draft`, { method: 'PUT', body: JSON.stringify({ document }) })
+export const regenerateDraft = (t: DocumentTarget): Promise<Ack<{ ok: true }>> => request(`${t.base}/draft/regenerate`, { method: 'POST' })
 
-export const regenerateDraft = (meetingId: string, kind: StoredKind): Promise<Ack<{ ok: true }>> =>
-  request(`${base(meetingId, kind)}/draft/regenerate`, { method: 'POST' })
+export const finalizeDocument = (t: DocumentTarget, input: { number?: string; note: string }): Promise<Ack<{ version: number }>> =>
+  request(`${t.base}/finalize`, { method: 'POST', body: JSON.stringify(input) })
 
-export const finalizeDocument = (meetingId: string, kind: StoredKind, input: { number?: string; note: string }): Promise<Ack<{ version: number }>> =>
-  request(`${base(meetingId, kind)}/finalize`, { method: 'POST', body: JSON.stringify(input) })
+export const getVersion = (t: DocumentTarget, version: number): Promise<Ack<VersionMeta & { document: AdministrativeDocument }>> => request(`${t.base}/versions/${version}`)
 
-export const getVersion = (meetingId: string, kind: StoredKind, version: number): Promise<Ack<VersionMeta & { document: AdministrativeDocument }>> =>
-  request(`${base(meetingId, kind)}/versions/${version}`)
-
-export const issueVersion = (meetingId: string, kind: StoredKind, version: number, input: IssueInput): Promise<Ack<IssuedMeta & { version: number }>> =>
-  request(`${base(meetingId, kind)}/versions/${version}/issue`, { method: 'POST', body: JSON.stringify(input) })
+export const issueVersion = (t: DocumentTarget, version: number, input: IssueInput): Promise<Ack<IssuedMeta & { version: number }>> =>
+  request(`${t.base}/versions/${version}/issue`, { method: 'POST', body: JSON.stringify(input) })
 
 /** A link for a download or a print page: the session cookie goes with it (same origin). */
-export function documentFileUrl(meetingId: string, kind: StoredKind, format: 'docx' | 'print', version?: number, issued = false): string {
+export function documentFileUrl(t: DocumentTarget, format: 'docx' | 'print', version?: number, issued = false): string {
   const which = version === undefined ? 'draft' : `${issued ? 'issued' : 'versions'}/${version}`
-  return `${base(meetingId, kind)}/${which}/${format}`
+  return `${t.base}/${which}/${format}`
 }
 
 /** The meeting as recorded (title, date, level, phase) for the page's header and the notice's due date. */

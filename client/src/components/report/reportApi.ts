@@ -7,7 +7,3 @@ import type { Period } from './period'
 export const getResultsReport = (p: Period): Promise<Ack<ResultsReport>> =>
   request(`/api/reports/results?${new URLSearchParams({ from: p.from, to: p.to }).toString()}`)
 
-export function reportFileUrl(p: Period, format: 'docx' | 'print', signer: string, position: string): string {
-  const query = new URLSearchParams({ from: p.from, to: p.to, signer: signer.trim(), position: position.trim() })
-  return `/api/reports/results/document/${format}?${query.toString()}`
-}
