@@ -51,6 +51,9 @@ describe('the results report', () => {
     expect(doc).toMatchObject({ title: 'BÁO CÁO', symbol: 'BC-VPUB', summary: 'Kết quả thực hiện công tác đối thoại 6 tháng đầu năm 2026' })
     const table = doc.body.find((b) => b.kind === 'table')
     expect(table && table.kind === 'table' && table.rows.at(-1)).toEqual(['Tổng cộng', '4', '1', '2', '1', '0', '1', '1'])
+    // The outcomes sentence says what happened; nothing was set aside, so it does not say "… 0".
+    const outcomes = doc.body.map((b) => ('text' in b ? b.text : '')).find((t) => t.startsWith('Tổng số ý kiến'))
+    expect(outcomes).toContain('trong đó trả lời trực tiếp tại hội nghị 1, giao đơn vị trả lời sau hội nghị 2, chuyển cơ quan có thẩm quyền 1.')
   })
 
   it('has the seed report\'s shape: the bases, I to IV, the closing "trân trọng báo cáo", recipients "(Báo cáo)"', () => {
@@ -66,7 +69,7 @@ describe('the results report', () => {
     ])
     expect(texts).toContain('Trong kỳ, Văn phòng Ủy ban nhân dân tỉnh đã tổ chức thực hiện: Kế hoạch số 75/KH-VPUB ngày 16/12/2025 của Văn phòng UBND tỉnh.')
     expect(texts).toContain('Đối thoại lồng ghép tại các cuộc họp giao ban, hội nghị của cơ quan: …') // the secretary completes it
-    expect(texts.at(-1)).toBe('Văn phòng Ủy ban nhân dân tỉnh trân trọng báo cáo Ban Tuyên giáo và Dân vận Tỉnh ủy và Thanh tra tỉnh và Sở Nội vụ./.')
+    expect(texts.at(-1)).toBe('Văn phòng Ủy ban nhân dân tỉnh trân trọng báo cáo Ban Tuyên giáo và Dân vận Tỉnh ủy, Thanh tra tỉnh và Sở Nội vụ./.')
     expect(doc.recipients).toEqual(['Ban Tuyên giáo và Dân vận Tỉnh ủy (Báo cáo)', 'Thanh tra tỉnh (Báo cáo)', 'Sở Nội vụ (Báo cáo)', 'Lãnh đạo VPUB tỉnh', 'Lưu: VT, TCHCQT'])
     expect(doc.signatures[0]).toEqual({ authority: 'KT. CHÁNH VĂN PHÒNG', position: 'PHÓ CHÁNH VĂN PHÒNG', name: 'Sòi Đức Nghĩa' })
   })

@@ -134,6 +134,11 @@ function addressees(recipients: readonly string[]): string[] {
   return recipients.filter((r) => /\((b\/c|báo cáo)\)\s*$/iu.test(r)).map((r) => r.replace(/\s*\((b\/c|báo cáo)\)\s*$/iu, '').trim())
 }
 
+/** "A", "A và B", "A, B và C": the way a sentence names several bodies. */
+function listInText(names: readonly string[]): string {
+  return names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} và ${names.at(-1)}`
+}
+
 export interface ReportContext {
   profile: OfficeProfile
   /** The date it is drafted to be issued on. */
@@ -164,6 +169,8 @@ export function reportDocument(r: ResultsReport, ctx: ReportContext): Administra
     [t.forwarded, 'chuyển cơ quan có thẩm quyền'],
     [t.setAside, 'không xem xét tại hội nghị'],
   ] as const
+  // Only what happened: "không xem xét tại hội nghị 0" says nothing.
+  const happened = outcomes.filter(([n]) => n > 0)
   const body: DocumentBlock[] = [
     {
       kind: 'paragraph',
@@ -192,7 +199,7 @@ export function reportDocument(r: ResultsReport, ctx: ReportContext): Administra
       kind: 'paragraph',
       text:
         `Tổng số ý kiến, kiến nghị tiếp nhận: ${t.received} (gửi trước hội nghị ${t.registered}, nêu tại hội nghị ${t.added})` +
-        (t.received ? `; trong đó ${outcomes.map(([n, what]) => `${what} ${n}`).join(', ')}` : '') +
+        (happened.length ? `; trong đó ${happened.map(([n, what]) => `${what} ${n}`).join(', ')}` : '') +
         (t.assigned ? `. Trong số giao trả lời sau hội nghị: đã giải quyết đúng hạn ${t.resolvedOnTime}, trễ hạn ${t.resolvedLate}, còn đang giải quyết ${t.open}${t.overdue ? ` (quá hạn ${t.overdue})` : ''}` : '') +
         '.',
     },
@@ -211,7 +218,7 @@ export function reportDocument(r: ResultsReport, ctx: ReportContext): Administra
       : []),
     { kind: 'heading', text: 'IV. ĐỀ XUẤT, KIẾN NGHỊ' },
     { kind: 'paragraph', text: 'Không.' },
-    { kind: 'paragraph', text: `${profile.nameInText} trân trọng báo cáo${to.length ? ` ${to.join(' và ')}` : ''}./.` },
+    { kind: 'paragraph', text: `${profile.nameInText} trân trọng báo cáo${to.length ? ` ${listInText(to)}` : ''}./.` },
   ]
   return {
     kind: 'report',

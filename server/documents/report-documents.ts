@@ -40,7 +40,7 @@ export class ReportDocumentService {
   ) {}
 
   /** The figures of a period, and the plans the meetings held in it were held under. */
-  async figures(from: string, to: string): Promise<{ report: ResultsReport; meetingBases: string[] }> {
+  async figures(from: string, to: string): Promise<{ report: ResultsReport; meetingBases: string[]; headName: string }> {
     const meetings: ReportMeeting[] = []
     for (const m of await listMeetings(this.db, 10_000)) {
       const state = await this.log.state(m.meetingId)
@@ -53,13 +53,17 @@ export class ReportDocumentService {
       return day >= from && day <= to && (m.state.phase !== 'opening' || m.state.closedAt !== null)
     })
     const bases = [...new Set(held.flatMap((m) => (m.state.details.bases ?? '').split('\n').map((b) => b.trim()).filter(Boolean)))]
-    return { report, meetingBases: bases }
+    // The head signs the report; the last dialogue of the period the head chaired in person names
+    // them (the clerk can still change the signer when issuing).
+    const byHead = held.filter((m) => !m.state.details.delegated && m.state.details.chairName.trim())
+    const last = byHead.sort((a, b) => (a.state.details.meetingDate || a.state.createdAt).localeCompare(b.state.details.meetingDate || b.state.createdAt)).at(-1)
+    return { report, meetingBases: bases, headName: last?.state.details.chairName.trim() ?? '' }
   }
 
   private async fresh(from: string, to: string, today: string): Promise<AdministrativeDocument> {
-    const { report, meetingBases } = await this.figures(from, to)
+    const { report, meetingBases, headName } = await this.figures(from, to)
     const profile = await loadOfficeProfile(this.db)
-    const signature = { authority: profile.collectiveBody ? `TM. ${profile.collectiveBody}` : '', position: profile.headTitle, name: '' }
+    const signature = { authority: profile.collectiveBody ? `TM. ${profile.collectiveBody}` : '', position: profile.headTitle, name: headName }
     return reportDocument(report, { profile, date: today, signature, meetingBases })
   }
 

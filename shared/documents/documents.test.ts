@@ -74,6 +74,19 @@ describe('the minutes drafted from the log', () => {
     expect(body).toContain('Chủ trì: Phó Chủ tịch UBND xã Cầm Thị Hương (chủ trì theo ủy quyền của Chủ tịch UBND xã Lò Văn Hùng).')
   })
 
+  it('writes who attended as the secretary entered it, and tallies only what happened', () => {
+    const m = heldConference()
+    m.must(command('meeting:update-details', { title: m.state.title, ...m.state.details, attendance: 'Đại diện các ban, ngành, đoàn thể xã; 86 công dân các bản.' }))
+    const body = text(draftMinutes(m.state, m.log, office))
+    expect(body).toContain('Thành phần tham dự: Đại diện các ban, ngành, đoàn thể xã; 86 công dân các bản.')
+    // Nothing was set aside, so the tally does not say "… 0".
+    expect(body).toContain('Tổng hợp: 3 kiến nghị (2 đã đăng ký, 1 bổ sung); trả lời tại hội nghị 1; giao trả lời sau 1; chuyển cơ quan có thẩm quyền 1.')
+    // Details saved again without the field keep what was written.
+    const { attendance: _kept, ...others } = m.state.details
+    m.must(command('meeting:update-details', { title: m.state.title, ...others }))
+    expect(m.state.details.attendance).toBe('Đại diện các ban, ngành, đoàn thể xã; 86 công dân các bản.')
+  })
+
   it('never names a confidential petitioner, nor the speaker who raised that petition', () => {
     const m = heldConference()
     const all = JSON.stringify(draftMinutes(m.state, m.log, office))

@@ -82,6 +82,17 @@ function startedAt(events: readonly MeetingEvent[]): string | null {
   return events.find((e) => e.type === 'meeting.phase-changed' || e.type === 'speaker.called')?.at ?? null
 }
 
+/** "; trả lời tại hội nghị 2; giao trả lời sau 3" — only what happened; a row of zeros says nothing. */
+function tallies(c: ReturnType<typeof petitionCounts>): string {
+  const parts: [number, string][] = [
+    [c.answered, 'trả lời tại hội nghị'],
+    [c.writtenAnswer, 'giao trả lời sau'],
+    [c.forwarded, 'chuyển cơ quan có thẩm quyền'],
+    [c.setAside, 'không xem xét tại hội nghị'],
+  ]
+  return parts.filter(([n]) => n > 0).map(([n, label]) => `; ${label} ${n}`).join('')
+}
+
 export function draftMinutes(state: MeetingState, events: readonly MeetingEvent[], office: OfficeProfile): AdministrativeDocument {
   const d = state.details
   const start = startedAt(events)
@@ -98,7 +109,7 @@ export function draftMinutes(state: MeetingState, events: readonly MeetingEvent[
   const body: DocumentBlock[] = [
     { kind: 'paragraph', text: `Thời gian bắt đầu: ${start ? `${clockTimeVi(start)}, ` : ''}ngày ${date ? formatDateVi(date) : '…'}.` },
     { kind: 'paragraph', text: `Địa điểm: ${state.venue || '…'}.` },
-    { kind: 'paragraph', text: 'Thành phần tham dự: …' },
+    { kind: 'paragraph', text: `Thành phần tham dự: ${d.attendance?.trim() ? `${d.attendance.trim().replace(/[.\s]+$/, '')}.` : '…'}` },
     { kind: 'paragraph', text: `Chủ trì: ${chair}${d.delegated ? ` (chủ trì theo ủy quyền${d.delegatedBy ? ` của ${d.delegatedBy}` : ''})` : ''}.` },
     { kind: 'paragraph', text: `Thư ký: ${d.secretaryName || '…'}.` },
     { kind: 'paragraph', text: 'Nội dung (theo diễn biến hội nghị):' },
@@ -122,7 +133,7 @@ export function draftMinutes(state: MeetingState, events: readonly MeetingEvent[
     ...state.petitions.map((p): DocumentBlock => ({ kind: 'bullet', text: `KN ${p.no} (${p.title}): ${petitionResolution(p)}` })),
     {
       kind: 'paragraph',
-      text: `Tổng hợp: ${counts.total} kiến nghị (${counts.registered} đã đăng ký, ${counts.added} bổ sung); trả lời tại hội nghị ${counts.answered}; giao trả lời sau ${counts.writtenAnswer}; chuyển cơ quan có thẩm quyền ${counts.forwarded}; không xem xét tại hội nghị ${counts.setAside}.`,
+      text: `Tổng hợp: ${counts.total} kiến nghị (${counts.registered} đã đăng ký, ${counts.added} bổ sung)${tallies(counts)}.`,
     },
     { kind: 'subheading', text: '5. Kết luận của chủ trì' },
     ...(state.closingConclusion.trim()

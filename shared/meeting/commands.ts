@@ -83,6 +83,8 @@ export const commandSchemas = {
     form: meetingForm.optional(),
     /** The meeting's own legal bases, one per line. Omitted: unchanged. */
     bases: cleanedText(2000).optional(),
+    /** Who attended, as the minutes' "Thành phần tham dự" line. Omitted: unchanged. */
+    attendance: cleanedText(500).optional(),
   }),
   'meeting:set-phase': z.strictObject({ commandId, phase: z.enum(meetingPhases) }),
   'meeting:set-speaking-limit': z.strictObject({ commandId, seconds: z.int().min(30).max(3600) }),

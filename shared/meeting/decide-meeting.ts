@@ -13,6 +13,7 @@ export function decideMeeting(state: MeetingState, c: Command, _ctx: DecideConte
       const form = c.form ?? state.details.form
       const delegatedBy = c.delegatedBy ?? state.details.delegatedBy
       const bases = c.bases ?? state.details.bases
+      const attendance = c.attendance ?? state.details.attendance
       const details = {
         meetingDate,
         chairName,
@@ -24,6 +25,7 @@ export function decideMeeting(state: MeetingState, c: Command, _ctx: DecideConte
         ...(form ? { form } : {}),
         ...(delegatedBy ? { delegatedBy } : {}),
         ...(bases ? { bases } : {}),
+        ...(attendance ? { attendance } : {}),
       }
       return ok([{ type: 'meeting.details-updated', payload: { title, venue, details } }])
     }

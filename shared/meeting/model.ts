@@ -215,6 +215,11 @@ export interface MeetingDetails {
    * phòng UBND tỉnh về …"), cited after the office's standing ones; absent when none.
    */
   bases?: string
+  /**
+   * Who attended, in the words of the minutes' "Thành phần tham dự" line ("đại diện các ban, ngành,
+   * đoàn thể xã; 86 công dân các bản"); absent when not written.
+   */
+  attendance?: string
 }
 
 export const meetingAudience = (d: MeetingDetails): MeetingAudience => d.audience ?? 'citizens'

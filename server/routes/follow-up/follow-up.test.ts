@@ -227,6 +227,7 @@ describe(`results report on ${backendName}`, () => {
     const { meetingId } = created.json() as { meetingId: string }
     const run = (type: string, fields: object) =>
       app.inject({ method: 'POST', url: `/api/meetings/${meetingId}/commands`, headers: secretary, payload: { type, commandId: randomUUID(), ...fields } })
+    await run('meeting:update-details', { title: 'Đối thoại', meetingDate: '2019-03-12', chairName: 'Sòi Đức Nghĩa', chairTitle: 'Chánh Văn phòng' })
     await run('petition:record', { origin: 'added', title: 'Nước sạch', field: 'Môi trường' })
     await run('petition:record-answer', { petitionNo: 1 })
     await run('meeting:set-phase', { phase: 'closed' })
@@ -245,6 +246,8 @@ describe(`results report on ${backendName}`, () => {
     const documentUrl = '/api/reports/2019-03-01/2019-03-31/document'
     const doc = (await app.inject({ url: documentUrl, headers: people.chair.headers })).json()
     expect(doc.draft).toMatchObject({ kind: 'report', title: 'BÁO CÁO', summary: 'Kết quả thực hiện công tác đối thoại từ ngày 01/03/2019 đến ngày 31/03/2019' })
+    // Signed by the head who chaired the period's dialogues, as the office's head title says.
+    expect(doc.draft.signatures[0].name).toBe('Sòi Đức Nghĩa')
     expect((await app.inject({ url: '/api/reports/results?from=2019-03-01&to=31/03/2019', headers: secretary })).statusCode).toBe(400)
     expect((await app.inject({ url: '/api/reports/2019-03-31/2019-03-01/document', headers: secretary })).statusCode).toBe(400) // backwards
     // The office's figures are for the secretary, the chair, oversight and the administrator.
