@@ -24,7 +24,7 @@ function heldConference(commit: { dueDate?: string } = {}, opts: { open?: boolea
   m.must(command('speaker:call-next', {}))
   m.must(command('petition:commit-written-answer', { petitionNo: 2, unitId: economy!.id, form: 'in_writing', ...commit }))
   m.must(command('speaker:call-next', {}))
-  m.must(command('petition:forward', { petitionNo: 3, body: 'Sở Giao thông vận tải' }))
+  m.must(command('petition:forward', { petitionNo: 3, body: 'Sở Xây dựng' }))
   m.must(command('meeting:record-conclusion', { text: 'Hội nghị diễn ra dân chủ, thẳng thắn.' }))
   if (!opts.open) m.must(command('meeting:set-phase', { phase: 'closed' }))
   return m
@@ -43,7 +43,7 @@ describe('the minutes drafted from the log', () => {
     expect(body).toContain('1. Cầm Văn Thanh (Bản Nà Cang) (nêu KN 1): Đề nghị sửa đường trước mùa mưa.')
     expect(body).toContain('KN 1 (Đường vào bản Nà Cang xuống cấp): Chủ tịch UBND xã Lò Văn Hùng trả lời: Đường đã có trong kế hoạch duy tu quý II.')
     expect(body).toContain('KN 2 (Tố cáo đo đạc sai): Giao Phòng Kinh tế trả lời bằng văn bản, hạn 15 ngày làm việc kể từ ngày ban hành thông báo kết luận.')
-    expect(body).toContain('KN 3 (Cầu treo bản Lạnh hỏng): Vượt thẩm quyền; chuyển Sở Giao thông vận tải xem xét, giải quyết.')
+    expect(body).toContain('KN 3 (Cầu treo bản Lạnh hỏng): Vượt thẩm quyền; chuyển Sở Xây dựng xem xét, giải quyết.')
     expect(body).toContain('Hội nghị diễn ra dân chủ, thẳng thắn.')
     // Registered and added petitions are listed apart.
     expect(body.indexOf('Cầu treo bản Lạnh hỏng')).toBeGreaterThan(body.indexOf('2. Kiến nghị bổ sung tại hội nghị'))
@@ -131,7 +131,7 @@ describe('the conclusion notice', () => {
     ])
     const body = text(doc)
     expect(body).not.toContain('bộ phận thư ký')
-    expect(body).toContain('Chuyển kiến nghị về cầu treo bản Lạnh hỏng đến Sở Giao thông vận tải xem xét, giải quyết theo thẩm quyền')
+    expect(body).toContain('Chuyển kiến nghị về cầu treo bản Lạnh hỏng đến Sở Xây dựng xem xét, giải quyết theo thẩm quyền')
   })
 
   it('states one deadline per commitment: the rule\'s period counted from the issue date, and says so next to the date', () => {
@@ -171,7 +171,7 @@ describe('the conclusion notice', () => {
       'Sở Nội vụ (b/c)',
       'Lãnh đạo VPUB tỉnh',
       'Phòng Kinh tế',
-      'Sở Giao thông vận tải',
+      'Sở Xây dựng',
       'Lưu: VT, TCHCQT',
     ])
   })

@@ -109,4 +109,4 @@ export function refusalText(error: AppError): string {
 }
 
 /** Quick picks for "Vượt thẩm quyền": the bodies petitions are most often forwarded to. */
-export const forwardQuickPicks = ['UBND tỉnh', 'Sở Tài nguyên và Môi trường', 'Tòa án nhân dân', 'Công an tỉnh'] as const
+export const forwardQuickPicks = ['UBND tỉnh', 'Sở Nông nghiệp và Môi trường', 'Tòa án nhân dân khu vực', 'Công an tỉnh'] as const

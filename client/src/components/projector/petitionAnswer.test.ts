@@ -38,8 +38,8 @@ describe('the line under a petition on a public screen', () => {
   })
 
   it('says what became of it once decided', () => {
-    const line = petitionAnswerLine(petition({ status: 'forwarded', forwardedTo: 'UBND huyện' }))
+    const line = petitionAnswerLine(petition({ status: 'forwarded', forwardedTo: 'UBND tỉnh' }))
     expect(line).toMatchObject({ label: 'Kết quả', resolved: true })
-    expect(line?.text).toContain('UBND huyện')
+    expect(line?.text).toContain('UBND tỉnh')
   })
 })
