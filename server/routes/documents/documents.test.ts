@@ -23,6 +23,8 @@ describe(`minutes and notice on ${backendName}`, () => {
     await handle.close()
   })
 
+  const confidentialTitle = 'Tố cáo việc chấm công không trung thực tại Đội xe'
+
   async function heldMeeting() {
     const created = await app.inject({
       method: 'POST',
@@ -34,7 +36,7 @@ describe(`minutes and notice on ${backendName}`, () => {
     const run = (type: string, fields: object) =>
       app.inject({ method: 'POST', url: `/api/meetings/${meetingId}/commands`, headers: people.secretary.headers, payload: { type, commandId: randomUUID(), ...fields } })
     await run('petition:record', { origin: 'registered', title: 'Đường vào bản', field: 'Giao thông', petitionerName: 'Cầm Văn Thanh', showName: true })
-    await run('petition:record', { origin: 'registered', title: 'Tố cáo', petitionerName: 'Người Bí Mật', confidential: true })
+    await run('petition:record', { origin: 'registered', title: confidentialTitle, field: 'Lao động', petitionerName: 'Người Bí Mật', confidential: true })
     await run('speaker:register', { name: 'Cầm Văn Thanh', unit: 'Bản Nà Cang', petitionNos: [1] })
     await run('speaker:call-next', {})
     await run('speaker:summarize', { speakerNo: 1, summary: 'Đề nghị sửa đường' })
@@ -166,10 +168,19 @@ describe(`minutes and notice on ${backendName}`, () => {
     for (const text of ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', `Số: ${number}/TB-`, 'THÔNG BÁO', 'I. KẾT QUẢ ĐỐI THOẠI', 'Thanh tra tỉnh']) {
       expect(xml).toContain(text)
     }
-    expect(xml).not.toContain('Người Bí Mật')
     const print = await app.inject({ url: `/api/meetings/${meetingId}/documents/notice/issued/1/print` })
     expect(print.headers['content-type']).toContain('text/html')
     expect(print.body).toContain('II. TỔ CHỨC THỰC HIỆN')
+    // The same rules hold in Word and on the print page: the denunciation is public by its number and
+    // field only (its subject would name the denouncer in a small office); the date line writes no
+    // zero before June; the file copy is kept by the drafting unit.
+    for (const [where, text] of [['docx', xml], ['print', print.body]] as const) {
+      expect(text, where).not.toContain('Người Bí Mật')
+      expect(text, where).not.toContain('chấm công')
+      expect(text, where).toContain('kiến nghị số 2 (bảo mật, lĩnh vực Lao động)')
+      expect(text, where).toContain('ngày 26 tháng 6 năm 2026')
+      expect(text, where).toMatch(/Lưu: VT, [^<]+\./)
+    }
     // The minutes need someone who may read them: a download link carries the session cookie; an
     // old ?key= link opens nothing.
     const minutesDocx = `/api/meetings/${meetingId}/documents/minutes/versions/1/docx`
