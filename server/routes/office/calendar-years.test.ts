@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DatabaseHandle } from '../../../db/connect'
 import { listAudit } from '../../../db/repositories/audit'
-import { loadCalendar } from '../../../db/repositories/calendar'
+import { listCalendarDays, loadCalendar } from '../../../db/repositories/calendar'
 import { addWorkingDays } from '../../../shared/calendar/working-days'
 import { deadlineCalendarWarning } from '../../../shared/calendar/confirmation'
 import { officeAccounts, type OfficeAccounts } from '../../../tests/fixtures/accounts'
@@ -36,6 +36,22 @@ describe('the 2026 calendar as seeded', () => {
     expect(['2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20', '2026-04-27'].map(kindOf)).toEqual(Array(6).fill('day_off'))
     expect(calendar.years.filter((y) => y.confirmedAt !== null)).toEqual([])
     expect((await app.office.context()).confirmedYears).toEqual([])
+  })
+
+  it('has National Day 2026 as agreed: Tuesday 01/09 and Wednesday 02/09 off, Monday 31/08 swapped with Saturday 22/08', async () => {
+    const days = (await listCalendarDays(handle.db)).filter((d) => d.day >= '2026-08-22' && d.day <= '2026-09-02')
+    expect(days.map((d) => [d.day, d.kind])).toEqual([
+      ['2026-08-22', 'working_day'],
+      ['2026-08-31', 'day_off'],
+      ['2026-09-01', 'day_off'],
+      ['2026-09-02', 'day_off'],
+    ])
+    const calendar = await loadCalendar(handle.db)
+    // A 5-working-day notice after a meeting on Friday 28/08: the weekend and Mon 31 – Wed 02 are
+    // off, so the count runs Thu 03, Fri 04, Mon 07, Tue 08, Wed 09.
+    expect(addWorkingDays('2026-08-28', 5, calendar)).toBe('2026-09-09')
+    // Saturday 22/08 is worked: one working day after Friday 21/08 is that Saturday.
+    expect(addWorkingDays('2026-08-21', 1, calendar)).toBe('2026-08-22')
   })
 
   it('counts deadlines over the swap: 5 working days after Wednesday 31/12/2025 end on Friday 09/01/2026, the 6th is Saturday 10/01', async () => {
