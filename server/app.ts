@@ -22,6 +22,7 @@ import authRoutes from './routes/auth'
 import usersRoutes from './routes/users'
 import devicesRoutes from './routes/devices'
 import auditRoutes from './routes/audit'
+import publicAddressRoutes, { type PublicAddressOptions } from './routes/public-address'
 
 export interface AppOptions {
   db: Kysely<Database>
@@ -36,6 +37,10 @@ export interface AppOptions {
   security?: SecurityOptions
   /** Fastify's trustProxy: behind a reverse proxy, each device's own address from X-Forwarded-For. */
   trustProxy?: boolean | string
+  /** PUBLIC_URL (checked by server/config.ts): the address handed to the hall's devices. */
+  publicUrl?: string | undefined
+  /** Tests: the network interfaces and port the handed-out address is detected from. */
+  publicAddress?: Omit<PublicAddressOptions, 'configured'>
 }
 
 const defaultClientDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/client')
@@ -68,6 +73,7 @@ export async function buildApp(opts: AppOptions) {
   await app.register(usersRoutes)
   await app.register(devicesRoutes)
   await app.register(auditRoutes)
+  await app.register(publicAddressRoutes, { ...opts.publicAddress, configured: opts.publicUrl })
   await app.register(clientPlugin, { dir: opts.clientDir ?? defaultClientDir })
   return app
 }

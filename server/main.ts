@@ -5,6 +5,7 @@ import { migrateToLatest } from '../db/migrate'
 import { buildApp } from './app'
 import { whenDatabaseAnswers } from './database-wait'
 import { readConfig } from './config'
+import { publicAddressFor } from './public-address'
 import { prepareFirstRun, FIRST_ADMIN } from './auth/first-run'
 import { passwordLinkPath } from './auth/password-links'
 
@@ -12,7 +13,14 @@ import { passwordLinkPath } from './auth/password-links'
 // listens, prints the screens' addresses, and shuts down cleanly on SIGTERM/SIGINT (an embedded
 // database killed mid-write can be left unusable).
 async function main() {
-  const config = readConfig()
+  let config
+  try {
+    config = readConfig()
+  } catch (err) {
+    // A mistyped setting is the office's to fix: say which and how, without a stack trace.
+    console.error(`Không khởi động được máy chủ: ${(err as Error).message}`)
+    process.exit(1)
+  }
   let database
   try {
     database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir })
@@ -39,18 +47,21 @@ async function main() {
   process.off('SIGTERM', stopWhileStarting)
   process.off('SIGINT', stopWhileStarting)
   if (database.kind === 'postgres') console.log(`Đã kết nối cơ sở dữ liệu ${database.description}.`)
-  const app = await buildApp({ db: database.db, pool: database.pool, trustProxy: config.trustProxy, logger: { level: process.env.LOG_LEVEL ?? 'warn' } })
+  const app = await buildApp({ db: database.db, pool: database.pool, trustProxy: config.trustProxy, publicUrl: config.publicUrl, logger: { level: process.env.LOG_LEVEL ?? 'warn' } })
   await app.listen({ port: config.port, host: config.host })
 
   const port = (app.server.address() as { port: number }).port
-  const lan = Object.values(os.networkInterfaces())
-    .flat()
-    .find((i) => i && i.family === 'IPv4' && !i.internal)?.address
+  // The same choice the console makes (GET /api/public-address): what the log prints is what the QR codes hold.
+  const handedOut = publicAddressFor({ configured: config.publicUrl, interfaces: os.networkInterfaces(), port })
   console.log(`Hội nghị đối thoại đang chạy.`)
   console.log(`  Cơ sở dữ liệu: ${database.description}${applied.length ? ` (đã áp dụng ${applied.length} migration)` : ''}`)
-  console.log(`  Trang chủ (tạo hội nghị, mở các màn hình): http://localhost:${port}/`)
-  if (lan) console.log(`  Từ máy tính bảng / máy chiếu trong mạng nội bộ:  http://${lan}:${port}/`)
-  console.log(`  Máy tính bảng Chủ trì, màn hình chiếu: mở ${lan ? `http://${lan}:${port}` : `http://localhost:${port}`}/pair rồi nhập mã ghép hiện trên bàn thư ký.`)
+  console.log(`  Trang chủ trên chính máy chủ này: http://localhost:${port}/`)
+  if (handedOut.url) {
+    const origin = handedOut.source === 'configured' ? 'theo PUBLIC_URL' : 'tự dò trong mạng nội bộ; đặt PUBLIC_URL để chọn địa chỉ khác'
+    console.log(`  Địa chỉ trao cho thiết bị trong hội trường (mã QR, liên kết đại biểu): ${handedOut.url}/  (${origin})`)
+    console.log(`  Máy tính bảng Chủ trì, màn hình chiếu: mở ${handedOut.url}/pair rồi nhập mã ghép hiện trên bàn thư ký.`)
+  }
+  if (handedOut.warning) console.warn(`  CẢNH BÁO: ${handedOut.warning}`)
   if (firstRun) {
     // The only way in on a new install: a one-time link, valid for a limited time, never a default password.
     const until = new Date(firstRun.expiresAt).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' })

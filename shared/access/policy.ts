@@ -23,6 +23,7 @@ export const commandPolicy: Record<CommandType, readonly Role[]> = {
   'registration:close': secretary,
   'registration:reopen': secretary,
   'projector:show': secretary,
+  'projector:assign': secretary,
 
   'petition:record': secretary,
   'petition:edit': secretary,
@@ -97,6 +98,8 @@ export const actionPolicy = {
   'devices:manage': ['secretary'],
   'devices:pair': ['anyone'],
   'audit:read': ['oversight', 'admin'],
+  /** The address the console hands to the hall's devices: harmless, any office person may read it. */
+  'public-address:read': ['signed-in'],
 } as const satisfies Record<string, readonly Grant[]>
 
 export type Action = keyof typeof actionPolicy
