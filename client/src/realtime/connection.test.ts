@@ -1,6 +1,6 @@
 import { createServer, type Server as HttpServer } from 'node:http'
-import type { AddressInfo } from 'node:net'
-import { Server, type Socket as ServerSocket } from 'socket.io'
+import { createServer as createTcpServer, connect as tcpConnect, type AddressInfo, type Socket as TcpSocket } from 'node:net'
+import { Server, type ServerOptions, type Socket as ServerSocket } from 'socket.io'
 import { io as connect } from 'socket.io-client'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { emptyCalendar } from '@shared/calendar/working-days'
@@ -12,7 +12,8 @@ import type { MeetingEvent } from '@shared/meeting/events'
 import { evolve } from '@shared/meeting/evolve'
 import { emptyMeetingState, type MeetingState } from '@shared/meeting/model'
 import { PROTOCOL_VERSION, type CommandResult, type HandshakeAuth, type SyncResult } from '@shared/protocol'
-import { MeetingConnection, type ConnectionStatus, type MeetingSocket } from './connection'
+import { MeetingConnection, type ConnectionStatus, type MeetingConnectionOptions, type MeetingSocket } from './connection'
+import { memoryOutbox, type StoredCommand } from './outbox'
 
 // The connection against a real Socket.IO server that plays the meeting log with the shared domain:
 // just enough server to check what the client promises — sync on every (re)connect, ordered folding
@@ -24,7 +25,7 @@ const revokedToken = 'revoked-device-token'
 
 class FakeMeetingServer {
   readonly http: HttpServer = createServer()
-  readonly io = new Server(this.http)
+  readonly io: Server
   state: MeetingState = emptyMeetingState(meetingId)
   log: MeetingEvent[] = []
   results = new Map<string, CommandResult>()
@@ -48,7 +49,8 @@ class FakeMeetingServer {
   /** While above 0, a sync is answered UNAVAILABLE (the database is down). */
   failingSyncs = 0
 
-  constructor() {
+  constructor(options: Partial<ServerOptions> = {}) {
+    this.io = new Server(this.http, options)
     this.append([{ type: 'meeting.created', payload: { title: 'Hội nghị thử', venue: 'Hội trường' } }], null)
     // The real server knows a person by the session cookie and a device by its token. Here the
     // secretary and the projector pass, the chair screen needs the chair device's token.
@@ -169,7 +171,12 @@ interface Observed {
 /** Every retry the screens waited for, by attempt number (their real backoff, shortened). */
 let retries: number[] = []
 
-function start(role: 'secretary' | 'chair' | 'projector' = 'secretary', deviceToken?: string, offsets: number[] = []): Observed {
+function start(
+  role: 'secretary' | 'chair' | 'projector' = 'secretary',
+  deviceToken?: string,
+  offsets: number[] = [],
+  extra: Partial<MeetingConnectionOptions> = {},
+): Observed {
   let state = emptyMeetingState(meetingId)
   let lastError: string | null = null
   const statuses: ConnectionStatus[] = []
@@ -199,6 +206,7 @@ function start(role: 'secretary' | 'chair' | 'projector' = 'secretary', deviceTo
       lastError = error?.code ?? null
     },
     onClockOffset: (offset) => offsets.push(offset),
+    ...extra,
   })
   open.push(connection)
   connection.start()
@@ -408,5 +416,184 @@ describe('MeetingConnection', () => {
     const pending = screen.connection.send('speaker:register', { name: 'Hoàng Văn Đức' })
     screen.connection.close()
     expect(await pending).toMatchObject({ ok: false })
+  })
+})
+
+/** A network between the screens and the server that can go silent, as a dropped Wi-Fi does. */
+class Network {
+  private readonly tcp = createTcpServer((inbound) => this.carry(inbound))
+  private readonly links = new Set<TcpSocket>()
+  private down = false
+
+  constructor(private readonly target: number) {}
+
+  async listen(): Promise<string> {
+    await new Promise<void>((resolve) => this.tcp.listen(0, '127.0.0.1', resolve))
+    return `http://127.0.0.1:${(this.tcp.address() as AddressInfo).port}`
+  }
+
+  /** Nothing gets through any more, and no side is told: no FIN, no RST, only silence. */
+  drop(): void {
+    this.down = true
+    for (const link of this.links) {
+      link.unpipe()
+      link.pause()
+    }
+  }
+
+  restore(): void {
+    this.down = false
+  }
+
+  async close(): Promise<void> {
+    for (const link of this.links) link.destroy()
+    await new Promise<void>((resolve) => this.tcp.close(() => resolve()))
+  }
+
+  private carry(inbound: TcpSocket): void {
+    if (this.down) return void inbound.destroy() // unreachable while down
+    const outbound = tcpConnect(this.target, '127.0.0.1')
+    for (const end of [inbound, outbound]) {
+      this.links.add(end)
+      end.on('error', () => end.destroy())
+      end.on('close', () => this.links.delete(end))
+    }
+    inbound.pipe(outbound)
+    outbound.pipe(inbound)
+  }
+}
+
+/** The browser's online/offline events, played by the test. */
+function deviceNetwork() {
+  const listeners = new Set<(online: boolean) => void>()
+  return {
+    signals: {
+      subscribe(listener: (online: boolean) => void) {
+        listeners.add(listener)
+        return () => listeners.delete(listener)
+      },
+    },
+    set: (online: boolean) => listeners.forEach((l) => l(online)),
+  }
+}
+
+describe('MeetingConnection noticing a dead link', () => {
+  it('says offline by itself when the network goes silent, keeps the command typed meanwhile and sends it once the network is back', async () => {
+    // A server with a short heartbeat, as plugins/realtime.ts sets one (shortened further here).
+    const port = Number(new URL(url).port)
+    await server.close()
+    server = new FakeMeetingServer({ pingInterval: 150, pingTimeout: 150 })
+    server.http.listen(port, '127.0.0.1')
+    const network = new Network(port)
+    url = await network.listen()
+    try {
+      const screen = start()
+      await until(() => screen.connection.currentStatus === 'online')
+      network.drop()
+      // No transport close ever arrives: only the missed pings tell.
+      await until(() => screen.connection.currentStatus === 'offline')
+      const pending = screen.connection.send('speaker:register', { name: 'Lường Văn Pọm' })
+      network.restore()
+      const ack = await pending
+      expect(ack.ok).toBe(true)
+      expect(server.state.speakers.map((s) => s.name)).toEqual(['Lường Văn Pọm'])
+      expect(new Set(server.received).size).toBe(1)
+    } finally {
+      for (const connection of open.splice(0)) connection.close()
+      await network.close()
+    }
+  })
+
+  it("drops the link as soon as the device reports it is offline, and tries again as soon as it is back", async () => {
+    const device = deviceNetwork()
+    const screen = start('secretary', undefined, [], { network: device.signals })
+    await until(() => screen.connection.currentStatus === 'online')
+    // Socket.IO's own heartbeat here is the default 25 s: going offline at once is the device's event.
+    device.set(false)
+    expect(screen.connection.currentStatus).toBe('offline')
+    // The server itself is still there, so the link comes back by itself and syncs again.
+    await until(() => screen.connection.currentStatus === 'online')
+    expect(server.syncRequests).toEqual([0, 1])
+    device.set(true)
+    expect(screen.connection.currentStatus).toBe('online')
+  })
+})
+
+describe('MeetingConnection keeping unanswered commands across reloads', () => {
+  const stored = (commandId: string, type: StoredCommand['type'], fields: Record<string, unknown>): StoredCommand => ({
+    commandId,
+    type,
+    payload: { ...fields, commandId },
+  })
+
+  it('keeps a command in the outbox until the server answers it, then forgets it', async () => {
+    const outbox = memoryOutbox()
+    const screen = start('secretary', undefined, [], { outbox })
+    await until(() => screen.connection.currentStatus === 'online')
+    // A final refusal is an answer too.
+    const refused = await screen.connection.send('speaker:call-next', {})
+    expect(refused).toMatchObject({ ok: false, error: { code: 'QUEUE_EMPTY' } })
+    expect(outbox.entries).toEqual([])
+    server.silent = true
+    const pending = screen.connection.send('speaker:register', { name: 'Vi Văn Lả', unit: 'Bản Hua' })
+    expect(outbox.entries).toEqual([
+      { commandId: expect.any(String), type: 'speaker:register', payload: { name: 'Vi Văn Lả', unit: 'Bản Hua', commandId: outbox.entries[0]?.commandId } },
+    ])
+    server.silent = false
+    expect((await pending).ok).toBe(true)
+    expect(outbox.entries).toEqual([])
+  })
+
+  it('leaves unanswered commands in the outbox when the screen closes', async () => {
+    const outbox = memoryOutbox()
+    const screen = start('secretary', undefined, [], { outbox })
+    await until(() => screen.connection.currentStatus === 'online')
+    server.silent = true
+    const pending = screen.connection.send('petition:record', { origin: 'added', title: 'Nước sạch cho bản' })
+    screen.connection.close()
+    expect(await pending).toMatchObject({ ok: false })
+    expect(outbox.entries.map((c) => c.type)).toEqual(['petition:record'])
+  })
+
+  it('sends what a previous page left with the same commandId, applies it once even if it had landed, and reports each answer', async () => {
+    // The previous page sent two commands; the first reached the server just before the reload.
+    const first = stored('11111111-1111-4111-8111-111111111111', 'speaker:register', { name: 'Lò Văn Sáng' })
+    const second = stored('22222222-2222-4222-8222-222222222222', 'speaker:register', { name: 'Cà Thị Phương' })
+    const earlier = start()
+    await until(() => earlier.connection.currentStatus === 'online')
+    const landed = await earlier.connection.send('speaker:register', { name: 'Lò Văn Sáng' }, first.commandId)
+    expect(landed.ok).toBe(true)
+    earlier.connection.close()
+
+    const outbox = memoryOutbox([first, second])
+    const answers: { commandId: string; ok: boolean; duplicate?: boolean }[] = []
+    const screen = start('secretary', undefined, [], {
+      outbox,
+      onRestoredAnswer: (command, ack) => answers.push({ commandId: command.commandId, ok: ack.ok, ...(ack.ok ? { duplicate: ack.data.duplicate } : {}) }),
+    })
+    await until(() => answers.length === 2)
+    expect(answers).toEqual([
+      { commandId: first.commandId, ok: true, duplicate: true },
+      { commandId: second.commandId, ok: true, duplicate: false },
+    ])
+    expect(server.state.speakers.map((s) => s.name)).toEqual(['Lò Văn Sáng', 'Cà Thị Phương'])
+    await until(() => screen.state().speakers.length === 2)
+    expect(outbox.entries).toEqual([])
+    expect(screen.connection.pendingCount).toBe(0)
+  })
+
+  it('reports a refusal of a restored command, since no form is left to show it', async () => {
+    const outbox = memoryOutbox([stored('33333333-3333-4333-8333-333333333333', 'speaker:call-next', {})])
+    const refusals: string[] = []
+    const screen = start('secretary', undefined, [], {
+      outbox,
+      onRestoredAnswer: (_command, ack) => {
+        if (!ack.ok) refusals.push(ack.error.code)
+      },
+    })
+    await until(() => refusals.length === 1)
+    expect(refusals).toEqual(['QUEUE_EMPTY'])
+    expect(outbox.entries).toEqual([])
+    expect(screen.state().currentSpeakerNo).toBeNull()
   })
 })

@@ -17,6 +17,7 @@ import { addClockSample, bestClockOffset, clockSample, type ClockSample } from '
 import { newCommandId } from './commandId'
 import { asAppError, isRetryable, localError } from './errors'
 import { backoffDelay } from './backoff'
+import type { Outbox, StoredCommand } from './outbox'
 
 // One screen's live link to one meeting. It owns the socket, the folded state and the commands
 // waiting for their ack, and knows nothing about Vue: the store subscribes through callbacks.
@@ -32,6 +33,11 @@ import { backoffDelay } from './backoff'
 //   backoff, until the server says what became of it. A new id would risk applying it twice;
 // - every retry (commands, sync, reconnect) backs off with jitter, so a hall of screens does not
 //   hammer a server that is struggling.
+// - with an outbox, every command waiting for its final answer is also kept in localStorage, so a
+//   screen reloaded (or a browser restarted) during a drop sends it when it opens the meeting again,
+//   with the same commandId;
+// - a dead link is noticed within seconds: the server pings often (plugins/realtime.ts), and the
+//   browser's own `offline` event drops the link at once instead of waiting for the heartbeat.
 
 export type MeetingSocket = Socket<ServerToClientEvents, ClientToServerEvents>
 
@@ -75,7 +81,38 @@ export interface MeetingConnectionOptions {
   manualRetryMs?: number
   /** The wait before retry number `attempt` (0-based) of a command or a sync; tests shorten it. */
   retryDelay?: (attempt: number) => number
+  /** Where unanswered commands are kept across reloads; without it they live in memory only. */
+  outbox?: Outbox
+  /**
+   * The final answer to a command restored from the outbox: the form that sent it is gone, so the
+   * screen says what became of it (a refusal above all).
+   */
+  onRestoredAnswer?: (command: StoredCommand, ack: Ack<CommandResult>) => void
+  /** The device's own view of its network (the browser's online/offline events); null: none. */
+  network?: NetworkSignals | null
 }
+
+/** Tells when the device itself loses or regains its network. */
+export interface NetworkSignals {
+  subscribe(listener: (online: boolean) => void): () => void
+}
+
+/** The browser's `online` and `offline` events (none outside a browser). */
+export const browserNetwork: NetworkSignals | null =
+  typeof window === 'undefined'
+    ? null
+    : {
+        subscribe(listener) {
+          const online = () => listener(true)
+          const offline = () => listener(false)
+          window.addEventListener('online', online)
+          window.addEventListener('offline', offline)
+          return () => {
+            window.removeEventListener('online', online)
+            window.removeEventListener('offline', offline)
+          }
+        },
+      }
 
 interface PendingCommand {
   commandId: string
@@ -85,6 +122,8 @@ interface PendingCommand {
   timer: ReturnType<typeof setTimeout> | null
   /** Answers so far that left the outcome unknown. */
   unknownOutcomes: number
+  /** Taken back from the outbox: no form is waiting for its answer. */
+  restored: boolean
 }
 
 const defaultCreateSocket = (auth: HandshakeAuth): MeetingSocket =>
@@ -109,6 +148,8 @@ export class MeetingConnection {
   private readonly retryDelay: (attempt: number) => number
   private clockSamples: ClockSample[] = []
   private clockOffset = 0
+  private readonly outbox: Outbox | null
+  private unsubscribeNetwork: (() => void) | null = null
 
   constructor(private readonly options: MeetingConnectionOptions) {
     this.state = emptyMeetingState(options.meetingId)
@@ -119,6 +160,8 @@ export class MeetingConnection {
     // A signed-in person needs nothing here: the browser sends the session cookie with the handshake.
     if (options.deviceToken) auth.deviceToken = options.deviceToken
     this.socket = (options.createSocket ?? defaultCreateSocket)(auth)
+    this.outbox = options.outbox ?? null
+    this.restore()
 
     this.socket.on('connect', () => {
       this.setStatus('connecting')
@@ -166,18 +209,62 @@ export class MeetingConnection {
 
   start(): void {
     this.closed = false
+    const network = this.options.network === undefined ? browserNetwork : this.options.network
+    this.unsubscribeNetwork ??= network?.subscribe((online) => this.networkChanged(online)) ?? null
     this.socket.connect()
   }
 
+  /**
+   * The device lost its network: the socket would only notice at the next missed ping, so the link
+   * is dropped now (Socket.IO then reconnects by itself, and fails until the network is back). The
+   * network is back: try now rather than at the end of the current backoff.
+   */
+  private networkChanged(online: boolean): void {
+    if (this.closed) return
+    if (!online) {
+      if (this.socket.connected) this.socket.io.engine?.close()
+      else if (this.status !== 'refused') this.setStatus('offline')
+      return
+    }
+    if (this.socket.connected || this.status === 'refused') return
+    if (this.retryTimer) clearTimeout(this.retryTimer)
+    this.retryTimer = null
+    this.socket.disconnect()
+    this.socket.connect()
+  }
+
+  /** Takes back the commands a previous page left unanswered, first in line, under their own ids. */
+  private restore(): void {
+    const stored = this.outbox?.list() ?? []
+    for (const entry of stored) {
+      this.pending.set(entry.commandId, {
+        commandId: entry.commandId,
+        type: entry.type,
+        payload: entry.payload,
+        resolve: (ack) => this.options.onRestoredAnswer?.(entry, ack),
+        timer: null,
+        unknownOutcomes: 0,
+        restored: true,
+      })
+    }
+    if (stored.length > 0) this.options.onPendingChange?.(this.pending.size)
+  }
+
+  /**
+   * Closes the link. Commands still unanswered are answered 'closed' here, but stay in the outbox:
+   * the next screen to open this meeting in this browser sends them.
+   */
   close(): void {
     this.closed = true
+    this.unsubscribeNetwork?.()
+    this.unsubscribeNetwork = null
     if (this.retryTimer) clearTimeout(this.retryTimer)
     this.retryTimer = null
     this.clearSyncTimer()
     this.socket.disconnect()
     for (const command of this.pending.values()) {
       this.clearTimer(command)
-      command.resolve({ ok: false, error: localError('closed') })
+      if (!command.restored) command.resolve({ ok: false, error: localError('closed') })
     }
     this.pending.clear()
     this.options.onPendingChange?.(0)
@@ -189,8 +276,9 @@ export class MeetingConnection {
    */
   send<K extends CommandType>(type: K, fields: CommandFields<K>, commandId = newCommandId()): Promise<Ack<CommandResult>> {
     return new Promise((resolve) => {
-      const command: PendingCommand = { commandId, type, payload: { ...fields, commandId }, resolve, timer: null, unknownOutcomes: 0 }
+      const command: PendingCommand = { commandId, type, payload: { ...fields, commandId }, resolve, timer: null, unknownOutcomes: 0, restored: false }
       this.pending.set(commandId, command)
+      this.outbox?.add({ commandId, type, payload: command.payload })
       this.options.onPendingChange?.(this.pending.size)
       if (this.socket.connected) this.transmit(command)
     })
@@ -221,6 +309,7 @@ export class MeetingConnection {
       return this.retryLater(command)
     }
     this.pending.delete(commandId)
+    this.outbox?.remove(commandId)
     this.options.onPendingChange?.(this.pending.size)
     // The server answered for real: it is writing again, unless another command is still in doubt.
     if (this.status === 'degraded' && ![...this.pending.values()].some((c) => c.unknownOutcomes > 0)) this.setStatus('online')

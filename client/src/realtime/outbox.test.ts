@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest'
+import { outboxKey, parseOutbox, storageOutbox, withCommand, withoutCommand, type StoredCommand } from './outbox'
+
+const meetingId = '7d3c2f0e-8b5a-4c1d-9e2f-3a4b5c6d7e8f'
+const register = (commandId: string, name: string): StoredCommand => ({
+  commandId,
+  type: 'speaker:register',
+  payload: { name, commandId },
+})
+
+/** localStorage's interface over a Map, as a browser's would behave. */
+function memoryStorage(): Storage {
+  const items = new Map<string, string>()
+  return {
+    get length() {
+      return items.size
+    },
+    clear: () => items.clear(),
+    getItem: (key) => items.get(key) ?? null,
+    key: (i) => [...items.keys()][i] ?? null,
+    removeItem: (key) => void items.delete(key),
+    setItem: (key, value) => void items.set(key, String(value)),
+  }
+}
+
+describe('outbox', () => {
+  it('is kept per meeting and role', () => {
+    expect(outboxKey(meetingId, 'secretary')).toBe(`hnd:outbox:${meetingId}:secretary`)
+    expect(outboxKey(meetingId, 'chair')).not.toBe(outboxKey(meetingId, 'secretary'))
+  })
+
+  it('reads back what it wrote, in order', () => {
+    const list = [register('a', 'Lò Văn Sáng'), register('b', 'Cà Thị Phương')]
+    expect(parseOutbox(JSON.stringify(list))).toEqual(list)
+  })
+
+  it('skips whatever is not a command it could resend: bad JSON, unknown types, a payload whose id differs, repeats', () => {
+    expect(parseOutbox(null)).toEqual([])
+    expect(parseOutbox('{not json')).toEqual([])
+    expect(parseOutbox('{"commandId":"a"}')).toEqual([])
+    const good = register('a', 'Lò Văn Sáng')
+    const raw = JSON.stringify([
+      null,
+      'speaker:register',
+      { commandId: 'x', type: 'meeting:explode', payload: { commandId: 'x' } },
+      { commandId: 'y', type: 'speaker:register', payload: { commandId: 'z', name: 'Ai' } },
+      { commandId: 'w', type: 'speaker:register', payload: ['w'] },
+      good,
+      { ...good, payload: { ...good.payload, name: 'Lần hai' } },
+    ])
+    expect(parseOutbox(raw)).toEqual([good])
+  })
+
+  it('adds at the end, replaces an entry with the same id in place, and removes by id', () => {
+    const a = register('a', 'Một')
+    const b = register('b', 'Hai')
+    expect(withCommand([a], b)).toEqual([a, b])
+    const a2 = register('a', 'Một (sửa)')
+    expect(withCommand([a, b], a2)).toEqual([a2, b])
+    expect(withoutCommand([a, b], 'a')).toEqual([b])
+    expect(withoutCommand([a, b], 'nope')).toEqual([a, b])
+  })
+
+  it("re-reads storage on every change, so two tabs keep each other's commands, and removes the key when empty", () => {
+    const storage = memoryStorage()
+    const tab1 = storageOutbox(meetingId, 'secretary', storage)
+    const tab2 = storageOutbox(meetingId, 'secretary', storage)
+    tab1.add(register('a', 'Một'))
+    tab2.add(register('b', 'Hai'))
+    expect(tab1.list().map((c) => c.commandId)).toEqual(['a', 'b'])
+    tab1.remove('a')
+    expect(tab2.list().map((c) => c.commandId)).toEqual(['b'])
+    tab2.remove('b')
+    expect(storage.getItem(outboxKey(meetingId, 'secretary'))).toBeNull()
+    // Another role's list is its own.
+    expect(storageOutbox(meetingId, 'chair', storage).list()).toEqual([])
+  })
+
+  it('keeps working, in memory only, where storage refuses', () => {
+    const broken = memoryStorage()
+    broken.setItem = () => {
+      throw new Error('QuotaExceededError')
+    }
+    const outbox = storageOutbox(meetingId, 'secretary', broken)
+    expect(() => outbox.add(register('a', 'Một'))).not.toThrow()
+    expect(outbox.list()).toEqual([])
+    expect(storageOutbox(meetingId, 'secretary', null).list()).toEqual([])
+  })
+})
