@@ -158,4 +158,10 @@ describe('policy', () => {
     expect(mayIssue('chair', 'petition:record')).toBe(false)
     expect(mayIssue('chair', 'speaker:register')).toBe(false)
   })
+
+  it('lets the chair move a waiting speaker next from the tablet, but not withdraw or edit one', () => {
+    expect(mayIssue('chair', 'speaker:move')).toBe(true)
+    expect(mayIssue('chair', 'speaker:withdraw')).toBe(false)
+    expect(mayIssue('chair', 'speaker:edit')).toBe(false)
+  })
 })

@@ -14,4 +14,17 @@ export const hallLinksText = {
     otherHost: (page: string, url: string) => `Trang này đang mở tại ${page}; mã QR và liên kết trao cho thiết bị dùng ${url}.`,
     failed: 'Chưa hỏi được máy chủ địa chỉ trao cho thiết bị; tạm dùng địa chỉ của trang này.',
   },
+  queue: {
+    moveGroup: (who: string) => `Đổi thứ tự: ${who}`,
+    toNext: 'Lên đầu',
+    toNextLabel: (who: string) => `Đưa ${who} lên đầu hàng chờ (người tiếp theo)`,
+    up: 'Lên',
+    upLabel: (who: string) => `Đưa ${who} lên một bậc`,
+    down: 'Xuống',
+    downLabel: (who: string) => `Đưa ${who} xuống một bậc`,
+  },
+  chairQueue: {
+    toNext: 'Mời tiếp theo',
+    toNextLabel: (who: string) => `Mời tiếp theo: đưa ${who} lên đầu danh sách chờ`,
+  },
 }
