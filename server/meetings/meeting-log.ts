@@ -14,6 +14,7 @@ import type { Database } from '../../db/schema'
 import { findAppliedCommand, recordAppliedCommand } from '../../db/repositories/commands'
 import { appendEvents, notifyAppended, readEvents } from '../../db/repositories/events'
 import { findMeeting, insertMeeting, lockMeeting, setMeetingHead, type MeetingRecord } from '../../db/repositories/meetings'
+import { listDevices } from '../../db/repositories/devices'
 import type { AuditActor } from '../../shared/access/accounts'
 import { commandHash } from './command-hash'
 import { KeyedMutex } from './mutex'
@@ -212,7 +213,9 @@ export class MeetingLog extends EventEmitter<{ appended: [AppendedBatch] }> {
         if (!meeting) return { kind: 'refused' as const, result: fail('MEETING_NOT_FOUND') }
         const state = await this.catchUp(trx, meetingId, meeting.lastSeq)
         const at = this.now().toISOString()
-        const decided = spec.decide(state, { at, ...office })
+        // Giving one screen its own view needs the meeting's paired projectors, read under its lock.
+        const projectors = spec.type === 'projector:assign' ? await pairedProjectors(trx, meetingId, at) : undefined
+        const decided = spec.decide(state, { at, ...office, ...(projectors ? { projectors } : {}) })
         const record = { commandId: command.commandId, meetingId, commandType: command.type, payloadHash: hash, appliedAt: at }
         if (!decided.ok) {
           // Recorded with its refusal: a retry of this id after the state changed (a speaker
@@ -374,4 +377,10 @@ export class MeetingLog extends EventEmitter<{ appended: [AppendedBatch] }> {
 
 function isUniqueViolation(err: unknown): boolean {
   return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === UNIQUE_VIOLATION
+}
+
+/** The meeting's projectors that are paired now (neither revoked nor expired). */
+async function pairedProjectors(db: Kysely<Database>, meetingId: string, at: string): Promise<{ id: string; label: string }[]> {
+  const devices = await listDevices(db, meetingId)
+  return devices.filter((d) => d.role === 'projector' && d.revokedAt === null && d.expiresAt > at).map(({ id, label }) => ({ id, label }))
 }

@@ -39,6 +39,7 @@ describe(`the live conference over sockets on ${backendName}`, () => {
     'registration:close': {},
     'registration:reopen': {},
     'projector:show': { mode: 'programme' },
+    'projector:assign': { deviceId: randomUUID(), mode: 'petitions' },
     'petition:record': { origin: 'added', title: 'Kiến nghị' },
     'petition:edit': { petitionNo: 1, origin: 'registered', title: 'Sửa' },
     'petition:prepare-answer': { petitionNo: 1, unitName: 'Phòng Kinh tế', text: 'Dự thảo' },

@@ -24,6 +24,7 @@ export const commandPolicy: Record<CommandType, readonly Role[]> = {
   'registration:reopen': secretary,
   'projector:show': secretary,
   'projector:assign': secretary,
+  'projector:assign': secretary,
 
   'petition:record': secretary,
   'petition:edit': secretary,

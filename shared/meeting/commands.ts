@@ -100,6 +100,15 @@ export const commandSchemas = {
     mode: z.enum(Object.values(ProjectorMode) as [ProjectorMode, ...ProjectorMode[]]),
     announcement: optionalText(limits.announcement),
   }),
+  /**
+   * Gives one paired projector its own view (a side screen showing the petition list); `mode: null`
+   * puts it back on the meeting-wide view.
+   */
+  'projector:assign': z.strictObject({
+    commandId,
+    deviceId: z.uuid(),
+    mode: z.enum(Object.values(ProjectorMode) as [ProjectorMode, ...ProjectorMode[]]).nullable(),
+  }),
 
   // --- petitions ---
   'petition:record': z.strictObject({ commandId, ...petitionFields }),

@@ -51,3 +51,14 @@ export function identitiesIn(text: string, identities: readonly string[]): strin
   }
   return hits
 }
+
+/**
+ * The chair's closing conclusion as the hall may read it: the whole text, or nothing while it names
+ * a confidential petitioner or their place (the secretary corrects the text; the hall never sees it
+ * half-masked). `state` is the full state, whose confidential identities are known.
+ */
+export function publicClosingConclusion(text: string, state: MeetingState): string {
+  if (!text) return text
+  const { names, places } = protectedIdentities(state)
+  return identitiesIn(text, [...names, ...places]).length ? '' : text
+}

@@ -5,7 +5,7 @@ import type { EventDraft } from './events'
 import type { MeetingState } from './model'
 import { openPetitions } from './selectors'
 
-export function decideMeeting(state: MeetingState, c: Command, _ctx: DecideContext): Result<EventDraft[]> {
+export function decideMeeting(state: MeetingState, c: Command, ctx: DecideContext): Result<EventDraft[]> {
   switch (c.type) {
     case 'meeting:update-details': {
       const { title, venue, meetingDate, chairName, chairTitle, delegated, secretaryName, level } = c
@@ -60,6 +60,13 @@ export function decideMeeting(state: MeetingState, c: Command, _ctx: DecideConte
       return ok([{ type: 'registration.reopened', payload: {} }])
     case 'projector:show':
       return ok([{ type: 'projector.switched', payload: { mode: c.mode, announcement: c.announcement } }])
+    case 'projector:assign': {
+      const device = ctx.projectors?.find((d) => d.id === c.deviceId)
+      if (!device) return fail('PROJECTOR_NOT_FOUND')
+      const own = (state.projector.screens ?? []).find((x) => x.deviceId === c.deviceId)
+      if ((own?.mode ?? null) === c.mode) return fail('NO_CHANGE', 'Màn hình này đang hiện nội dung đó rồi.')
+      return ok([{ type: 'projector.assigned', payload: { deviceId: device.id, label: device.label, mode: c.mode } }])
+    }
     default:
       return fail('UNKNOWN_COMMAND')
   }

@@ -19,10 +19,15 @@ export interface DecideContext {
   calendar: HolidayCalendar
   /** The office's deadline sets; the provincial rules when absent. */
   rules?: DeadlineRuleSet
+  /**
+   * The meeting's paired projectors (not revoked), for `projector:assign`: the server loads them
+   * with the meeting locked. Absent: no projector is paired.
+   */
+  projectors?: readonly { id: string; label: string }[]
 }
 
 /** What may still be done after the meeting closed: completing the record, not changing what happened. */
-const allowedWhenClosed = new Set<Command['type']>(['speaker:summarize', 'petition:prepare-answer', 'meeting:record-conclusion', 'meeting:update-details', 'projector:show'])
+const allowedWhenClosed = new Set<Command['type']>(['speaker:summarize', 'petition:prepare-answer', 'meeting:record-conclusion', 'meeting:update-details', 'projector:show', 'projector:assign'])
 
 export function decide(state: MeetingState, command: Command, ctx: DecideContext): Result<EventDraft[]> {
   if (state.phase === 'closed' && !allowedWhenClosed.has(command.type)) return fail('MEETING_CLOSED')

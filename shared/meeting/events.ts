@@ -26,6 +26,8 @@ export interface EventPayloads {
   'registration.closed': Record<string, never>
   'registration.reopened': Record<string, never>
   'projector.switched': { mode: ProjectorMode; announcement: string }
+  /** One projector's own view (`mode`), or back to the meeting-wide one (null). */
+  'projector.assigned': { deviceId: string; label: string; mode: ProjectorMode | null }
 
   'petition.recorded': { petition: Petition }
   /**

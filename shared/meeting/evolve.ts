@@ -27,7 +27,12 @@ export function evolve(state: MeetingState, event: MeetingEvent): MeetingState {
     case 'registration.reopened':
       return { ...s, registrationOpen: true }
     case 'projector.switched':
-      return { ...s, projector: { mode: event.payload.mode, announcement: event.payload.announcement } }
+      return { ...s, projector: { ...s.projector, mode: event.payload.mode, announcement: event.payload.announcement } }
+    case 'projector.assigned': {
+      const { deviceId, label, mode } = event.payload
+      const others = s.projector.screens.filter((x) => x.deviceId !== deviceId)
+      return { ...s, projector: { ...s.projector, screens: mode === null ? others : [...others, { deviceId, label, mode }] } }
+    }
 
     case 'petition.recorded':
       // Logs written before a petition could be set aside carry no reason field.

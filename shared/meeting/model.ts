@@ -173,6 +173,14 @@ export const ProjectorMode = {
 } as const
 export type ProjectorMode = (typeof ProjectorMode)[keyof typeof ProjectorMode]
 
+/** A paired projector given its own view, overriding the meeting-wide mode. */
+export interface ProjectorScreen {
+  deviceId: string
+  /** The label it was paired with ("Màn hình phụ bên trái"), as it was when the view was chosen. */
+  label: string
+  mode: ProjectorMode
+}
+
 export interface ProgrammeItem {
   time: string
   title: string
@@ -243,7 +251,11 @@ export interface MeetingState {
   queue: number[]
   currentSpeakerNo: number | null
   currentPetitionNo: number | null
-  projector: { mode: ProjectorMode; announcement: string }
+  /**
+   * What the hall's screens show: `mode` on every screen, except a paired projector given its own
+   * (`screens`, by device id: a side screen keeps the petition list while the main one is live).
+   */
+  projector: { mode: ProjectorMode; announcement: string; screens: ProjectorScreen[] }
   programme: ProgrammeItem[]
   /** The chair's closing conclusions. */
   closingConclusion: string
@@ -279,7 +291,7 @@ export function emptyMeetingState(meetingId: string): MeetingState {
     queue: [],
     currentSpeakerNo: null,
     currentPetitionNo: null,
-    projector: { mode: 'live', announcement: '' },
+    projector: { mode: 'live', announcement: '', screens: [] },
     programme: defaultProgramme,
     closingConclusion: '',
     closedAt: null,

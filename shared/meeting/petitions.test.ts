@@ -251,7 +251,7 @@ describe('phases', () => {
     const m = new DomainHarness()
     expect(m.state.projector.mode).toBe('live')
     m.must(command('projector:show', { mode: 'announcement', announcement: 'Nghỉ giải lao 10 phút' }))
-    expect(m.state.projector).toEqual({ mode: 'announcement', announcement: 'Nghỉ giải lao 10 phút' })
+    expect(m.state.projector).toEqual({ mode: 'announcement', announcement: 'Nghỉ giải lao 10 phút', screens: [] })
     m.must(command('meeting:set-programme', { items: [{ time: '8:00', title: 'Khai mạc' }] }))
     expect(m.state.programme).toEqual([{ time: '8:00', title: 'Khai mạc' }])
   })

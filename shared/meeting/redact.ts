@@ -1,7 +1,7 @@
 import type { MeetingEvent } from './events'
 import type { MeetingState, Petition, Speaker } from './model'
 import { seesConfidential, type Role } from '../roles'
-import { publicPetitionTitle } from './confidentiality'
+import { publicClosingConclusion, publicPetitionTitle } from './confidentiality'
 
 // What a public screen (projector, attendee phone) may receive. Nothing withheld here ever leaves
 // the server for those screens:
@@ -73,6 +73,8 @@ export function redactEvent(event: MeetingEvent, context: MeetingState): Meeting
       return isSecret(context, event.payload.petitionNo) ? { ...event, payload: { ...event.payload, conclusion: '' } } : event
     case 'petition.set-aside':
       return isSecret(context, event.payload.petitionNo) ? { ...event, payload: { ...event.payload, reason: '' } } : event
+    case 'meeting.conclusion-recorded':
+      return { ...event, payload: { text: publicClosingConclusion(event.payload.text, context) } }
     default:
       return event
   }
@@ -95,6 +97,7 @@ function redactStateNow(state: MeetingState): MeetingState {
     ...state,
     petitions: state.petitions.map(redactPetition),
     speakers: state.speakers.map((s) => redactSpeaker(s, state.petitions)),
+    closingConclusion: publicClosingConclusion(state.closingConclusion, state),
   }
 }
 

@@ -14,24 +14,43 @@ export interface PetitionCounts {
   forwarded: number
   /** Not taken up at the meeting, with the reason recorded. */
   setAside: number
+  /** Withdrawn by the petitioner, or merged into another petition (answered with that one). */
+  withdrawnOrMerged: number
   /** Not yet decided: waiting or under discussion. */
   pending: number
 }
 
+/**
+ * The parts every screen shows, in this order. Each petition is in exactly one, so they add up to
+ * the total: answered + writtenAnswer + forwarded + setAside + withdrawnOrMerged + pending = total.
+ */
+export const petitionCountParts = ['answered', 'writtenAnswer', 'forwarded', 'setAside', 'withdrawnOrMerged', 'pending'] as const
+export type PetitionCountPart = (typeof petitionCountParts)[number]
+
+const partOfStatus: Record<PetitionStatus, PetitionCountPart> = {
+  waiting: 'pending',
+  discussing: 'pending',
+  answered: 'answered',
+  written_answer: 'writtenAnswer',
+  forwarded: 'forwarded',
+  set_aside: 'setAside',
+  withdrawn: 'withdrawnOrMerged',
+  merged: 'withdrawnOrMerged',
+}
+
+/** Which count a petition is in: one and only one. */
+export const countPartOf = (p: Petition): PetitionCountPart => partOfStatus[p.status]
+
 export function petitionCounts(state: MeetingState): PetitionCounts {
-  // Withdrawn and merged petitions stay in the registered/added tallies (they were received)
-  // but are neither answered nor pending.
-  const count = (f: (p: Petition) => boolean) => state.petitions.filter(f).length
-  return {
-    registered: count((p) => p.origin === 'registered'),
-    added: count((p) => p.origin === 'added'),
-    total: state.petitions.length,
-    answered: count((p) => p.status === 'answered'),
-    writtenAnswer: count((p) => p.status === 'written_answer'),
-    forwarded: count((p) => p.status === 'forwarded'),
-    setAside: count((p) => p.status === 'set_aside'),
-    pending: count((p) => p.status === 'waiting' || p.status === 'discussing'),
+  // Withdrawn and merged petitions stay in the registered/added tallies (they were received) and
+  // have their own part, so the parts always add up to the total.
+  const parts: Record<PetitionCountPart, number> = { answered: 0, writtenAnswer: 0, forwarded: 0, setAside: 0, withdrawnOrMerged: 0, pending: 0 }
+  let registered = 0
+  for (const p of state.petitions) {
+    parts[countPartOf(p)] += 1
+    if (p.origin === 'registered') registered += 1
   }
+  return { registered, added: state.petitions.length - registered, total: state.petitions.length, ...parts }
 }
 
 export const isResolved = (p: Petition): boolean => resolvedStatuses.includes(p.status)
@@ -62,9 +81,13 @@ export function petitionsByField(state: MeetingState, filter: (p: Petition) => b
   return [...groups].map(([field, petitions]) => ({ field, petitions }))
 }
 
-/** What the projector lists in its petitions view: the petitions received before the meeting, by field. */
+/**
+ * What the projector lists in its petitions view: every petition of the meeting by field, those
+ * received before it and those added in the room (each row carries its origin), so the list and
+ * the counts agree.
+ */
 export function projectorPetitionGroups(state: MeetingState): { field: string; petitions: Petition[] }[] {
-  return petitionsByField(state, (p) => p.origin === 'registered')
+  return petitionsByField(state)
 }
 
 export function speakerLabel(s: Speaker): string {
