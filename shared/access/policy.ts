@@ -42,7 +42,8 @@ export const commandPolicy: Record<CommandType, readonly Role[]> = {
 
   'speaker:register': secretary,
   'speaker:edit': secretary,
-  'speaker:move': secretary,
+  // The chair may put someone next from the tablet (without interrupting whoever is speaking).
+  'speaker:move': both,
   'speaker:withdraw': secretary,
   'speaker:readd': both,
   'speaker:call-next': both,
