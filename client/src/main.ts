@@ -3,6 +3,8 @@ import { createPinia } from 'pinia'
 import { createApp } from 'vue'
 import App from './App.vue'
 import { router } from './router'
+import { installLeaveGuard } from './composables/leaveGuard'
 import './styles/base.css'
 
 createApp(App).use(createPinia()).use(router).mount('#app')
+installLeaveGuard(router)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { outboxKey, parseOutbox, storageOutbox, withCommand, withoutCommand, type StoredCommand } from './outbox'
+import { outboxKey, parseOutbox, storageOutbox, storedCommandHint, withCommand, withoutCommand, type StoredCommand } from './outbox'
 
 const meetingId = '7d3c2f0e-8b5a-4c1d-9e2f-3a4b5c6d7e8f'
 const register = (commandId: string, name: string): StoredCommand => ({
@@ -85,5 +85,12 @@ describe('outbox', () => {
     expect(() => outbox.add(register('a', 'Một'))).not.toThrow()
     expect(outbox.list()).toEqual([])
     expect(storageOutbox(meetingId, 'secretary', null).list()).toEqual([])
+  })
+
+  it('names a restored command by what was typed in it, shortened', () => {
+    expect(storedCommandHint(register('a', '  Lò   Văn Sáng '))).toBe('“Lò Văn Sáng”')
+    expect(storedCommandHint({ commandId: 'b', type: 'speaker:call-next', payload: { commandId: 'b' } })).toBe('')
+    const long = 'Đề nghị '.repeat(20)
+    expect(storedCommandHint({ commandId: 'c', type: 'petition:record', payload: { commandId: 'c', title: long } })).toHaveLength(62)
   })
 })

@@ -62,6 +62,15 @@ export function withCommand(list: readonly StoredCommand[], command: StoredComma
 export const withoutCommand = (list: readonly StoredCommand[], commandId: string): StoredCommand[] =>
   list.filter((c) => c.commandId !== commandId)
 
+/** A few words naming a stored command by what was typed in it (a name, a title, a text), or ''. */
+export function storedCommandHint(command: StoredCommand): string {
+  const { name, title, summary, text } = command.payload
+  const typed = [name, title, summary, text].find((v): v is string => typeof v === 'string' && v.trim() !== '')
+  if (!typed) return ''
+  const short = typed.trim().replace(/\s+/g, ' ')
+  return `“${short.length > 60 ? `${short.slice(0, 59)}…` : short}”`
+}
+
 /** The outbox of one meeting and role in `storage`; nothing is kept when storage is unavailable. */
 export function storageOutbox(meetingId: string, role: Role, storage: Storage | null = browserStorage()): Outbox {
   const key = outboxKey(meetingId, role)

@@ -4,14 +4,17 @@ import { fail, type Ack, type AppError } from '@shared/errors'
 import { commandSchemas, type CommandType } from '@shared/meeting/commands'
 import { emptyMeetingState, type MeetingState } from '@shared/meeting/model'
 import { currentPetition, currentSpeaker, petitionCounts, waitingSpeakers } from '@shared/meeting/selectors'
-import type { CommandResult } from '@shared/protocol'
+import type { CommandResult, SpeakRequestStanding, SpeakRequestStatusRequest } from '@shared/protocol'
 import type { Role } from '@shared/roles'
 import { parseWith } from '@shared/validation'
 import { forgetDevice, loadDevice } from '../access/devices'
 import { sessionRejected, setDeviceScreen } from '../api/credentials'
 import { vi } from '../i18n/vi'
+import { offlineText } from '../i18n/offline'
+import { showNotice } from '../composables/commands'
 import { newCommandId } from '../realtime/commandId'
 import { MeetingConnection, type CommandFields, type ConnectionStatus } from '../realtime/connection'
+import { storageOutbox, storedCommandHint } from '../realtime/outbox'
 
 // The meeting a screen is showing: the folded state, the link's health, and one action per command.
 // A page shows one meeting at a time; open() replaces whatever was open.
@@ -99,6 +102,12 @@ export const useMeetingStore = defineStore('meeting', () => {
       onClockOffset: (offset) => {
         clockOffsetMs.value = offset
       },
+      // What this browser sent to this meeting as this role and never saw answered survives a
+      // reload; a refusal of it is shown in the notice line, since the form that sent it is gone.
+      outbox: storageOutbox(id, asRole),
+      onRestoredAnswer: (command, ack) => {
+        if (!ack.ok) showNotice('error', offlineText.restoredRefused(storedCommandHint(command), ack.error.message), 20_000)
+      },
     })
     connection.start()
   }
@@ -122,6 +131,10 @@ export const useMeetingStore = defineStore('meeting', () => {
     if (!checked.ok) return checked
     return connection.send(type, checked.data as CommandFields<K>, commandId)
   }
+
+  /** Where this phone's own request to speak stands, with the reason if declined (the phone holds its secret). */
+  const requestStatus = (request: SpeakRequestStatusRequest): Promise<Ack<SpeakRequestStanding>> =>
+    connection ? connection.requestStatus(request) : Promise.resolve(fail('INTERNAL', vi.forms.notConnected))
 
   const recordPetition = (fields: CommandFields<'petition:record'>) => dispatch('petition:record', fields)
   const registerSpeaker = (fields: CommandFields<'speaker:register'>) => dispatch('speaker:register', fields)
@@ -147,6 +160,7 @@ export const useMeetingStore = defineStore('meeting', () => {
     open,
     close,
     dispatch,
+    requestStatus,
     recordPetition,
     registerSpeaker,
     callNextSpeaker,
