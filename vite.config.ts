@@ -34,7 +34,8 @@ export default defineConfig({
     include: ['shared/**/*.test.ts', 'server/**/*.test.ts', 'db/**/*.test.ts', 'client/src/**/*.test.ts'],
     // Database-backed suites share one PostgreSQL when DATABASE_URL is set; they isolate by meeting id.
     globalSetup: ['tests/fixtures/global-setup.ts'],
-    testTimeout: 20_000,
+    // Generous: a loaded CI machine (2 cores) runs some whole-table suites slowly; a hang still fails.
+    testTimeout: 60_000,
     hookTimeout: 60_000,
   },
 })
