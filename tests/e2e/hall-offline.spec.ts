@@ -1,0 +1,77 @@
+import { expect, test } from '@playwright/test'
+import { createMeeting, issuePairingCode, meetingCommand, newContext, pairDevice, signedInContext } from './support/office'
+
+// The hall's Wi-Fi drops under the secretary's console while the meeting runs. The console says so
+// at once; what the secretary types meanwhile (a speech summary, a speaker registered at the desk)
+// is neither lost by a reload during the drop nor applied twice when the network returns.
+//
+// Without the app's shell cached, a reload during the drop shows the browser's own error page; the
+// secretary opens the console again once the network is back, and everything typed is there.
+
+const title = 'Hội nghị đối thoại với nhân dân bản Hua Nà'
+const firstSpeaker = 'Lò Văn Pọm'
+const summary = 'Ông Pọm đề nghị sửa cầu treo qua suối Nậm Na trước mùa mưa'
+const deskSpeaker = 'Quàng Thị Xuân'
+
+test('a network drop at the console: said at once, nothing typed lost by a reload, the queued speaker applied once', async ({ browser }) => {
+  const meetingId = await createMeeting(title, 'Nhà văn hóa bản Hua Nà')
+  await meetingCommand('secretary', meetingId, 'speaker:register', { name: firstSpeaker, unit: 'Bản Hua Nà' })
+  await meetingCommand('secretary', meetingId, 'speaker:call-next')
+  const consolePath = `/m/${meetingId}/secretary`
+
+  const secretaryContext = await signedInContext(browser, 'secretary', { viewport: { width: 1600, height: 1000 } })
+  const secretary = await secretaryContext.newPage()
+  // Leaving with unsent work asks first (beforeunload): the secretary answers "leave".
+  const leaveWarnings: string[] = []
+  secretary.on('dialog', (dialog) => {
+    leaveWarnings.push(dialog.type())
+    void dialog.accept()
+  })
+  await secretary.goto(consolePath)
+  const pill = secretary.getByTestId('connection-status')
+  await expect(pill).toHaveAttribute('data-status', 'online')
+
+  const chairContext = await newContext(browser)
+  const chair = await chairContext.newPage()
+  await pairDevice(chair, await issuePairingCode(secretary, 'chair'), { screen: 'chair' })
+  await expect(chair.getByTestId('connection-status')).toHaveAttribute('data-status', 'online')
+
+  // The network drops under the console.
+  await secretaryContext.setOffline(true)
+  await expect(pill).toHaveAttribute('data-status', 'offline')
+  await expect(pill).toHaveText('Mất kết nối — đang kết nối lại…')
+  await expect(secretary.getByTestId('offline-banner')).toBeVisible()
+
+  // The secretary goes on taking notes and registering speakers at the desk.
+  const summaryBox = secretary.getByTestId('speaker-summary-1')
+  await summaryBox.fill(summary)
+  await secretary.getByTestId('speaker-name').fill(deskSpeaker)
+  await secretary.getByTestId('speaker-submit').click()
+  await expect(secretary.getByTestId('speaker-submit')).toHaveText(/Chờ kết nối để gửi/)
+  await expect(secretary.getByTestId('offline-banner')).toContainText('2 thao tác đang chờ gửi')
+
+  // A reload during the drop: the browser asks first, then cannot reach the server.
+  await secretary.reload().catch(() => undefined)
+  expect(leaveWarnings).toContain('beforeunload')
+
+  // The network comes back; the console is opened again on the same computer.
+  await secretaryContext.setOffline(false)
+  await secretary.goto(consolePath)
+  await expect(secretary.getByTestId('speaker-summary-1')).toHaveValue(summary)
+  await expect(pill).toHaveAttribute('data-status', 'online')
+
+  // What was queued went out once, under its own id: one new speaker, on the tablet and the console.
+  const chairRows = chair.getByTestId('chair-queue-row').filter({ hasText: deskSpeaker })
+  await expect(chairRows).toHaveCount(1)
+  await expect(secretary.getByTestId('queue-waiting-row').filter({ hasText: deskSpeaker })).toHaveCount(1)
+  // The summary reached the server too: the field says it is saved, and a fresh screen shows it.
+  await expect(secretary.getByTestId('speaker-summary-state-1')).toContainText('✓')
+  await expect(secretary.getByTestId('offline-banner')).toHaveCount(0)
+  await secretary.reload()
+  await expect(secretary.getByTestId('speaker-summary-1')).toHaveValue(summary)
+  await expect(secretary.getByTestId('queue-waiting-row').filter({ hasText: deskSpeaker })).toHaveCount(1)
+  await expect(chairRows).toHaveCount(1)
+
+  await secretaryContext.close()
+  await chairContext.close()
+})
