@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { decide } from './decide'
 import { fold } from './evolve'
-import { closingFigures, conclusionLines, hallScreen, projectorModeFor } from './hall'
+import { closingFigures, conclusionLines, hallCurrentPetition, hallScreen, hallStatus, invitesRegistration, projectorModeFor } from './hall'
 import { emptyMeetingState, type MeetingState, type Petition, type PetitionStatus } from './model'
 import { redactEvent, redactState } from './redact'
 import { countPartOf, petitionCountParts, petitionCounts, petitionsByField, projectorPetitionGroups } from './selectors'
@@ -119,6 +119,19 @@ describe('what the hall shows as the meeting ends', () => {
     m.must(command('projector:show', { mode: 'programme', announcement: '' }))
     expect(hallScreen(m.state)).toBe('programme')
     expect(closingFigures(m.state)).toMatchObject({ total: 3, answered: 1, writtenAnswer: 1, forwarded: 0, setAside: 1, pending: 0, speakersHeard: 1 })
+  })
+
+  it('stops inviting registration and showing a petition "under discussion" once the discussion is over', () => {
+    const m = new DomainHarness()
+    m.must(command('petition:record', { origin: 'registered', title: 'Đường liên bản hỏng' }))
+    m.must(command('petition:discuss', { petitionNo: 1 }))
+    expect(invitesRegistration(m.state)).toBe(true)
+    expect(hallCurrentPetition(m.state)?.no).toBe(1)
+    expect(hallStatus(m.state.petitions[0]!, m.state)).toBe('discussing')
+    m.must(command('meeting:set-phase', { phase: 'conclusion' }))
+    expect(invitesRegistration(m.state)).toBe(false)
+    expect(hallCurrentPetition(m.state)).toBeNull()
+    expect(hallStatus(m.state.petitions[0]!, m.state)).toBe('waiting')
   })
 
   it('names a confidential petition by number and field only among the conclusions, even from the full state', () => {

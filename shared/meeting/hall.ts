@@ -1,5 +1,5 @@
 import { publicPetitionTitle } from './confidentiality'
-import type { MeetingState, PetitionOrigin, PetitionStatus, ProjectorMode } from './model'
+import type { MeetingState, Petition, PetitionOrigin, PetitionStatus, ProjectorMode } from './model'
 import { petitionOutcome } from './outcome'
 import { petitionCounts, petitionLabel, type PetitionCounts } from './selectors'
 
@@ -44,6 +44,22 @@ function liveScreen(state: MeetingState): HallScreen {
 
 /** Whether the discussion is over: no invitation to register, nothing "under discussion". */
 export const discussionOver = (state: MeetingState): boolean => state.phase === 'conclusion' || state.phase === 'closed'
+
+/**
+ * A petition's status as the hall reads it: once the discussion is over, one left "under
+ * discussion" without a decision reads as not yet dealt with, not as still being discussed.
+ */
+export function hallStatus(p: Petition, state: MeetingState): PetitionStatus {
+  return p.status === 'discussing' && discussionOver(state) ? 'waiting' : p.status
+}
+
+/** The petition the hall is told is under discussion: none once the discussion is over. */
+export function hallCurrentPetition(state: MeetingState): Petition | null {
+  return discussionOver(state) ? null : (state.petitions.find((p) => p.no === state.currentPetitionNo) ?? null)
+}
+
+/** Whether the hall is invited to register to speak: while registration is open and the discussion is not over. */
+export const invitesRegistration = (state: MeetingState): boolean => state.registrationOpen && !discussionOver(state)
 
 /** One petition's line among the chair's conclusions, as the public may read it. */
 export interface ConclusionLine {

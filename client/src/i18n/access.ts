@@ -206,6 +206,7 @@ export const accessText = {
     'registration.closed': 'Khóa đăng ký phát biểu',
     'registration.reopened': 'Mở lại đăng ký phát biểu',
     'projector.switched': 'Đổi nội dung màn hình chiếu',
+    'projector.assigned': 'Đổi nội dung một màn hình chiếu',
     'petition.recorded': 'Ghi nhận kiến nghị',
     'petition.edited': 'Sửa kiến nghị',
     'petition.answer-prepared': 'Lưu câu trả lời chuẩn bị',

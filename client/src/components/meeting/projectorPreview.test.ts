@@ -33,11 +33,11 @@ describe('projectorPreview', () => {
   })
 
   it('quotes the announcement and counts lists', () => {
-    expect(projectorPreview(state({ projector: { mode: 'announcement', announcement: 'Nghỉ giải lao 10 phút' } }))).toBe(
+    expect(projectorPreview(state({ projector: { mode: 'announcement', announcement: 'Nghỉ giải lao 10 phút', screens: [] } }))).toBe(
       'Thông báo: «Nghỉ giải lao 10 phút»',
     )
-    expect(projectorPreview(state({ projector: { mode: 'programme', announcement: '' } }))).toBe('Chương trình hội nghị (5 mục)')
-    expect(projectorPreview(state({ projector: { mode: 'blank', announcement: '' } }))).toBe('Màn hình chờ (logo)')
+    expect(projectorPreview(state({ projector: { mode: 'programme', announcement: '', screens: [] } }))).toBe('Chương trình hội nghị (5 mục)')
+    expect(projectorPreview(state({ projector: { mode: 'blank', announcement: '', screens: [] } }))).toBe('Màn hình chờ (logo)')
   })
 })
 
