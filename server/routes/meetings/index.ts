@@ -13,7 +13,7 @@ import { createDemoConference } from '../../meetings/demo'
 import { vietnamDate } from '../../../shared/calendar/working-days'
 import { appError } from '../../../shared/errors'
 import { sendError, sendResult } from '../../http-errors'
-import { commandResult, errors, meetingCreated, meetingEvent, meetingIdParams, meetingStateBody, meetingSummary } from './schemas'
+import { commandResult, errors, meetingCreated, meetingEvent, meetingIdParams, meetingListItem, meetingStateBody, meetingSummary } from './schemas'
 
 // The same commands as the sockets, over HTTP: for scripts, integrations and tests. The role follows
 // from who is calling (shared/access/policy.ts); anyone else gets the public, redacted view.
@@ -39,9 +39,15 @@ const meetingsRoutes: FastifyPluginAsync = async (fastify) => {
     return reply.code(201).send({ meetingId: meeting.meetingId, title: meeting.title, venue: meeting.venue, createdAt: meeting.createdAt })
   })
 
-  app.get('/api/meetings', { config: { action: 'meetings:list' }, schema: { response: { 200: z.object({ meetings: z.array(meetingSummary) }) } } }, async () => {
+  app.get('/api/meetings', { config: { action: 'meetings:list' }, schema: { response: { 200: z.object({ meetings: z.array(meetingListItem) }) } } }, async () => {
     const meetings = await listMeetings(app.db)
-    return { meetings: meetings.map(({ meetingId, title, venue, createdAt }) => ({ meetingId, title, venue, createdAt })) }
+    const listed = []
+    // The date and phase come from each meeting's log (held folded in memory once read).
+    for (const { meetingId, title, venue, createdAt } of meetings) {
+      const state = await app.meetingLog.state(meetingId)
+      listed.push({ meetingId, title, venue, createdAt, meetingDate: state?.details.meetingDate ?? '', phase: state?.phase ?? 'opening' })
+    }
+    return { meetings: listed }
   })
 
   app.get('/api/meetings/:meetingId', { config: { action: 'meeting:read' }, schema: { params: meetingIdParams, response: { 200: meetingSummary, ...errors } } }, async (req, reply) => {

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { MeetingPhase } from '../../../shared/meeting/model'
 
 // Response shapes of the meeting routes. Request bodies use the shared command schemas directly.
 export const errorBody = z.object({
@@ -13,6 +14,15 @@ export const meetingSummary = z.object({
   title: z.string(),
   venue: z.string(),
   createdAt: z.string(),
+})
+
+/**
+ * A meeting in the home list: what tells two meetings of the same title apart, its date ('' when
+ * not set yet) and where it stands.
+ */
+export const meetingListItem = meetingSummary.extend({
+  meetingDate: z.string(),
+  phase: z.enum(MeetingPhase),
 })
 
 export const meetingCreated = meetingSummary.extend({
