@@ -49,10 +49,11 @@ export async function readEvents(db: Executor, meetingId: string, fromSeq: numbe
 }
 
 /** Every event of a meeting with who issued it: the oversight view. */
-export async function readMeetingAudit(db: Executor, meetingId: string): Promise<MeetingAuditEntry[]> {
+/** The meeting's audit trail; each entry with its event's payload, for the route to name its subject. */
+export async function readMeetingAudit(db: Executor, meetingId: string): Promise<(MeetingAuditEntry & { payload: unknown })[]> {
   const rows = await db
     .selectFrom('meeting_events')
-    .select(['seq', 'type', 'actor_role', 'actor', 'occurred_at'])
+    .select(['seq', 'type', 'actor_role', 'actor', 'occurred_at', 'payload'])
     .where('meeting_id', '=', meetingId)
     .orderBy('seq')
     .execute()
@@ -62,6 +63,7 @@ export async function readMeetingAudit(db: Executor, meetingId: string): Promise
     at: toIso(r.occurred_at),
     role: r.actor_role,
     actor: (typeof r.actor === 'string' ? JSON.parse(r.actor) : r.actor) as AuditActor | null,
+    payload: typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload,
   }))
 }
 

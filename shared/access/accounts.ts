@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { cleanedText, requiredText } from '../text'
+import type { AuditSubject } from '../meeting/audit-subject'
 
 // Accounts: the people who sign in, and the roles they hold in this office. A person may hold
 // several roles (in a small commune the secretary also keeps the directory). What each role may do
@@ -152,6 +153,8 @@ export interface MeetingAuditEntry {
   at: string
   role: string | null
   actor: AuditActor | null
+  /** Which petition or speaker the event concerns, named as the reader may see it. */
+  subject?: AuditSubject | null
 }
 
 /** What the office audit trail records (sign-ins, accounts, pairing); the UI labels each one. */

@@ -27,4 +27,13 @@ export const hallLinksText = {
     toNext: 'Mời tiếp theo',
     toNextLabel: (who: string) => `Mời tiếp theo: đưa ${who} lên đầu danh sách chờ`,
   },
+  home: {
+    date: (date: string) => `Ngày họp ${date}`,
+    noDate: 'Chưa đặt ngày họp',
+  },
+  audit: {
+    subject: 'Liên quan',
+    petition: (no: number, title: string) => `KN ${no}: ${title}`,
+    speaker: (no: number, name: string | null) => (name ? `Người phát biểu số ${no}: ${name}` : `Người phát biểu số ${no}`),
+  },
 }

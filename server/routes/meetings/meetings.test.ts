@@ -69,6 +69,18 @@ describe(`meeting routes on ${backendName}`, () => {
     expect({ status: anonymous.statusCode, code: anonymous.json().error.code }).toEqual({ status: 401, code: 'UNAUTHENTICATED' })
   })
 
+  it('lists each meeting with its date and phase, so two of the same title can be told apart', async () => {
+    const title = `Đối thoại với nhân dân ${randomUUID().slice(0, 8)}`
+    const first = await createMeeting(title)
+    const second = await createMeeting(title)
+    expect((await command(second.meetingId, people.secretary, { type: 'meeting:update-details', title, venue: 'Hội trường', meetingDate: '2026-06-20' })).statusCode).toBe(200)
+    expect((await command(second.meetingId, people.secretary, { type: 'meeting:set-phase', phase: 'dialogue' })).statusCode).toBe(200)
+    const listed = (await app.inject({ url: '/api/meetings', headers: people.chair.headers })).json().meetings as { meetingId: string; meetingDate: string; phase: string }[]
+    const pick = (id: string) => listed.find((m) => m.meetingId === id)
+    expect(pick(first.meetingId)).toMatchObject({ title, meetingDate: '', phase: 'opening' })
+    expect(pick(second.meetingId)).toMatchObject({ title, meetingDate: '2026-06-20', phase: 'dialogue' })
+  })
+
   it('lets only a secretary create a meeting, and a signed-in write needs its CSRF token; nothing is created otherwise', async () => {
     const title = `Không được tạo ${randomUUID()}`
     const payload = { title, venue: 'Hội trường' }
@@ -137,6 +149,33 @@ describe(`meeting routes on ${backendName}`, () => {
     // Who did what is for oversight, not for those whose actions it records.
     expect((await app.inject({ url: `/api/meetings/${meetingId}/audit`, headers: people.secretary.headers })).statusCode).toBe(403)
     expect((await app.inject({ url: `/api/meetings/${meetingId}/audit` })).statusCode).toBe(401)
+  })
+
+  it('names in the meeting audit which petition and speaker each entry concerns, a confidential one by number and field only', async () => {
+    const { meetingId } = await createMeeting()
+    const record = (fields: object) => command(meetingId, people.secretary, { type: 'petition:record', origin: 'registered', ...fields })
+    expect((await record({ field: 'Đất đai', title: 'Cấp đổi sổ đỏ', petitionerName: 'Cầm Văn Công' })).statusCode).toBe(200)
+    expect((await record({ field: 'Tổ chức cán bộ', title: 'Tố cáo cán bộ thôn', petitionerName: 'Quàng Thị Kín', confidential: true })).statusCode).toBe(200)
+    expect((await command(meetingId, people.secretary, { type: 'speaker:register', name: 'Lò Văn Nói', petitionNos: [1] })).statusCode).toBe(200)
+    expect((await command(meetingId, people.secretary, { type: 'speaker:register', name: 'Quàng Thị Kín', petitionNos: [2] })).statusCode).toBe(200)
+    expect((await command(meetingId, people.secretary, { type: 'speaker:call', speakerNo: 2 })).statusCode).toBe(200)
+
+    const audit = await app.inject({ url: `/api/meetings/${meetingId}/audit`, headers: people.oversight.headers })
+    expect(audit.statusCode).toBe(200)
+    const subjects = (audit.json().entries as { type: string; subject: unknown }[]).map((e) => [e.type, e.subject])
+    expect(subjects).toEqual([
+      ['meeting.created', null],
+      ['petition.recorded', { petition: { no: 1, title: 'Cấp đổi sổ đỏ', withheld: false } }],
+      ['petition.recorded', { petition: { no: 2, title: 'Kiến nghị số 2 (bảo mật, lĩnh vực Tổ chức cán bộ)', withheld: true } }],
+      ['speaker.registered', { speaker: { no: 1, name: 'Lò Văn Nói' } }],
+      ['speaker.registered', { speaker: { no: 2, name: null } }],
+      // Calling a speaker moves the meeting to the dialogue and opens their petition.
+      ['meeting.phase-changed', null],
+      ['speaker.called', { speaker: { no: 2, name: null } }],
+      ['petition.discussion-started', { petition: { no: 2, title: 'Kiến nghị số 2 (bảo mật, lĩnh vực Tổ chức cán bộ)', withheld: true } }],
+    ])
+    expect(audit.body).not.toContain('Tố cáo cán bộ thôn')
+    expect(audit.body).not.toContain('Quàng Thị Kín')
   })
 
   it('answers a retried command id with the first result and writes nothing more', async () => {

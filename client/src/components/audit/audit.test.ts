@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { OfficeAuditEntry } from '@shared/access/accounts'
-import { actorText, eventLabel, filterOfficeAudit, officeActionLabel, roleText } from './audit'
+import { actorText, eventLabel, filterOfficeAudit, officeActionLabel, roleText, subjectText } from './audit'
 
 const entry = (id: number, over: Partial<OfficeAuditEntry>): OfficeAuditEntry => ({
   id,
@@ -44,5 +44,17 @@ describe('office audit search', () => {
     expect(filterOfficeAudit(entries, 'HỘI TRƯỜNG').map((e) => e.id)).toEqual([2])
     expect(filterOfficeAudit(entries, '10.0.0.99').map((e) => e.id)).toEqual([3])
     expect(filterOfficeAudit(entries, '  ').map((e) => e.id)).toEqual([1, 2, 3])
+  })
+})
+
+describe('what a meeting audit entry concerns', () => {
+  it('names the petition by number and title, a withheld one as the server named it, and the speaker by number and name', () => {
+    expect(subjectText({ petition: { no: 1, title: 'Cấp đổi sổ đỏ', withheld: false } })).toBe('KN 1: Cấp đổi sổ đỏ')
+    expect(subjectText({ petition: { no: 2, title: 'Kiến nghị số 2 (bảo mật, lĩnh vực Tổ chức cán bộ)', withheld: true } })).toBe('Kiến nghị số 2 (bảo mật, lĩnh vực Tổ chức cán bộ)')
+    expect(subjectText({ speaker: { no: 3, name: 'Lò Văn Nói' } })).toBe('Người phát biểu số 3: Lò Văn Nói')
+    expect(subjectText({ speaker: { no: 4, name: null } })).toBe('Người phát biểu số 4')
+    expect(subjectText({ petition: { no: 1, title: 'Cấp đổi sổ đỏ', withheld: false }, speaker: { no: 3, name: 'Lò Văn Nói' } })).toBe('KN 1: Cấp đổi sổ đỏ · Người phát biểu số 3: Lò Văn Nói')
+    expect(subjectText(null)).toBe('')
+    expect(subjectText(undefined)).toBe('')
   })
 })

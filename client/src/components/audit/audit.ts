@@ -1,6 +1,8 @@
 import type { AuditActor, OfficeAuditEntry } from '@shared/access/accounts'
+import type { AuditSubject } from '@shared/meeting/audit-subject'
 import { roles, roleLabels, type Role } from '@shared/roles'
 import { accessText } from '../../i18n/access'
+import { hallLinksText } from '../../i18n/hallLinks'
 import { foldVi } from '../petition/petitionFilter'
 
 // Turning the audit trails' codes into words a reader of the record understands. A code this client
@@ -17,6 +19,22 @@ export function actorText(actor: AuditActor | null): string {
   if (!actor) return accessText.meetingAudit.system
   const who = actor.kind === 'device' ? accessText.meetingAudit.device(actor.name) : actor.name
   return actor.address ? `${who} · ${actor.address}` : who
+}
+
+/**
+ * Which petition and speaker a meeting audit entry concerns, as the server named them for this
+ * reader: "KN 3: <title>", a confidential one as "Kiến nghị số 3 (bảo mật, lĩnh vực …)", a speaker
+ * as "Người phát biểu số 2: <name>" or by number alone.
+ */
+export function subjectText(subject: AuditSubject | null | undefined): string {
+  if (!subject) return ''
+  const t = hallLinksText.audit
+  const parts: string[] = []
+  const p = subject.petition
+  if (p) parts.push(p.withheld ? p.title : t.petition(p.no, p.title))
+  const s = subject.speaker
+  if (s) parts.push(t.speaker(s.no, s.name))
+  return parts.join(' · ')
 }
 
 /** Entries whose words contain the query, accents and case aside ("dang nhap" finds "Đăng nhập"). */
