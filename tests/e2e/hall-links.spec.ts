@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
-import { createMeeting, issuePairingCode, meetingCommand, newContext, openDevicesPanel, signedInContext } from './support/office'
+import { asPerson, createMeeting, issuePairingCode, meetingCommand, newContext, openDevicesPanel, signedInContext } from './support/office'
 import { handedOutOrigin } from './support/hallAddress'
 
 // Issue 11, part A, in a real browser: the links the console hands out name an address the hall's
@@ -121,6 +121,29 @@ test('after Alt+N or a form sent, the focus stays where the secretary can go on 
   await secretary.keyboard.press('Alt+KeyN')
   await expect(secretary.getByTestId('queue-waiting-row')).toHaveCount(0)
   await expect.poll(() => focusedTestId(secretary)).not.toBe('body')
+  await context.close()
+})
+
+test('recording a follow-up result, "Đã trả lời người kiến nghị" starts unticked', async ({ browser }) => {
+  const unitName = 'Phòng Văn hóa - Xã hội'
+  const unitId = await asPerson('admin', async (api) => {
+    const directory = (await (await api.get('/api/directory')).json()) as { units: { id: string; name: string }[] }
+    const found = directory.units.find((u) => u.name === unitName)
+    if (found) return found.id
+    const created = await api.post('/api/directory/units', { data: { name: unitName } })
+    expect(created.status()).toBe(201)
+    return ((await created.json()) as { id: string }).id
+  })
+  const meetingId = await createMeeting('Đối thoại theo dõi trả lời')
+  await meetingCommand('secretary', meetingId, 'petition:record', { origin: 'registered', field: 'Văn hóa', title: 'Sửa nhà văn hóa bản', petitionerName: 'Lò Văn Văn' })
+  await meetingCommand('secretary', meetingId, 'petition:commit-written-answer', { petitionNo: 1, unitId })
+
+  const context = await signedInContext(browser, 'secretary')
+  const page = await context.newPage()
+  await page.goto(`/m/${meetingId}/follow-up`)
+  await page.getByTestId('follow-up-row').first().getByTestId('record').click()
+  await expect(page.getByTestId('result-answered')).toBeVisible()
+  await expect(page.getByTestId('result-answered')).not.toBeChecked()
   await context.close()
 })
 
