@@ -12,7 +12,9 @@ let inflight: Promise<void> | null = null
 
 async function load(): Promise<void> {
   const result = await request<PublicAddress>('/api/public-address')
-  address.value = result.ok ? result.data : { url: null, source: 'none', warning: hallLinksText.address.failed }
+  if (result.ok) address.value = result.data
+  // Asked again and not answered: keep what the server said before.
+  else if (!address.value) address.value = { url: null, source: 'none', warning: hallLinksText.address.failed }
   loaded.value = true
 }
 
