@@ -5,8 +5,10 @@ import { createMeeting, issuePairingCode, meetingCommand, newContext, pairDevice
 // at once; what the secretary types meanwhile (a speech summary, a speaker registered at the desk)
 // is neither lost by a reload during the drop nor applied twice when the network returns.
 //
-// Without the app's shell cached, a reload during the drop shows the browser's own error page; the
-// secretary opens the console again once the network is back, and everything typed is there.
+// The reload happens during the drop: the service worker (public/sw.js) serves the app's shell, the
+// tab's picture of the meeting and the secretary's session hint open the console on what it showed,
+// the typed summary comes back from its draft and the two commands from the outbox, and they go out
+// once, under their own ids, when the network returns.
 
 const title = 'Hội nghị đối thoại với nhân dân bản Hua Nà'
 const firstSpeaker = 'Lò Văn Pọm'
@@ -19,7 +21,8 @@ test('a network drop at the console: said at once, nothing typed lost by a reloa
   await meetingCommand('secretary', meetingId, 'speaker:call-next')
   const consolePath = `/m/${meetingId}/secretary`
 
-  const secretaryContext = await signedInContext(browser, 'secretary', { viewport: { width: 1600, height: 1000 } })
+  // The console's computer lets the app's service worker run (the suite blocks it elsewhere).
+  const secretaryContext = await signedInContext(browser, 'secretary', { viewport: { width: 1600, height: 1000 }, serviceWorkers: 'allow' })
   const secretary = await secretaryContext.newPage()
   // Leaving with unsent work asks first (beforeunload): the secretary answers "leave".
   const leaveWarnings: string[] = []
@@ -30,6 +33,8 @@ test('a network drop at the console: said at once, nothing typed lost by a reloa
   await secretary.goto(consolePath)
   const pill = secretary.getByTestId('connection-status')
   await expect(pill).toHaveAttribute('data-status', 'online')
+  // The app's shell is kept for a reload offline (the first visit is enough).
+  await expect(secretary.locator('html')).toHaveAttribute('data-offline-ready', 'true')
 
   const chairContext = await newContext(browser)
   const chair = await chairContext.newPage()
@@ -50,15 +55,20 @@ test('a network drop at the console: said at once, nothing typed lost by a reloa
   await expect(secretary.getByTestId('speaker-submit')).toHaveText(/Chờ kết nối để gửi/)
   await expect(secretary.getByTestId('offline-banner')).toContainText('2 thao tác đang chờ gửi')
 
-  // A reload during the drop: the browser asks first, then cannot reach the server.
-  await secretary.reload().catch(() => undefined)
+  // A reload during the drop: the browser asks first, then the console opens from the kept shell,
+  // still offline, with the summary typed and both commands waiting.
+  const reloaded = await secretary.reload()
   expect(leaveWarnings).toContain('beforeunload')
-
-  // The network comes back; the console is opened again on the same computer.
-  await secretaryContext.setOffline(false)
-  await secretary.goto(consolePath)
+  expect(reloaded?.fromServiceWorker()).toBe(true)
+  await expect(secretary.getByTestId('meeting-title')).toHaveText(title)
+  await expect(pill).toHaveAttribute('data-status', 'offline')
   await expect(secretary.getByTestId('speaker-summary-1')).toHaveValue(summary)
+  await expect(secretary.getByTestId('offline-banner')).toContainText('2 thao tác đang chờ gửi')
+
+  // The network comes back: the console reconnects by itself.
+  await secretaryContext.setOffline(false)
   await expect(pill).toHaveAttribute('data-status', 'online')
+  await expect(secretary.getByTestId('speaker-summary-1')).toHaveValue(summary)
 
   // What was queued went out once, under its own id: one new speaker, on the tablet and the console.
   const chairRows = chair.getByTestId('chair-queue-row').filter({ hasText: deskSpeaker })

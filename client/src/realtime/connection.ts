@@ -9,6 +9,8 @@ import {
   type CommandResult,
   type HandshakeAuth,
   type ServerToClientEvents,
+  type SpeakRequestStanding,
+  type SpeakRequestStatusRequest,
   type SyncResult,
 } from '@shared/protocol'
 import type { Role } from '@shared/roles'
@@ -88,6 +90,11 @@ export interface MeetingConnectionOptions {
    * screen says what became of it (a refusal above all).
    */
   onRestoredAnswer?: (command: StoredCommand, ack: Ack<CommandResult>) => void
+  /**
+   * What this screen showed last time (kept by the page across a reload during a drop): shown until
+   * the first sync answers, which starts from scratch all the same, so nothing it holds is trusted.
+   */
+  initialState?: MeetingState | null
   /** The device's own view of its network (the browser's online/offline events); null: none. */
   network?: NetworkSignals | null
 }
@@ -150,9 +157,13 @@ export class MeetingConnection {
   private clockOffset = 0
   private readonly outbox: Outbox | null
   private unsubscribeNetwork: (() => void) | null = null
+  /** The state shown came from a previous page, not from this server: the next sync starts at 0. */
+  private unverified: boolean
 
   constructor(private readonly options: MeetingConnectionOptions) {
-    this.state = emptyMeetingState(options.meetingId)
+    const initial = options.initialState?.meetingId === options.meetingId ? options.initialState : null
+    this.state = initial ?? emptyMeetingState(options.meetingId)
+    this.unverified = initial !== null
     this.ackTimeoutMs = options.ackTimeoutMs ?? 10_000
     this.manualRetryMs = options.manualRetryMs ?? 2_000
     this.retryDelay = options.retryDelay ?? ((attempt) => backoffDelay(attempt))
@@ -205,6 +216,15 @@ export class MeetingConnection {
 
   get pendingCount(): number {
     return this.pending.size
+  }
+
+  /** Where a phone's own request to speak stands (with the reason it was declined); asked while connected only. */
+  requestStatus(request: SpeakRequestStatusRequest): Promise<Ack<SpeakRequestStanding>> {
+    if (!this.socket.connected) return Promise.resolve({ ok: false, error: localError('network') })
+    return this.socket
+      .timeout(this.ackTimeoutMs)
+      .emitWithAck('speak-request:status', request)
+      .catch(() => ({ ok: false as const, error: localError('network') }))
   }
 
   start(): void {
@@ -346,7 +366,7 @@ export class MeetingConnection {
   }
 
   /** Asks for everything after our last seq. Concurrent requests collapse into one follow-up. */
-  private sync(fromScratch = false): void {
+  private sync(fromScratch = this.unverified): void {
     if (!this.socket.connected) return
     if (this.syncTimer) {
       // A retry is already scheduled after a backoff: asking now would defeat it.
@@ -377,7 +397,9 @@ export class MeetingConnection {
       this.syncFailures = 0
       this.sampleClock(result.data.serverTime, sentAt, now())
       const outcome = applySync(base, result.data)
-      if (outcome.state !== this.state && outcome.state.seq >= this.state.seq) {
+      const replacesUnverified = fromScratch && this.unverified
+      if (fromScratch) this.unverified = false
+      if (outcome.state !== this.state && (outcome.state.seq >= this.state.seq || replacesUnverified)) {
         this.state = outcome.state
         this.options.onState(this.state)
       }

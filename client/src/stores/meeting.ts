@@ -15,6 +15,7 @@ import { showNotice } from '../composables/commands'
 import { newCommandId } from '../realtime/commandId'
 import { MeetingConnection, type CommandFields, type ConnectionStatus } from '../realtime/connection'
 import { storageOutbox, storedCommandHint } from '../realtime/outbox'
+import { loadCachedState, saveCachedState } from '../realtime/stateCache'
 
 // The meeting a screen is showing: the folded state, the link's health, and one action per command.
 // A page shows one meeting at a time; open() replaces whatever was open.
@@ -75,14 +76,17 @@ export const useMeetingStore = defineStore('meeting', () => {
     setDeviceScreen(deviceToken ? id : null)
     meetingId.value = id
     role.value = asRole
-    state.value = emptyMeetingState(id)
+    // What this tab showed before a reload, if it was reloaded: shown until the first sync answers.
+    const cached = loadCachedState(id, asRole)
+    state.value = cached ?? emptyMeetingState(id)
     status.value = 'connecting'
     connectionError.value = null
-    loaded.value = false
+    loaded.value = cached !== null
     connection = new MeetingConnection({
       meetingId: id,
       role: asRole,
       deviceToken,
+      initialState: cached,
       onState: (next) => {
         state.value = next
       },
@@ -110,6 +114,14 @@ export const useMeetingStore = defineStore('meeting', () => {
       },
     })
     connection.start()
+  }
+
+  // A reload (or leaving the page) keeps a picture of the meeting for this tab: if the network is down
+  // when the page comes back, the screen opens on it (realtime/stateCache.ts).
+  if (typeof window !== 'undefined') {
+    window.addEventListener('pagehide', () => {
+      if (connection && role.value && status.value !== 'refused') saveCachedState(role.value, state.value)
+    })
   }
 
   function close(): void {

@@ -6,6 +6,9 @@ import type { Ack, AppError } from '@shared/errors'
 import type { Role } from '@shared/roles'
 import { parseWith } from '@shared/validation'
 import { loadDevice, onDevicesChanged } from '../access/devices'
+import { rememberSessionUser, rememberedSessionUser } from '../access/sessionHint'
+import { forgetCachedStates } from '../realtime/stateCache'
+import { vi } from '../i18n/vi'
 import * as auth from '../api/auth'
 import { onSessionRejected, setSessionCredentials } from '../api/credentials'
 
@@ -33,13 +36,25 @@ export const useSessionStore = defineStore('session', () => {
     csrfToken.value = info.csrfToken
     setupRequired.value = info.setupRequired
     setSessionCredentials(info.csrfToken, info.user !== null)
+    rememberSessionUser(info.user)
   }
+
+  let recheck: ReturnType<typeof setTimeout> | null = null
 
   async function refresh(): Promise<void> {
     const result = await auth.getSession()
     loaded.value = true
     loadError.value = result.ok ? null : result.error
-    if (result.ok) apply(result.data)
+    if (recheck) clearTimeout(recheck)
+    recheck = null
+    if (result.ok) return apply(result.data)
+    // The server could not be reached at all (a reload during a network drop): the person this tab
+    // last knew opens the pages they had open, with no CSRF token, until the server answers.
+    if (result.error.message !== vi.localErrors.network) return
+    const hint = user.value ?? rememberedSessionUser()
+    if (!hint) return
+    user.value = hint
+    recheck = setTimeout(() => void refresh(), 5_000)
   }
 
   /** The first check, shared by every caller (the router's guard awaits it before any page). */
@@ -60,6 +75,7 @@ export const useSessionStore = defineStore('session', () => {
     const result = await auth.signOut()
     // Signed out here whatever the server says: an expired session is already gone there.
     apply({ user: null, csrfToken: null, setupRequired: false })
+    forgetCachedStates()
     return result
   }
 

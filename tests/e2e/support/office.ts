@@ -191,10 +191,16 @@ async function shareAssetCache(context: BrowserContext): Promise<void> {
   })
 }
 
-/** A new browser context — another person's computer or another device in the hall. */
+/**
+ * A new browser context — another person's computer or another device in the hall. The app's
+ * service worker (client/public/sw.js, the shell kept for a reload offline) is blocked unless a
+ * spec asks for it: requests a worker makes are routed through the shared asset cache above too,
+ * where Playwright's route.fetch can hang on them; and the app works the same without it, online.
+ * A context that allows the worker is left unrouted.
+ */
 export async function newContext(browser: Browser, options: BrowserContextOptions = {}): Promise<BrowserContext> {
-  const context = await browser.newContext(options)
-  await shareAssetCache(context)
+  const context = await browser.newContext({ serviceWorkers: 'block', ...options })
+  if (options.serviceWorkers !== 'allow') await shareAssetCache(context)
   return context
 }
 
