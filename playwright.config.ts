@@ -46,9 +46,11 @@ export default defineConfig({
   webServer: {
     // One node process (no tsx wrapper), so Playwright's SIGTERM reaches the server itself and the
     // embedded database closes cleanly.
-    command: `rm -rf .tmp/e2e-data-${port} && npm run build && node --import tsx server/main.ts`,
+    // The client is built into the run's own folder: another run's build (dist/client is emptied on
+    // every build) would otherwise delete the chunks this run's pages are still loading.
+    command: `rm -rf .tmp/e2e-data-${port} && npx vite build --outDir ../.tmp/e2e-client-${port} --emptyOutDir && node --import tsx server/main.ts`,
     // The first-run link is known in advance here, as an automated install would set it.
-    env: { PORT: String(port), DATA_DIR: `.tmp/e2e-data-${port}`, HND_SETUP_TOKEN: E2E_SETUP_TOKEN },
+    env: { PORT: String(port), DATA_DIR: `.tmp/e2e-data-${port}`, CLIENT_DIR: `.tmp/e2e-client-${port}`, HND_SETUP_TOKEN: E2E_SETUP_TOKEN },
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     gracefulShutdown: { signal: 'SIGTERM', timeout: 5000 },

@@ -1,4 +1,5 @@
 import os from 'node:os'
+import path from 'node:path'
 import { openDatabase } from '../db/connect'
 import { DataDirLockedError } from '../db/lock'
 import { migrateToLatest } from '../db/migrate'
@@ -47,7 +48,10 @@ async function main() {
   process.off('SIGTERM', stopWhileStarting)
   process.off('SIGINT', stopWhileStarting)
   if (database.kind === 'postgres') console.log(`Đã kết nối cơ sở dữ liệu ${database.description}.`)
-  const app = await buildApp({ db: database.db, pool: database.pool, trustProxy: config.trustProxy, publicUrl: config.publicUrl, logger: { level: process.env.LOG_LEVEL ?? 'warn' } })
+  // CLIENT_DIR: a built client elsewhere than dist/client (each browser-test run builds its own, so
+  // two runs on one machine do not delete each other's files mid-test).
+  const clientDir = process.env.CLIENT_DIR ? path.resolve(process.env.CLIENT_DIR) : undefined
+  const app = await buildApp({ db: database.db, pool: database.pool, trustProxy: config.trustProxy, publicUrl: config.publicUrl, clientDir, logger: { level: process.env.LOG_LEVEL ?? 'warn' } })
   await app.listen({ port: config.port, host: config.host })
 
   const port = (app.server.address() as { port: number }).port
