@@ -209,7 +209,7 @@ test('a short conference: secretary, chair and projector stay in step, and the h
   // The hall counts registered and added apart; the confidential speaker is a number, without village.
   await expect(projector.getByTestId('projector-count-registered')).toHaveText('Kiến nghị đã đăng ký: 2')
   await expect(projector.getByTestId('projector-count-added')).toHaveText('Kiến nghị bổ sung: 1')
-  await expect(projector.getByTestId('projector-count-answered')).toHaveText('Đã trả lời: 0')
+  await expect(projector.getByTestId('projector-count-answered')).toHaveText('Trả lời tại hội nghị: 0')
   await expect(projector.getByTestId('projector-count-pending')).toHaveText('Chưa xử lý: 3')
   const nextItems = projector.getByTestId('projector-next-item')
   await expect(nextItems).toHaveCount(3)
@@ -219,8 +219,8 @@ test('a short conference: secretary, chair and projector stay in step, and the h
 
   // The tablet follows too: counts, the queue, who comes next, and the rule.
   const chairCounts = chair.getByTestId('chair-counts')
-  await expect(chairCounts).toContainText(/Đăng ký\s*2/)
-  await expect(chairCounts).toContainText(/Bổ sung\s*1/)
+  await expect(chairCounts).toContainText(/Kiến nghị đã đăng ký\s*2/)
+  await expect(chairCounts).toContainText(/Kiến nghị bổ sung\s*1/)
   await expect(chair.getByTestId('chair-queue-row')).toHaveCount(3)
   await expect(chair.getByTestId('chair-call-next')).toContainText(`1. ${landPetitioner}`)
   await expect(chair.getByTestId('chair-rule')).toHaveText('Mời người tiếp theo sẽ kết thúc lượt phát biểu hiện tại.')
@@ -265,7 +265,7 @@ test('a short conference: secretary, chair and projector stay in step, and the h
   await expect(chairPetition.getByTestId('chair-outcome')).toHaveText('Đã trả lời tại hội nghị: Chủ trì hội nghị')
   await expect(projector.getByTestId('projector-answerer')).toContainText('Kết quả')
   await expect(projector.getByTestId('projector-answerer')).toContainText('Đã trả lời tại hội nghị: Chủ trì hội nghị')
-  await expect(projector.getByTestId('projector-count-answered')).toHaveText('Đã trả lời: 1')
+  await expect(projector.getByTestId('projector-count-answered')).toHaveText('Trả lời tại hội nghị: 1')
   await expect(projector.getByTestId('projector-count-pending')).toHaveText('Chưa xử lý: 2')
   await expect(row(1)).toHaveAttribute('data-status', 'answered')
   await expect(row(1).getByTestId('petition-status')).toHaveText('Đã trả lời tại hội nghị')
@@ -328,14 +328,18 @@ test('a short conference: secretary, chair and projector stay in step, and the h
   await expect(row(2)).toHaveAttribute('data-status', 'written_answer')
   await expect(row(2).getByTestId('petition-status')).toHaveText('Giao trả lời sau')
   await expect(row(2)).toContainText(`${unitInterior} — Trả lời bằng văn bản, hạn ${dueVi}`)
-  await expect(projector.getByTestId('projector-count-answered')).toHaveText('Đã trả lời: 1')
+  // A petition given to a unit to answer in writing is decided: it leaves "pending" for its own count.
+  await expect(projector.getByTestId('projector-count-answered')).toHaveText('Trả lời tại hội nghị: 1')
+  await expect(projector.getByTestId('projector-count-writtenAnswer')).toHaveText('Giao trả lời sau: 1')
   await expect(projector.getByTestId('projector-count-pending')).toHaveText('Chưa xử lý: 1')
+  await expect(secretary.getByTestId('count-writtenAnswer')).toHaveText('1')
 
   // ── The projector, switched from the console to the petitions by field, and back to live.
   await secretary.getByTestId('projector-mode-petitions').click()
   await expect(projector.getByTestId('projector')).toHaveAttribute('data-screen', 'petitions')
   const listRows = projector.getByTestId('projector-petition-row')
-  await expect(listRows).toHaveCount(2) // the registered petitions only
+  await expect(listRows).toHaveCount(3) // every petition, the one added in the room too
+  await expect(listRows.filter({ hasText: roadTitle })).toContainText('Bổ sung')
   await expect(listRows.filter({ hasText: landTitle })).toContainText('Đã trả lời')
   await expect(listRows.filter({ hasText: secretPublicTitle })).toContainText('Trả lời sau')
   await expect(projector.getByTestId('projector-petitions')).toContainText('Đất đai')
@@ -376,7 +380,9 @@ test('a short conference: secretary, chair and projector stay in step, and the h
   await expect(row(3)).toHaveAttribute('data-status', 'forwarded')
   await expect(row(3).getByTestId('petition-status')).toHaveText('Vượt thẩm quyền, chuyển cơ quan khác')
   await expect(row(3)).toContainText(forwardBody)
-  await expect(projector.getByTestId('projector-count-answered')).toHaveText('Đã trả lời: 1')
+  await expect(projector.getByTestId('projector-count-answered')).toHaveText('Trả lời tại hội nghị: 1')
+  await expect(projector.getByTestId('projector-count-writtenAnswer')).toHaveText('Giao trả lời sau: 1')
+  await expect(projector.getByTestId('projector-count-forwarded')).toHaveText('Chuyển cơ quan khác: 1')
   await expect(projector.getByTestId('projector-count-pending')).toHaveText('Chưa xử lý: 0')
   await expect(projector.getByTestId('projector-count-registered')).toHaveText('Kiến nghị đã đăng ký: 2')
   await expect(projector.getByTestId('projector-count-added')).toHaveText('Kiến nghị bổ sung: 1')
