@@ -30,7 +30,8 @@ export function evolve(state: MeetingState, event: MeetingEvent): MeetingState {
       return { ...s, projector: { ...s.projector, mode: event.payload.mode, announcement: event.payload.announcement } }
     case 'projector.assigned': {
       const { deviceId, label, mode } = event.payload
-      const others = s.projector.screens.filter((x) => x.deviceId !== deviceId)
+      // A state kept from before per-screen views (a tab's saved picture) has no list yet.
+      const others = (s.projector.screens ?? []).filter((x) => x.deviceId !== deviceId)
       return { ...s, projector: { ...s.projector, screens: mode === null ? others : [...others, { deviceId, label, mode }] } }
     }
 
