@@ -2,7 +2,7 @@ import { z } from 'zod'
 import type { Ack, AppError } from './errors'
 import type { CommandInput, CommandType } from './meeting/commands'
 import type { MeetingEvent } from './meeting/events'
-import type { MeetingState } from './meeting/model'
+import type { MeetingState, SpeakRequestStatus } from './meeting/model'
 import { roles } from './roles'
 
 // The Socket.IO contract between screens and the server. Bumped whenever a message changes shape;
@@ -34,6 +34,16 @@ export type SyncResult = (
   | { kind: 'snapshot'; state: MeetingState; seq: number }
 ) & { serverTime?: string }
 
+export const speakRequestStatusSchema = z.strictObject({ requestId: z.uuid(), secret: z.string().max(200) })
+export type SpeakRequestStatusRequest = z.input<typeof speakRequestStatusSchema>
+
+/** What the phone that sent a request learns of it, beyond the status every public screen sees: the reason it was declined. */
+export interface SpeakRequestStanding {
+  status: SpeakRequestStatus
+  speakerNo: number | null
+  reason: string
+}
+
 export interface CommandResult {
   /** The meeting's sequence number after this command. */
   seq: number
@@ -48,6 +58,8 @@ type CommandEvents = {
 
 export interface ClientToServerEvents extends CommandEvents {
   'meeting:sync': (request: SyncRequest, ack: (result: Ack<SyncResult>) => void) => void
+  /** A phone asks where its own request to speak stands, proving it with the request's secret. */
+  'speak-request:status': (request: SpeakRequestStatusRequest, ack: (result: Ack<SpeakRequestStanding>) => void) => void
 }
 
 export interface ServerToClientEvents {

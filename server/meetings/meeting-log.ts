@@ -18,6 +18,7 @@ import { listDevices } from '../../db/repositories/devices'
 import type { AuditActor } from '../../shared/access/accounts'
 import { commandHash } from './command-hash'
 import { KeyedMutex } from './mutex'
+import { sealSpeakRequestSecret } from './speak-request-secret'
 import type { OfficeContext } from '../office/office-data'
 import { emptyDirectory } from '../../shared/directory'
 import { emptyCalendar } from '../../shared/calendar/working-days'
@@ -181,8 +182,9 @@ export class MeetingLog extends EventEmitter<{ appended: [AppendedBatch] }> {
    * Runs one command for `role`. The role check is here so REST and sockets cannot differ. `actor`
    * (the person or device behind the role) is kept with the events for oversight.
    */
-  execute(meetingId: string, role: Role, command: Command, actor: AuditActor | null = null): Promise<Result<CommandResult>> {
-    if (!mayIssue(role, command.type)) return Promise.resolve(fail('FORBIDDEN'))
+  execute(meetingId: string, role: Role, received: Command, actor: AuditActor | null = null): Promise<Result<CommandResult>> {
+    if (!mayIssue(role, received.type)) return Promise.resolve(fail('FORBIDDEN'))
+    const command = sealSpeakRequestSecret(received)
     return this.mutex.run(meetingId, () =>
       this.apply(meetingId, { commandId: command.commandId, type: command.type, hash: commandHash(command), role, actor, decide: (state, ctx) => decide(state, command, ctx) }),
     )

@@ -66,6 +66,10 @@ describe(`the live conference over sockets on ${backendName}`, () => {
     'speaker:extend': { seconds: 60 },
     'speaker:finish': {},
     'speaker:summarize': { speakerNo: 1, summary: 'Tóm tắt' },
+    'speak-request:submit': { requestId: randomUUID(), secret: 's'.repeat(40), name: 'Người hỏi', newPetition: { content: 'Đường bản hỏng' } },
+    'speak-request:withdraw': { requestId: randomUUID(), secret: 's'.repeat(40) },
+    'speak-request:accept': { requestId: randomUUID(), name: 'Người hỏi' },
+    'speak-request:decline': { requestId: randomUUID(), reason: 'Trùng nội dung' },
   }
 
   it('checks every role against every command: refused ones say FORBIDDEN and change nothing', async () => {

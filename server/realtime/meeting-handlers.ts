@@ -1,8 +1,10 @@
 import { fail, ok, type Ack } from '../../shared/errors'
 import { unexpectedFailure } from '../http-errors'
-import { commandSchemas, commandTypes, isCommandType, type Command } from '../../shared/meeting/commands'
+import { commandSchemas, commandTypes, isCommandType, type Command, type CommandOf } from '../../shared/meeting/commands'
 import { eventsFor, stateFor } from '../../shared/meeting/redact'
-import { syncRequestSchema, type SyncResult } from '../../shared/protocol'
+import { speakRequestStatusSchema, syncRequestSchema, type SyncResult } from '../../shared/protocol'
+import { secretDigest } from '../meetings/speak-request-secret'
+import { AddressRequestCounter, PhoneRequests } from './speak-request-limits'
 import { parseWith } from '../../shared/validation'
 import type { MeetingLog } from '../meetings/meeting-log'
 import { roomFor } from './rooms'
@@ -33,7 +35,10 @@ async function answer(ack: AnyAck, work: () => Promise<Ack<unknown>>): Promise<v
   }
 }
 
-export function registerMeetingHandlers(socket: RealtimeSocket, log: MeetingLog, db: Kysely<Database>): void {
+/** Requests to speak per address, across this process's sockets. */
+const phoneRequestsByAddress = new AddressRequestCounter()
+
+export function registerMeetingHandlers(socket: RealtimeSocket, log: MeetingLog, db: Kysely<Database>, addresses = phoneRequestsByAddress): void {
   const { meetingId, role, principal } = socket.data
   const actor = actorOf(principal, socket.data.address)
   /** A session or pairing that ran out mid-meeting: refused, then the socket is closed. */
@@ -77,15 +82,56 @@ export function registerMeetingHandlers(socket: RealtimeSocket, log: MeetingLog,
         if (refused) return refused
         const parsed = parseWith(commandSchemas[type], args[0])
         if (!parsed.ok) return parsed
-        return log.execute(meetingId, role, { type, ...parsed.data } as Command, actor)
+        const command = { type, ...parsed.data } as Command
+        if (command.type === 'speak-request:submit' && role === 'attendee') return submitFromPhone(command)
+        return log.execute(meetingId, role, command, actor)
       })
     })
   }
 
+  // A phone's request to speak passes its limits (speak-request-limits.ts) before the log: refused,
+  // nothing is written and nothing is broadcast.
+  const phone = new PhoneRequests(addresses.limits)
+  async function submitFromPhone(command: CommandOf<'speak-request:submit'>): Promise<Ack<unknown>> {
+    if (!phone.commandIds.has(command.commandId)) {
+      const now = Date.now()
+      const state = await log.state(meetingId)
+      // A request of this phone that the log has not answered yet counts as waiting.
+      const waiting = (requestId: string) => {
+        const request = state?.speakRequests.find((r) => r.requestId === requestId)
+        return !request || request.status === 'waiting'
+      }
+      const key = `${meetingId} ${socket.data.address}`
+      const refused = phone.check(now, waiting) ?? addresses.check(key, now)
+      if (refused) return { ok: false, error: refused }
+      phone.count(now, command.commandId, command.requestId)
+      addresses.count(key, now)
+    }
+    const result = await log.execute(meetingId, role, command, actor)
+    if (!result.ok) phone.requestIds.delete(command.requestId)
+    return result
+  }
+
+  // Where a phone's own request stands, with the reason it was declined: for the phone holding its
+  // secret only (other screens see the status alone, redact.ts).
+  socket.on('speak-request:status', (...args: unknown[]) => {
+    const ack = ackOf(args)
+    if (!ack) return
+    void answer(ack, async () => {
+      const request = parseWith(speakRequestStatusSchema, args[0])
+      if (!request.ok) return request
+      const state = await log.state(meetingId)
+      const digest = secretDigest(request.data.secret)
+      const found = state?.speakRequests.find((r) => r.requestId === request.data.requestId && r.secret === digest)
+      if (!found) return fail('SPEAK_REQUEST_NOT_FOUND')
+      return ok({ status: found.status, speakerNo: found.speakerNo, reason: found.reason })
+    })
+  })
+
   // Whatever a client sends as an event name reaches here first: Socket.IO's parser lets a number
   // through (the frame `421[1,{}]` is event 1), so the name is checked before any use of it.
   socket.onAny((event: unknown, ...args: unknown[]) => {
-    if (typeof event === 'string' && (event === 'meeting:sync' || isCommandType(event))) return
+    if (typeof event === 'string' && (event === 'meeting:sync' || event === 'speak-request:status' || isCommandType(event))) return
     ackOf(args)?.(fail('UNKNOWN_COMMAND', unknownCommandMessage(event)))
   })
   // A client may also send an event named "error": Node's EventEmitter throws an 'error' event that

@@ -17,7 +17,7 @@ export interface PhoneRequestLimits {
 export const DEFAULT_PHONE_REQUEST_LIMITS: PhoneRequestLimits = { perPhone: 5, perAddress: 60, windowMs: 10 * 60_000 }
 
 const tooMany = (minutes: number) =>
-  appError('RATE_LIMITED', `Điện thoại này đã gửi nhiều đăng ký phát biểu trong ${minutes} phút qua. Vui lòng chờ ít phút, hoặc đăng ký tại bàn thư ký.`)
+  appError('SPEAK_REQUESTS_TOO_MANY', `Điện thoại này đã gửi nhiều đăng ký phát biểu trong ${minutes} phút qua. Vui lòng chờ ít phút, hoặc đăng ký tại bàn thư ký.`)
 
 const recent = (times: number[], now: number, windowMs: number) => times.filter((t) => now - t < windowMs)
 

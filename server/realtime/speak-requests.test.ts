@@ -178,7 +178,7 @@ describe(`requests to speak from phones on ${backendName}`, () => {
     await until(() => heard.length === 2 * DEFAULT_PHONE_REQUEST_LIMITS.perPhone, 'every accepted request and withdrawal broadcast')
     const full = await countEvents(server.db, meetingId)
     const refused = await send(phoneA.socket, 'speak-request:submit', { requestId: randomUUID(), secret: newSecret(), name: 'Cầm Văn Công', petitionNos: [1] })
-    expect(refused).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED', message: expect.stringMatching(/10 phút/) } })
+    expect(refused).toMatchObject({ ok: false, error: { code: 'SPEAK_REQUESTS_TOO_MANY', message: expect.stringMatching(/10 phút/) } })
     expect(await countEvents(server.db, meetingId)).toBe(full)
 
     // Another phone, registration closed: refused by the meeting itself.

@@ -10,7 +10,7 @@ import type { OfficeRole, PairableRole, SessionUser } from './accounts'
 //
 // commandPolicy: the secretary runs the console and may do everything (the chair often directs aloud
 // and the secretary records it); the chair's tablet directs the queue and decides on petitions;
-// public screens and oversight issue nothing.
+// public screens and oversight issue nothing, except an attendee's phone asking to speak.
 const secretary = ['secretary'] as const
 const both = ['secretary', 'chair'] as const
 
@@ -23,7 +23,6 @@ export const commandPolicy: Record<CommandType, readonly Role[]> = {
   'registration:close': secretary,
   'registration:reopen': secretary,
   'projector:show': secretary,
-  'projector:assign': secretary,
   'projector:assign': secretary,
 
   'petition:record': secretary,
@@ -54,6 +53,13 @@ export const commandPolicy: Record<CommandType, readonly Role[]> = {
   'speaker:extend': both,
   'speaker:finish': both,
   'speaker:summarize': secretary,
+
+  // An attendee's phone issues these two and nothing else: its own request to speak, and taking
+  // it back (the domain checks the request's secret, so a phone withdraws only its own).
+  'speak-request:submit': ['attendee'],
+  'speak-request:withdraw': ['attendee'],
+  'speak-request:accept': secretary,
+  'speak-request:decline': secretary,
 }
 
 export const mayIssue = (role: Role, type: CommandType): boolean => commandPolicy[type].includes(role)

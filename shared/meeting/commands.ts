@@ -62,6 +62,37 @@ const petitionFields = {
   showName: z.boolean().default(false),
 }
 
+/** A petition raised in the room, created on the spot and linked to its speaker. */
+const addedPetition = z.strictObject({
+  field: optionalText(limits.field),
+  title: requiredText(limits.title),
+  content: optionalText(limits.content),
+  confidential: z.boolean().default(false),
+})
+
+/** Who speaks, from where, on what: the desk's registration, and the secretary's acceptance of a phone's request. */
+const speakerRegistration = {
+  name: requiredText(limits.name),
+  unit: optionalText(limits.unit),
+  petitionNos: z.array(petitionNo).max(limits.petitionLinks).default([]),
+  /** The speaker consents to their name on the public screens; never by default (Nghị định 13/2023). */
+  showName: z.boolean().default(false),
+  /** A petition raised in the room, created on the spot and linked to this speaker. */
+  addedPetition: addedPetition.optional(),
+}
+
+// A request to speak sent from an attendee's phone. The phone names it with an id and a secret it
+// generates itself: the id follows the request on public screens (its status only), the secret
+// proves a later withdrawal comes from the same phone. The server keeps only the secret's digest.
+export const speakRequestLimits = {
+  /** Requests waiting for the secretary, in one meeting; more are refused until some are decided. */
+  waitingPerMeeting: 100,
+  /** What a phone may write about a new matter: a few lines. */
+  content: 2000,
+} as const
+const requestId = z.uuid()
+const requestSecret = z.string().regex(/^[A-Za-z0-9_-]{32,128}$/, 'Mã xác nhận của điện thoại không hợp lệ. Hãy tải lại trang.')
+
 const onCurrent = z.strictObject({ commandId })
 const onPetition = z.strictObject({ commandId, petitionNo })
 
@@ -135,23 +166,7 @@ export const commandSchemas = {
   'petition:set-aside': z.strictObject({ commandId, petitionNo, reason: requiredText(limits.announcement) }),
 
   // --- the speaker queue ---
-  'speaker:register': z.strictObject({
-    commandId,
-    name: requiredText(limits.name),
-    unit: optionalText(limits.unit),
-    petitionNos: z.array(petitionNo).max(limits.petitionLinks).default([]),
-    /** The speaker consents to their name on the public screens; never by default (Nghị định 13/2023). */
-    showName: z.boolean().default(false),
-    /** A petition raised in the room, created on the spot and linked to this speaker. */
-    addedPetition: z
-      .strictObject({
-        field: optionalText(limits.field),
-        title: requiredText(limits.title),
-        content: optionalText(limits.content),
-        confidential: z.boolean().default(false),
-      })
-      .optional(),
-  }),
+  'speaker:register': z.strictObject({ commandId, ...speakerRegistration }),
   'speaker:edit': z.strictObject({
     commandId,
     speakerNo,
@@ -176,6 +191,28 @@ export const commandSchemas = {
   'speaker:extend': z.strictObject({ commandId, seconds: z.int().min(10).max(1800).default(60) }),
   'speaker:finish': onCurrent,
   'speaker:summarize': z.strictObject({ commandId, speakerNo, summary: optionalText(limits.summary) }),
+
+  // --- requests to speak, from attendees' phones ---
+  /** From a phone: who, from where, consent to be named, and what about (petitions, a new matter, or a confidential one). */
+  'speak-request:submit': z.strictObject({
+    commandId,
+    requestId,
+    secret: requestSecret,
+    name: requiredText(limits.name),
+    unit: optionalText(limits.unit),
+    /** Given actively on the phone, never by default (Nghị định 13/2023). */
+    showName: z.boolean().default(false),
+    petitionNos: z.array(petitionNo).max(limits.petitionLinks).default([]),
+    /** A matter not on the list, in a few lines. */
+    newPetition: z.strictObject({ field: optionalText(limits.field), content: requiredText(speakRequestLimits.content) }).optional(),
+    /** "Giữ bí mật": nothing of the request reaches a public screen, and the person speaks unnamed. */
+    confidential: z.boolean().default(false),
+  }),
+  /** From the phone that sent it, while it waits. */
+  'speak-request:withdraw': z.strictObject({ commandId, requestId, secret: requestSecret }),
+  /** The secretary registers the speaker (and the new petition) as corrected at the desk, in one decision. */
+  'speak-request:accept': z.strictObject({ commandId, requestId, ...speakerRegistration }),
+  'speak-request:decline': z.strictObject({ commandId, requestId, reason: requiredText(limits.announcement) }),
 } as const
 
 export type CommandType = keyof typeof commandSchemas

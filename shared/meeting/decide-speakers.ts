@@ -1,5 +1,5 @@
 import { fail, ok, type Result } from '../errors'
-import type { Command } from './commands'
+import type { Command, CommandOf } from './commands'
 import type { DecideContext } from './decide'
 import { newPetition } from './decide-petitions'
 import type { EventDraft } from './events'
@@ -42,31 +42,40 @@ function call(state: MeetingState, speaker: Speaker): EventDraft[] {
   return events
 }
 
+/**
+ * Registers a speaker, with the petition they raise in the room if any: the desk's registration,
+ * and a phone's request the secretary accepts. The events come as one batch, so there is never a
+ * speaker without their petition.
+ */
+export function registerSpeaker(state: MeetingState, c: Omit<CommandOf<'speaker:register'>, 'type' | 'commandId'>, ctx: Pick<DecideContext, 'at'>): Result<EventDraft[]> {
+  const linked = checkPetitions(state, c.petitionNos)
+  if (!linked.ok) return linked
+  const events: EventDraft[] = []
+  let petitionNos = linked.data
+  if (c.addedPetition) {
+    // Confidentiality follows the person: a speaker who holds a confidential petition in this
+    // meeting, or who did not consent to be shown, raises the new petition without their name
+    // on any public screen, whatever was ticked for it. The secretary may change that later, on
+    // the petition itself.
+    const holdsConfidential = linked.data.some((no) => state.petitions.find((p) => p.no === no)?.confidential)
+    const petition = newPetition(
+      state,
+      { origin: 'added', ...c.addedPetition, petitionerName: c.name, petitionerAddress: c.unit, representing: 0, showName: c.showName && !holdsConfidential },
+      ctx.at,
+    )
+    events.push({ type: 'petition.recorded', payload: { petition } })
+    petitionNos = [...petitionNos, petition.no]
+  }
+  const speaker = newSpeaker(state, { name: c.name, unit: c.unit, petitionNos, showName: c.showName, againOf: null }, ctx.at)
+  events.push({ type: 'speaker.registered', payload: { speaker } })
+  return ok(events)
+}
+
 export function decideSpeaker(state: MeetingState, c: Command, ctx: DecideContext): Result<EventDraft[]> {
   switch (c.type) {
     case 'speaker:register': {
       if (!state.registrationOpen) return fail('REGISTRATION_CLOSED')
-      const linked = checkPetitions(state, c.petitionNos)
-      if (!linked.ok) return linked
-      const events: EventDraft[] = []
-      let petitionNos = linked.data
-      if (c.addedPetition) {
-        // Confidentiality follows the person: a speaker who holds a confidential petition in this
-        // meeting, or who did not consent to be shown, raises the new petition without their name
-        // on any public screen, whatever was ticked for it. The secretary may change that later, on
-        // the petition itself.
-        const holdsConfidential = linked.data.some((no) => state.petitions.find((p) => p.no === no)?.confidential)
-        const petition = newPetition(
-          state,
-          { origin: 'added', ...c.addedPetition, petitionerName: c.name, petitionerAddress: c.unit, representing: 0, showName: c.showName && !holdsConfidential },
-          ctx.at,
-        )
-        events.push({ type: 'petition.recorded', payload: { petition } })
-        petitionNos = [...petitionNos, petition.no]
-      }
-      const speaker = newSpeaker(state, { name: c.name, unit: c.unit, petitionNos, showName: c.showName, againOf: null }, ctx.at)
-      events.push({ type: 'speaker.registered', payload: { speaker } })
-      return ok(events)
+      return registerSpeaker(state, c, ctx)
     }
 
     case 'speaker:edit': {

@@ -141,7 +141,8 @@ describe('the log', () => {
 
 describe('policy', () => {
   it('lets no public screen and not oversight issue any command; the secretary issues every one', () => {
-    for (const type of Object.keys(commandPolicy) as (keyof typeof commandPolicy)[]) {
+    const fromPhones = ['speak-request:submit', 'speak-request:withdraw']
+    for (const type of (Object.keys(commandPolicy) as (keyof typeof commandPolicy)[]).filter((t) => !fromPhones.includes(t))) {
       expect({ type, projector: mayIssue('projector', type), attendee: mayIssue('attendee', type), oversight: mayIssue('oversight', type), secretary: mayIssue('secretary', type) }).toEqual({
         type,
         projector: false,
@@ -150,6 +151,14 @@ describe('policy', () => {
         secretary: true,
       })
     }
+  })
+
+  it("lets an attendee's phone ask to speak and withdraw its request, and nothing else; only the secretary decides on requests", () => {
+    const phoneCommands = (Object.keys(commandPolicy) as (keyof typeof commandPolicy)[]).filter((t) => mayIssue('attendee', t))
+    expect(phoneCommands.sort()).toEqual(['speak-request:submit', 'speak-request:withdraw'])
+    for (const t of phoneCommands) expect(commandPolicy[t]).toEqual(['attendee'])
+    expect(commandPolicy['speak-request:accept']).toEqual(['secretary'])
+    expect(commandPolicy['speak-request:decline']).toEqual(['secretary'])
   })
 
   it('lets the chair direct the queue but not record petitions or register speakers', () => {

@@ -6,6 +6,7 @@ import type { Command } from './commands'
 import { decideMeeting } from './decide-meeting'
 import { decidePetition } from './decide-petitions'
 import { decideSpeaker } from './decide-speakers'
+import { decideSpeakRequest } from './decide-speak-requests'
 import type { EventDraft } from './events'
 import type { MeetingState } from './model'
 
@@ -32,6 +33,7 @@ const allowedWhenClosed = new Set<Command['type']>(['speaker:summarize', 'petiti
 export function decide(state: MeetingState, command: Command, ctx: DecideContext): Result<EventDraft[]> {
   if (state.phase === 'closed' && !allowedWhenClosed.has(command.type)) return fail('MEETING_CLOSED')
   if (command.type.startsWith('speaker:')) return decideSpeaker(state, command, ctx)
+  if (command.type.startsWith('speak-request:')) return decideSpeakRequest(state, command, ctx)
   if (command.type.startsWith('petition:')) return decidePetition(state, command, ctx)
   return decideMeeting(state, command, ctx)
 }

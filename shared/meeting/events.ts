@@ -9,6 +9,7 @@ import type {
   ProgrammeItem,
   ProjectorMode,
   Speaker,
+  SpeakRequest,
   WrittenAnswerCommitment,
 } from './model'
 
@@ -64,6 +65,14 @@ export interface EventPayloads {
   'speaker.extended': { speakerNo: number; seconds: number }
   'speaker.finished': { speakerNo: number }
   'speaker.summarized': { speakerNo: number; summary: string }
+
+  /** A phone asked to speak. Public screens receive the request's id and status only. */
+  'speak-request.submitted': { request: SpeakRequest }
+  /** Accepted: the speaker (and any new petition) were registered in the same batch. */
+  'speak-request.accepted': { requestId: string; speakerNo: number }
+  /** The reason is for the phone that asked (and the record); public screens receive it blank. */
+  'speak-request.declined': { requestId: string; reason: string }
+  'speak-request.withdrawn': { requestId: string }
 
   /**
    * The conclusion notice was issued with this number and date. At its first issue, the deadlines

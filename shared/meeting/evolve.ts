@@ -1,5 +1,5 @@
 import type { MeetingEvent } from './events'
-import type { MeetingState, Petition, Speaker, Speech } from './model'
+import type { MeetingState, Petition, Speaker, SpeakRequest, Speech } from './model'
 
 // evolve: state + event → state. Pure and total: the server folds the log with it, and every client
 // folds the events it receives with the very same function. It never mutates its input.
@@ -134,6 +134,14 @@ export function evolve(state: MeetingState, event: MeetingEvent): MeetingState {
       )
       return { ...s, speakers, currentSpeakerNo: s.currentSpeakerNo === no ? null : s.currentSpeakerNo }
     }
+    case 'speak-request.submitted':
+      return { ...s, speakRequests: [...s.speakRequests, event.payload.request] }
+    case 'speak-request.accepted':
+      return { ...s, speakRequests: patchRequest(s.speakRequests, event.payload.requestId, { status: 'accepted', speakerNo: event.payload.speakerNo, decidedAt: at }) }
+    case 'speak-request.declined':
+      return { ...s, speakRequests: patchRequest(s.speakRequests, event.payload.requestId, { status: 'declined', reason: event.payload.reason, decidedAt: at }) }
+    case 'speak-request.withdrawn':
+      return { ...s, speakRequests: patchRequest(s.speakRequests, event.payload.requestId, { status: 'withdrawn', decidedAt: at }) }
     case 'notice.issued': {
       if (s.notice) return s // a corrected notice: the deadlines already count from the first
       const { number, symbol, date, dueDates } = event.payload
@@ -165,6 +173,10 @@ function replaceSpeaker(speakers: Speaker[], speaker: Speaker): Speaker[] {
 
 function patchPetition(petitions: Petition[], no: number, patch: Partial<Petition>): Petition[] {
   return petitions.map((p) => (p.no === no ? { ...p, ...patch } : p))
+}
+
+function patchRequest(requests: SpeakRequest[], requestId: string, patch: Partial<SpeakRequest>): SpeakRequest[] {
+  return requests.map((r) => (r.requestId === requestId ? { ...r, ...patch } : r))
 }
 
 function patchSpeaker(speakers: Speaker[], no: number, patch: Partial<Speaker>): Speaker[] {

@@ -154,6 +154,48 @@ export interface Speaker {
   againOf: number | null
 }
 
+export const SpeakRequestStatus = {
+  /** Sent from a phone; the secretary has not decided yet. */
+  waiting: 'waiting',
+  /** The secretary registered the speaker (`speakerNo`). */
+  accepted: 'accepted',
+  /** Refused, with the secretary's reason (told to the phone that sent it only). */
+  declined: 'declined',
+  /** Taken back by the phone that sent it. */
+  withdrawn: 'withdrawn',
+} as const
+export type SpeakRequestStatus = (typeof SpeakRequestStatus)[keyof typeof SpeakRequestStatus]
+
+/**
+ * An attendee's request to speak, sent from their phone (a second registration desk). Public screens
+ * receive only its id, status and speaker number: everything a person wrote in it is withheld.
+ */
+export interface SpeakRequest {
+  /** Chosen by the phone (a random UUID): how it follows its own request. */
+  requestId: string
+  /** The digest of the phone's secret, which the server keeps to recognise that phone; '' on public screens. */
+  secret: string
+  /** null on public screens. */
+  name: string | null
+  /** Village (thôn/bản) or unit; '' on public screens. */
+  unit: string
+  /** The person consents to their name on screen (given actively on the phone). */
+  showName: boolean
+  /** The petitions on the list they speak to; [] on public screens. */
+  petitionNos: number[]
+  /** A matter not on the list, in their words; null on public screens. */
+  newPetition: { field: string; content: string } | null
+  /** "Giữ bí mật": accepted, the speaker and their petition are confidential. false on public screens. */
+  confidential: boolean
+  status: SpeakRequestStatus
+  /** The speaker registered for it, once accepted. */
+  speakerNo: number | null
+  /** Why it was declined; '' on public screens. */
+  reason: string
+  submittedAt: string
+  decidedAt: string | null
+}
+
 export const MeetingPhase = {
   opening: 'opening',
   report: 'report',
@@ -249,6 +291,8 @@ export interface MeetingState {
   speakers: Speaker[]
   /** Waiting speakers in the order they will be called. */
   queue: number[]
+  /** Requests to speak sent from attendees' phones, in the order they arrived. */
+  speakRequests: SpeakRequest[]
   currentSpeakerNo: number | null
   currentPetitionNo: number | null
   /**
@@ -289,6 +333,7 @@ export function emptyMeetingState(meetingId: string): MeetingState {
     petitions: [],
     speakers: [],
     queue: [],
+    speakRequests: [],
     currentSpeakerNo: null,
     currentPetitionNo: null,
     projector: { mode: 'live', announcement: '', screens: [] },

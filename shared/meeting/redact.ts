@@ -1,5 +1,5 @@
 import type { MeetingEvent } from './events'
-import type { MeetingState, Petition, Speaker } from './model'
+import type { MeetingState, Petition, Speaker, SpeakRequest } from './model'
 import { seesConfidential, type Role } from '../roles'
 import { publicClosingConclusion, publicPetitionTitle } from './confidentiality'
 
@@ -29,6 +29,15 @@ export function redactPetition(p: Petition): Petition {
     setAsideReason: secret ? '' : p.setAsideReason,
     preparedAnswers: [],
   }
+}
+
+/**
+ * A request to speak as public screens receive it: its id, status and speaker number. Nothing the
+ * person wrote, not whether they asked for confidentiality, not the secret's digest. The phone that
+ * sent it knows its own id; the decline reason reaches that phone alone (speak-request:status).
+ */
+export function redactSpeakRequest(r: SpeakRequest): SpeakRequest {
+  return { ...r, secret: '', name: null, unit: '', showName: false, petitionNos: [], newPetition: null, confidential: false, reason: '' }
 }
 
 /** Whether petition `no` is confidential in `context` (the latest full state). */
@@ -65,6 +74,10 @@ export function redactEvent(event: MeetingEvent, context: MeetingState): Meeting
     case 'speaker.registered':
     case 'speaker.edited':
       return { ...event, payload: { speaker: redactSpeaker(event.payload.speaker, context.petitions) } } as MeetingEvent
+    case 'speak-request.submitted':
+      return { ...event, payload: { request: redactSpeakRequest(event.payload.request) } }
+    case 'speak-request.declined':
+      return { ...event, payload: { requestId: event.payload.requestId, reason: '' } }
     case 'speaker.summarized':
       return { ...event, payload: { speakerNo: event.payload.speakerNo, summary: '' } }
     case 'petition.answered':
@@ -97,6 +110,7 @@ function redactStateNow(state: MeetingState): MeetingState {
     ...state,
     petitions: state.petitions.map(redactPetition),
     speakers: state.speakers.map((s) => redactSpeaker(s, state.petitions)),
+    speakRequests: state.speakRequests.map(redactSpeakRequest),
     closingConclusion: publicClosingConclusion(state.closingConclusion, state),
   }
 }

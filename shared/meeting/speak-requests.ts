@@ -42,3 +42,15 @@ export function requestStanding(state: MeetingState, requestId: string): Request
       return { kind: 'removed', speakerNo }
   }
 }
+
+/**
+ * The title a new petition from a phone starts with at the desk (the secretary corrects it): the
+ * first line the person wrote, cut at a word near 120 characters.
+ */
+export function suggestedTitle(content: string): string {
+  const first = content.split('\n').find((line) => line.trim())?.trim() ?? ''
+  if ([...first].length <= 120) return first
+  const cut = [...first].slice(0, 120).join('')
+  const space = cut.lastIndexOf(' ')
+  return `${(space > 60 ? cut.slice(0, space) : cut).trimEnd()}…`
+}

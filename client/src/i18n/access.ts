@@ -232,6 +232,10 @@ export const accessText = {
     'speaker.summarized': 'Ghi tóm tắt ý kiến phát biểu',
     'petition.set-aside': 'Ghi nhận kiến nghị không xem xét tại hội nghị',
     'notice.issued': 'Ban hành thông báo kết luận',
+    'speak-request.submitted': 'Đại biểu gửi đăng ký phát biểu từ điện thoại',
+    'speak-request.accepted': 'Nhận đăng ký phát biểu gửi từ điện thoại',
+    'speak-request.declined': 'Từ chối đăng ký phát biểu gửi từ điện thoại',
+    'speak-request.withdrawn': 'Đại biểu rút đăng ký phát biểu gửi từ điện thoại',
   } satisfies Record<EventType, string> as Record<string, string>,
 
   pairing: {
