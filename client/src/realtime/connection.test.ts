@@ -597,17 +597,3 @@ describe('MeetingConnection keeping unanswered commands across reloads', () => {
     expect(screen.state().currentSpeakerNo).toBeNull()
   })
 })
-
-describe('MeetingConnection opening on a picture kept from before a reload', () => {
-  it('shows it until the first sync, which starts from scratch and replaces it', async () => {
-    // The picture says more than the server does (another build, a database restored): not trusted.
-    const picture = { ...emptyMeetingState(meetingId), seq: 40, title: 'Ảnh cũ của hội nghị' }
-    const seen: MeetingState[] = []
-    const screen = start('secretary', undefined, [], { initialState: picture, onState: (s) => seen.push(s) })
-    expect(screen.connection.currentState).toBe(picture)
-    await until(() => screen.connection.currentStatus === 'online')
-    expect(server.syncRequests).toEqual([0])
-    expect(screen.connection.currentState).toEqual(server.state)
-    expect(seen.at(-1)?.title).toBe('Hội nghị thử')
-  })
-})

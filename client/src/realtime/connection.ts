@@ -90,11 +90,6 @@ export interface MeetingConnectionOptions {
    * screen says what became of it (a refusal above all).
    */
   onRestoredAnswer?: (command: StoredCommand, ack: Ack<CommandResult>) => void
-  /**
-   * What this screen showed last time (kept by the page across a reload during a drop): shown until
-   * the first sync answers, which starts from scratch all the same, so nothing it holds is trusted.
-   */
-  initialState?: MeetingState | null
   /** The device's own view of its network (the browser's online/offline events); null: none. */
   network?: NetworkSignals | null
 }
@@ -157,13 +152,9 @@ export class MeetingConnection {
   private clockOffset = 0
   private readonly outbox: Outbox | null
   private unsubscribeNetwork: (() => void) | null = null
-  /** The state shown came from a previous page, not from this server: the next sync starts at 0. */
-  private unverified: boolean
 
   constructor(private readonly options: MeetingConnectionOptions) {
-    const initial = options.initialState?.meetingId === options.meetingId ? options.initialState : null
-    this.state = initial ?? emptyMeetingState(options.meetingId)
-    this.unverified = initial !== null
+    this.state = emptyMeetingState(options.meetingId)
     this.ackTimeoutMs = options.ackTimeoutMs ?? 10_000
     this.manualRetryMs = options.manualRetryMs ?? 2_000
     this.retryDelay = options.retryDelay ?? ((attempt) => backoffDelay(attempt))
@@ -366,7 +357,7 @@ export class MeetingConnection {
   }
 
   /** Asks for everything after our last seq. Concurrent requests collapse into one follow-up. */
-  private sync(fromScratch = this.unverified): void {
+  private sync(fromScratch = false): void {
     if (!this.socket.connected) return
     if (this.syncTimer) {
       // A retry is already scheduled after a backoff: asking now would defeat it.
@@ -397,9 +388,7 @@ export class MeetingConnection {
       this.syncFailures = 0
       this.sampleClock(result.data.serverTime, sentAt, now())
       const outcome = applySync(base, result.data)
-      const replacesUnverified = fromScratch && this.unverified
-      if (fromScratch) this.unverified = false
-      if (outcome.state !== this.state && (outcome.state.seq >= this.state.seq || replacesUnverified)) {
+      if (outcome.state !== this.state && outcome.state.seq >= this.state.seq) {
         this.state = outcome.state
         this.options.onState(this.state)
       }

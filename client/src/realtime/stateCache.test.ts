@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { emptyMeetingState } from '@shared/meeting/model'
-import { forgetCachedStates, loadCachedState, parseCachedState, saveCachedState, stateCacheKey } from './stateCache'
+import { forgetCachedState, forgetCachedStates, loadCachedState, parseCachedState, saveCachedState, stateCacheKey } from './stateCache'
 
 const meetingId = '7d3c2f0e-8b5a-4c1d-9e2f-3a4b5c6d7e8f'
 const build = '/assets/index-AAAA.js'
@@ -26,6 +26,9 @@ describe('the picture of a meeting kept for a reload during a drop', () => {
     saveCachedState('secretary', shown, build, storage)
     expect(loadCachedState(meetingId, 'secretary', build, storage)).toEqual(shown)
     expect(loadCachedState(meetingId, 'projector', build, storage)).toBeNull()
+    // Refused (a revoked device, a session that ended): gone.
+    forgetCachedState(meetingId, 'secretary', storage)
+    expect(loadCachedState(meetingId, 'secretary', build, storage)).toBeNull()
   })
 
   it('is ignored when another build of the app took it, or it is for another meeting, empty or malformed', () => {

@@ -4,10 +4,10 @@ import type { Role } from '@shared/roles'
 // The last state a screen showed, kept for a reload during a network drop: the page the service
 // worker brings back (public/sw.js) then shows the meeting as it was, saying it is offline, instead
 // of an empty screen. It is written when the page goes away (pagehide), kept in sessionStorage (this
-// tab only, gone when the tab closes), and read once when the screen opens the meeting again. It is
-// only ever a picture: the first sync starts from seq 0 and replaces it (MeetingConnection's
-// `initialState`). A picture taken by another build of the app is ignored, since the state's shape
-// may have changed since.
+// tab only, gone when the tab closes), and read once when the screen opens the meeting again; the
+// store shows it only if the link is down before the first sync, and never folds events onto it:
+// the connection syncs from seq 0 as always and its state replaces the picture. A picture taken by
+// another build of the app is ignored, since the state's shape may have changed since.
 
 const prefix = 'hnd:state:'
 export const stateCacheKey = (meetingId: string, role: Role): string => `${prefix}${meetingId}:${role}`
@@ -55,6 +55,14 @@ export function loadCachedState(meetingId: string, role: Role, build = currentBu
     return parseCachedState(storage?.getItem(stateCacheKey(meetingId, role)) ?? null, meetingId, build)
   } catch {
     return null
+  }
+}
+
+export function forgetCachedState(meetingId: string, role: Role, storage = tabStorage()): void {
+  try {
+    storage?.removeItem(stateCacheKey(meetingId, role))
+  } catch {
+    // Nothing to forget.
   }
 }
 

@@ -15,7 +15,7 @@ import { showNotice } from '../composables/commands'
 import { newCommandId } from '../realtime/commandId'
 import { MeetingConnection, type CommandFields, type ConnectionStatus } from '../realtime/connection'
 import { storageOutbox, storedCommandHint } from '../realtime/outbox'
-import { loadCachedState, saveCachedState } from '../realtime/stateCache'
+import { forgetCachedState, loadCachedState, saveCachedState } from '../realtime/stateCache'
 
 // The meeting a screen is showing: the folded state, the link's health, and one action per command.
 // A page shows one meeting at a time; open() replaces whatever was open.
@@ -76,17 +76,17 @@ export const useMeetingStore = defineStore('meeting', () => {
     setDeviceScreen(deviceToken ? id : null)
     meetingId.value = id
     role.value = asRole
-    // What this tab showed before a reload, if it was reloaded: shown until the first sync answers.
-    const cached = loadCachedState(id, asRole)
-    state.value = cached ?? emptyMeetingState(id)
+    // What this tab showed before it was reloaded, if it was: shown only if the link is down before
+    // the first sync, and replaced by the connection's own state as soon as one arrives.
+    let cached = loadCachedState(id, asRole)
+    state.value = emptyMeetingState(id)
     status.value = 'connecting'
     connectionError.value = null
-    loaded.value = cached !== null
+    loaded.value = false
     connection = new MeetingConnection({
       meetingId: id,
       role: asRole,
       deviceToken,
-      initialState: cached,
       onState: (next) => {
         state.value = next
       },
@@ -94,6 +94,13 @@ export const useMeetingStore = defineStore('meeting', () => {
         status.value = next
         connectionError.value = error
         if (next === 'online') loaded.value = true
+        if (next === 'offline' && !loaded.value && cached) {
+          state.value = cached
+          loaded.value = true
+        }
+        // Refused (revoked, signed out): the picture must not outlive the right to see it.
+        if (next === 'refused') forgetCachedState(id, asRole)
+        cached = null
         // Revoked or expired: forget the token so the screen offers pairing again.
         if (error?.code === 'DEVICE_REVOKED' && deviceToken) forgetDevice(id)
         // The session ended (expired, signed out elsewhere): the session store checks, and the
