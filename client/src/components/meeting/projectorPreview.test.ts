@@ -41,6 +41,23 @@ describe('projectorPreview', () => {
   })
 })
 
+describe('projectorPreview of one screen among several', () => {
+  const side = 'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb'
+  it('describes a projector’s own view, and the meeting-wide one for a projector that follows it', () => {
+    const s = state({ projector: { mode: 'programme', announcement: '', screens: [{ deviceId: side, label: 'Màn hình phụ', mode: 'blank' }] } })
+    expect(projectorPreview(s, side)).toBe('Màn hình chờ (logo)')
+    expect(projectorPreview(s, 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa')).toBe('Chương trình hội nghị (5 mục)')
+    expect(projectorPreview(s)).toBe('Chương trình hội nghị (5 mục)')
+  })
+
+  it('follows the phase as the projector does: the conclusions, then the closing figures', () => {
+    const conclusion = state({ phase: 'conclusion', closingConclusion: 'Hội nghị diễn ra dân chủ.' })
+    expect(projectorPreview(conclusion)).toBe('Kết luận của chủ trì hội nghị: «Hội nghị diễn ra dân chủ.»')
+    const closed = state({ phase: 'closed', speakers: [speaker(1, { status: 'finished' })] })
+    expect(projectorPreview(closed)).toBe('Hội nghị đã bế mạc — 0 kiến nghị, 1 lượt phát biểu')
+  })
+})
+
 describe('phases', () => {
   it('marks done, current and later steps, and knows the next one', () => {
     expect(phaseSteps('dialogue').map((s) => s.state)).toEqual(['done', 'done', 'current', 'todo', 'todo'])
