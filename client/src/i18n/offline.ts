@@ -13,6 +13,8 @@ export const offlineText = {
     if (drafts > 0) parts.push('nội dung đang soạn chưa lưu')
     return `Trang này còn ${parts.join(' và ')}. Máy này vẫn giữ lại và sẽ gửi khi mở lại hội nghị, nhưng người khác chưa thấy. Vẫn rời trang?`
   },
+  /** After the offline banner's count of commands waiting: they survive a reload on this device. */
+  keptHere: 'đã lưu trên máy này, sẽ tự gửi khi có mạng',
   /** Under a text box whose text came back from this browser's draft after a reload. */
   draftRestored: 'Đã khôi phục nội dung đang soạn trước khi tải lại trang (chưa lưu).',
 } as const
