@@ -205,7 +205,7 @@ test('the end of the conference: the chair’s conclusions, then the figures and
   await expect(hall.getByTestId('closing-writtenAnswer')).toHaveText(/0\s*Giao trả lời sau/)
   await expect(hall.getByTestId('closing-forwarded')).toHaveText(/2\s*Chuyển cơ quan khác/)
   await expect(hall.getByTestId('closing-setAside')).toHaveText(/1\s*Không xem xét tại hội nghị/)
-  await expect(hall.getByTestId('closing-speakers')).toHaveText(/1\s*Lượt đại biểu phát biểu/)
+  await expect(hall.getByTestId('closing-speakers')).toHaveText(/1\s*Đại biểu đã phát biểu/)
   await expect(hall.getByTestId('closing-thanks')).toHaveText('Trân trọng cảm ơn các đại biểu đã tham dự hội nghị!')
   await expectReadable(hall, 'closing')
   await snap(hall, 'closing-1920x1080')

@@ -26,7 +26,7 @@ export const hallScreenText = {
   figuresHeading: 'Kết quả hội nghị',
   received: 'Kiến nghị tiếp nhận',
   receivedDetail: (registered: number, added: number) => `${registered} đã đăng ký, ${added} bổ sung tại hội nghị`,
-  speakersHeard: 'Lượt đại biểu phát biểu',
+  speakersHeard: 'Đại biểu đã phát biểu',
   thanks: 'Trân trọng cảm ơn các đại biểu đã tham dự hội nghị!',
   /** The attendee phone's card once the discussion is over. */
   discussionOver: 'Phần đối thoại đã kết thúc.',

@@ -54,7 +54,7 @@ describe('projectorPreview of one screen among several', () => {
     const conclusion = state({ phase: 'conclusion', closingConclusion: 'Hội nghị diễn ra dân chủ.' })
     expect(projectorPreview(conclusion)).toBe('Kết luận của chủ trì hội nghị: «Hội nghị diễn ra dân chủ.»')
     const closed = state({ phase: 'closed', speakers: [speaker(1, { status: 'finished' })] })
-    expect(projectorPreview(closed)).toBe('Hội nghị đã bế mạc — 0 kiến nghị, 1 lượt phát biểu')
+    expect(projectorPreview(closed)).toBe('Hội nghị đã bế mạc — 0 kiến nghị, 1 đại biểu đã phát biểu')
   })
 })
 

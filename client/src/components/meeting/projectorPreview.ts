@@ -24,7 +24,7 @@ export function projectorPreview(state: MeetingState, deviceId: string | null = 
       return state.closingConclusion.trim() ? `${label}: «${state.closingConclusion.trim().slice(0, 80)}${state.closingConclusion.trim().length > 80 ? '…' : ''}»` : label
     case 'closing': {
       const f = closingFigures(state)
-      return `${label} — ${f.total} kiến nghị, ${f.speakersHeard} lượt phát biểu`
+      return `${label} — ${f.total} kiến nghị, ${f.speakersHeard} đại biểu đã phát biểu`
     }
     case 'live': {
       const speaker = currentSpeaker(state)
