@@ -135,7 +135,8 @@ export function evolve(state: MeetingState, event: MeetingEvent): MeetingState {
       return { ...s, speakers, currentSpeakerNo: s.currentSpeakerNo === no ? null : s.currentSpeakerNo }
     }
     case 'speak-request.submitted':
-      return { ...s, speakRequests: [...s.speakRequests, event.payload.request] }
+      // A state kept from before phones could ask to speak (a tab's saved picture) has no list yet.
+      return { ...s, speakRequests: [...(s.speakRequests ?? []), event.payload.request] }
     case 'speak-request.accepted':
       return { ...s, speakRequests: patchRequest(s.speakRequests, event.payload.requestId, { status: 'accepted', speakerNo: event.payload.speakerNo, decidedAt: at }) }
     case 'speak-request.declined':
@@ -175,8 +176,8 @@ function patchPetition(petitions: Petition[], no: number, patch: Partial<Petitio
   return petitions.map((p) => (p.no === no ? { ...p, ...patch } : p))
 }
 
-function patchRequest(requests: SpeakRequest[], requestId: string, patch: Partial<SpeakRequest>): SpeakRequest[] {
-  return requests.map((r) => (r.requestId === requestId ? { ...r, ...patch } : r))
+function patchRequest(requests: SpeakRequest[] | undefined, requestId: string, patch: Partial<SpeakRequest>): SpeakRequest[] {
+  return (requests ?? []).map((r) => (r.requestId === requestId ? { ...r, ...patch } : r))
 }
 
 function patchSpeaker(speakers: Speaker[], no: number, patch: Partial<Speaker>): Speaker[] {

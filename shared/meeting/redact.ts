@@ -110,7 +110,7 @@ function redactStateNow(state: MeetingState): MeetingState {
     ...state,
     petitions: state.petitions.map(redactPetition),
     speakers: state.speakers.map((s) => redactSpeaker(s, state.petitions)),
-    speakRequests: state.speakRequests.map(redactSpeakRequest),
+    speakRequests: (state.speakRequests ?? []).map(redactSpeakRequest),
     closingConclusion: publicClosingConclusion(state.closingConclusion, state),
   }
 }

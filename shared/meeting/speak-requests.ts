@@ -3,7 +3,7 @@ import type { MeetingState, SpeakRequest } from './model'
 // Reading requests to speak: the secretary's queue of them, and where a phone's own request stands.
 
 /** Requests waiting for the secretary, oldest first. */
-export const waitingRequests = (state: MeetingState): SpeakRequest[] => state.speakRequests.filter((r) => r.status === 'waiting')
+export const waitingRequests = (state: MeetingState): SpeakRequest[] => (state.speakRequests ?? []).filter((r) => r.status === 'waiting')
 
 export const waitingRequestCount = (state: MeetingState): number => waitingRequests(state).length
 
@@ -22,7 +22,8 @@ export type RequestStanding =
 
 /** null while the request is not in the state yet (the phone has not caught up, or it was never sent). */
 export function requestStanding(state: MeetingState, requestId: string): RequestStanding | null {
-  const request = state.speakRequests.find((r) => r.requestId === requestId)
+  // A state kept from before phones could ask to speak has no list: nothing found yet.
+  const request = (state.speakRequests ?? []).find((r) => r.requestId === requestId)
   if (!request) return null
   if (request.status !== 'accepted' || request.speakerNo === null) return { kind: request.status === 'accepted' ? 'waiting' : request.status }
   const speakerNo = request.speakerNo
