@@ -25,8 +25,10 @@ function memoryStorage(): Storage {
 
 describe('outbox', () => {
   it('is kept per meeting and role', () => {
-    expect(outboxKey(meetingId, 'secretary')).toBe(`hnd:outbox:${meetingId}:secretary`)
-    expect(outboxKey(meetingId, 'chair')).not.toBe(outboxKey(meetingId, 'secretary'))
+    expect(outboxKey(meetingId, 'secretary', 'user-1')).toBe(`hnd:outbox:${meetingId}:secretary:user-1`)
+    expect(outboxKey(meetingId, 'chair')).toBe(`hnd:outbox:${meetingId}:chair`)
+    // Another person signed in on the same computer has an outbox of their own.
+    expect(outboxKey(meetingId, 'secretary', 'user-2')).not.toBe(outboxKey(meetingId, 'secretary', 'user-1'))
   })
 
   it('reads back what it wrote, in order', () => {
@@ -63,8 +65,8 @@ describe('outbox', () => {
 
   it("re-reads storage on every change, so two tabs keep each other's commands, and removes the key when empty", () => {
     const storage = memoryStorage()
-    const tab1 = storageOutbox(meetingId, 'secretary', storage)
-    const tab2 = storageOutbox(meetingId, 'secretary', storage)
+    const tab1 = storageOutbox(outboxKey(meetingId, 'secretary'), storage)
+    const tab2 = storageOutbox(outboxKey(meetingId, 'secretary'), storage)
     tab1.add(register('a', 'Một'))
     tab2.add(register('b', 'Hai'))
     expect(tab1.list().map((c) => c.commandId)).toEqual(['a', 'b'])
@@ -73,7 +75,7 @@ describe('outbox', () => {
     tab2.remove('b')
     expect(storage.getItem(outboxKey(meetingId, 'secretary'))).toBeNull()
     // Another role's list is its own.
-    expect(storageOutbox(meetingId, 'chair', storage).list()).toEqual([])
+    expect(storageOutbox(outboxKey(meetingId, 'chair'), storage).list()).toEqual([])
   })
 
   it('keeps working, in memory only, where storage refuses', () => {
@@ -81,10 +83,10 @@ describe('outbox', () => {
     broken.setItem = () => {
       throw new Error('QuotaExceededError')
     }
-    const outbox = storageOutbox(meetingId, 'secretary', broken)
+    const outbox = storageOutbox(outboxKey(meetingId, 'secretary'), broken)
     expect(() => outbox.add(register('a', 'Một'))).not.toThrow()
     expect(outbox.list()).toEqual([])
-    expect(storageOutbox(meetingId, 'secretary', null).list()).toEqual([])
+    expect(storageOutbox(outboxKey(meetingId, 'secretary'), null).list()).toEqual([])
   })
 
   it('names a restored command by what was typed in it, shortened', () => {

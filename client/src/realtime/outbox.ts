@@ -3,7 +3,9 @@ import type { Role } from '@shared/roles'
 
 // The commands a screen has sent but the server has not yet answered, kept in localStorage so a
 // reload or a browser restart on the same device loses nothing typed during a network drop. One list
-// per meeting and role (`hnd:outbox:<meetingId>:<role>`), holding only what resending needs: the
+// per meeting, role and person (`hnd:outbox:<meetingId>:<role>:<userId>`; a paired device has no
+// person), so what one secretary left is never sent under another's name after a change of account
+// on a shared computer. It holds only what resending needs: the
 // command's type, its payload and its commandId. The screen that opens the meeting again sends each
 // with the SAME id: the server answers a command it already committed with the original result, so
 // one that landed just before the reload is not applied twice.
@@ -24,7 +26,9 @@ export interface Outbox {
 }
 
 const prefix = 'hnd:outbox:'
-export const outboxKey = (meetingId: string, role: Role): string => `${prefix}${meetingId}:${role}`
+/** `owner`: the signed-in person's id, or nothing on a paired device. */
+export const outboxKey = (meetingId: string, role: Role, owner: string | null = null): string =>
+  `${prefix}${meetingId}:${role}${owner ? `:${owner}` : ''}`
 
 /** The stored list, without any entry that is malformed or names a command this app does not know. */
 export function parseOutbox(raw: string | null): StoredCommand[] {
@@ -71,9 +75,8 @@ export function storedCommandHint(command: StoredCommand): string {
   return `“${short.length > 60 ? `${short.slice(0, 59)}…` : short}”`
 }
 
-/** The outbox of one meeting and role in `storage`; nothing is kept when storage is unavailable. */
-export function storageOutbox(meetingId: string, role: Role, storage: Storage | null = browserStorage()): Outbox {
-  const key = outboxKey(meetingId, role)
+/** The outbox under `key` (outboxKey) in `storage`; nothing is kept when storage is unavailable. */
+export function storageOutbox(key: string, storage: Storage | null = browserStorage()): Outbox {
   const read = (): StoredCommand[] => {
     try {
       return parseOutbox(storage?.getItem(key) ?? null)

@@ -10,11 +10,12 @@ import { parseWith } from '@shared/validation'
 import { forgetDevice, loadDevice } from '../access/devices'
 import { sessionRejected, setDeviceScreen } from '../api/credentials'
 import { vi } from '../i18n/vi'
+import { useSessionStore } from './session'
 import { offlineText } from '../i18n/offline'
 import { showNotice } from '../composables/commands'
 import { newCommandId } from '../realtime/commandId'
 import { MeetingConnection, type CommandFields, type ConnectionStatus } from '../realtime/connection'
-import { storageOutbox, storedCommandHint } from '../realtime/outbox'
+import { outboxKey, storageOutbox, storedCommandHint } from '../realtime/outbox'
 import { forgetCachedState, loadCachedState, saveCachedState } from '../realtime/stateCache'
 
 // The meeting a screen is showing: the folded state, the link's health, and one action per command.
@@ -115,7 +116,7 @@ export const useMeetingStore = defineStore('meeting', () => {
       },
       // What this browser sent to this meeting as this role and never saw answered survives a
       // reload; a refusal of it is shown in the notice line, since the form that sent it is gone.
-      outbox: storageOutbox(id, asRole),
+      outbox: storageOutbox(outboxKey(id, asRole, deviceToken ? null : (useSessionStore().user?.id ?? null))),
       onRestoredAnswer: (command, ack) => {
         if (!ack.ok) showNotice('error', offlineText.restoredRefused(storedCommandHint(command), ack.error.message), 20_000)
       },
