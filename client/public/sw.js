@@ -18,9 +18,11 @@ const assetsIn = (html) => [...new Set([...html.matchAll(/(?:src|href)="(\/asset
 /** Keeps a fresh index.html and the files it names; a new build replaces the previous one's. */
 async function keepShell(response) {
   const html = await response.clone().text()
+  const assets = assetsIn(html)
+  // Only the app's own page is the shell (it loads the build's script); any other page is not kept.
+  if (!assets.some((path) => path.endsWith('.js'))) return
   const cache = await caches.open(CACHE)
   const previous = await cache.match(SHELL)
-  const assets = assetsIn(html)
   if (previous && assetsIn(await previous.text()).join() !== assets.join()) {
     // Another build: its hashed files replace the old ones (lazy chunks come back as pages load them).
     for (const request of await cache.keys()) await cache.delete(request)
