@@ -81,6 +81,12 @@ test('two phones ask to speak, one with a new petition and one confidential; the
   await formB.getByTestId('phone-request-submit').tap()
   await expect(phoneB.getByTestId('phone-request-status')).toHaveText('Đã gửi. Đang chờ thư ký xem đăng ký của bạn.')
 
+  // The chair's tablet counts them (the secretary's account may open it).
+  const chair = await secretaryContext.newPage()
+  await chair.goto(`/m/${meetingId}/chair`)
+  await expect(chair.getByTestId('chair-request-count')).toHaveText('2 đăng ký từ điện thoại chờ thư ký')
+  await chair.close()
+
   // The console: two requests waiting, with what each person wrote.
   const queue = secretary.getByTestId('request-queue')
   await expect(queue.getByTestId('request-queue-count')).toHaveText('2')
@@ -100,7 +106,9 @@ test('two phones ask to speak, one with a new petition and one confidential; the
   await expect(secretary.getByTestId('console-notice')).toContainText('Đã nhận: người phát biểu số 1.')
   await expect(queue.getByTestId('request-queue-count')).toHaveText('1')
   // Registered with her petition, marked as added in the room.
-  await expect(secretary.getByTestId('petition-list')).toContainText('Sửa cầu treo suối Nậm Lạnh')
+  const addedPetition = secretary.getByTestId('petition-list').getByTestId('petition-row').filter({ hasText: 'Sửa cầu treo suối Nậm Lạnh' })
+  await expect(addedPetition).toHaveAttribute('data-origin', 'added')
+  await expect(addedPetition).toContainText(open.name)
 
   await expect(phoneA.getByTestId('phone-request-status')).toHaveText('Thư ký đã nhận. Bạn là người phát biểu số 1; bạn là người tiếp theo.')
   // A reload keeps the request: the phone holds its id and secret.
