@@ -1,8 +1,8 @@
 import { expect, test } from '@playwright/test'
 import { createMeeting, issuePairingCode, meetingCommand, newContext, pairDevice, signedInContext } from './support/office'
 
-// The hall's Wi-Fi drops under the secretary's console while the meeting runs. The console says so
-// at once; what the secretary types meanwhile (a speech summary, a speaker registered at the desk)
+// The hall's Wi-Fi drops while the meeting runs. Every screen says so (the projector with a small
+// mark only); the console stays cut off longest, and what the secretary types meanwhile (a speech summary, a speaker registered at the desk)
 // is neither lost by a reload during the drop nor applied twice when the network returns.
 //
 // The reload happens during the drop: the service worker (public/sw.js) serves the app's shell, the
@@ -43,11 +43,25 @@ test('a network drop at the console: said at once, nothing typed lost by a reloa
   await pairDevice(chair, await issuePairingCode(secretary, 'chair'), { screen: 'chair' })
   await expect(chair.getByTestId('connection-status')).toHaveAttribute('data-status', 'online')
 
-  // The network drops under the console.
-  await secretaryContext.setOffline(true)
+  const projectorContext = await newContext(browser, { viewport: { width: 1920, height: 1080 } })
+  const projector = await projectorContext.newPage()
+  await pairDevice(projector, await issuePairingCode(secretary, 'projector'), { screen: 'projector' })
+  await expect(projector.getByTestId('projector-title')).toHaveText(title)
+  await expect(projector.getByTestId('projector-offline')).toHaveCount(0)
+
+  // The hall's network drops: every screen says so, the projector with a small mark only.
+  for (const context of [secretaryContext, chairContext, projectorContext]) await context.setOffline(true)
   await expect(pill).toHaveAttribute('data-status', 'offline')
   await expect(pill).toHaveText('Mất kết nối — đang kết nối lại…')
   await expect(secretary.getByTestId('offline-banner')).toBeVisible()
+  await expect(chair.getByTestId('connection-status')).toHaveAttribute('data-status', 'offline')
+  await expect(projector.getByTestId('projector-offline')).toHaveText('Mất kết nối')
+  await expect(projector.getByTestId('projector-title')).toHaveText(title)
+
+  // The tablet and the projector get theirs back first; the console stays cut off.
+  for (const context of [chairContext, projectorContext]) await context.setOffline(false)
+  await expect(chair.getByTestId('connection-status')).toHaveAttribute('data-status', 'online')
+  await expect(projector.getByTestId('projector-offline')).toHaveCount(0)
 
   // The secretary goes on taking notes and registering speakers at the desk.
   const summaryBox = secretary.getByTestId('speaker-summary-1')
@@ -86,4 +100,5 @@ test('a network drop at the console: said at once, nothing typed lost by a reloa
 
   await secretaryContext.close()
   await chairContext.close()
+  await projectorContext.close()
 })
