@@ -2,8 +2,9 @@ import { expect, test } from '@playwright/test'
 import { createMeeting, issuePairingCode, meetingCommand, newContext, pairDevice, signedInContext } from './support/office'
 
 // The hall's Wi-Fi drops while the meeting runs. Every screen says so (the projector with a small
-// mark only); the console stays cut off longest, and what the secretary types meanwhile (a speech summary, a speaker registered at the desk)
-// is neither lost by a reload during the drop nor applied twice when the network returns.
+// mark only); the console stays cut off longest, and what the secretary types meanwhile (a speech
+// summary, a speaker registered at the desk) is neither lost by a reload during the drop nor
+// applied twice when the network returns.
 //
 // The reload happens during the drop: the service worker (public/sw.js) serves the app's shell, the
 // tab's picture of the meeting and the secretary's session hint open the console on what it showed,
