@@ -519,6 +519,26 @@ describe('MeetingConnection noticing a dead link', () => {
   })
 })
 
+describe('MeetingConnection when the device gets its network back', () => {
+  it('reconnects at once rather than at the end of its backoff', async () => {
+    const device = deviceNetwork()
+    // Socket.IO's own retries here wait 20 s: only the device's event can bring the link back in time.
+    const screen = start('secretary', undefined, [], {
+      network: device.signals,
+      createSocket: (auth) =>
+        connect(url, { autoConnect: false, auth, transports: ['websocket'], reconnectionDelay: 20_000, reconnectionDelayMax: 20_000, randomizationFactor: 0 }) as MeetingSocket,
+    })
+    await until(() => screen.connection.currentStatus === 'online')
+    const port = Number(new URL(url).port)
+    await server.close()
+    await until(() => screen.connection.currentStatus === 'offline')
+    server.io.listen(port)
+    device.set(true)
+    await until(() => screen.connection.currentStatus === 'online')
+    expect(server.syncRequests).toEqual([0, 1])
+  })
+})
+
 describe('MeetingConnection keeping unanswered commands across reloads', () => {
   const stored = (commandId: string, type: StoredCommand['type'], fields: Record<string, unknown>): StoredCommand => ({
     commandId,
