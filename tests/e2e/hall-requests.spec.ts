@@ -144,3 +144,33 @@ test('two phones ask to speak, one with a new petition and one confidential; the
   await projectorContext.close()
   await secretaryContext.close()
 })
+
+test('a phone withdraws its waiting request, and the console no longer offers it', async ({ browser }) => {
+  test.setTimeout(120_000)
+  const meetingId = await createMeeting('Đối thoại với nhân dân bản Nà Sài', 'Nhà văn hóa bản')
+  const secretaryContext = await signedInContext(browser, 'secretary', { viewport: { width: 1366, height: 900 } })
+  const secretary = await secretaryContext.newPage()
+  await secretary.goto(`/m/${meetingId}/secretary`)
+
+  const phoneContext = await newContext(browser, phoneOptions())
+  const phone = await phoneContext.newPage()
+  await phone.goto(`/m/${meetingId}/attendee`)
+  await phone.getByTestId('phone-request-open').tap()
+  const form = phone.getByTestId('phone-request-form')
+  await form.getByTestId('phone-request-name').fill('Cầm Văn Rút')
+  await form.getByTestId('phone-request-content').fill('Xin hỏi về tiền hỗ trợ làm nhà')
+  await form.getByTestId('phone-request-submit').tap()
+  await expect(phone.getByTestId('phone-request-status')).toHaveText('Đã gửi. Đang chờ thư ký xem đăng ký của bạn.')
+  await expect(secretary.getByTestId('request-queue-count')).toHaveText('1')
+
+  await phone.getByTestId('phone-request-withdraw').tap()
+  await expect(phone.getByTestId('phone-request-status')).toHaveText('Bạn đã rút đăng ký phát biểu.')
+  await expect(secretary.getByTestId('request-queue-count')).toHaveText('0')
+  await expect(secretary.getByTestId('request-item')).toHaveCount(0)
+  // The phone may ask again.
+  await phone.getByTestId('phone-request-again').tap()
+  await expect(phone.getByTestId('phone-request-form')).toBeVisible()
+
+  await phoneContext.close()
+  await secretaryContext.close()
+})
