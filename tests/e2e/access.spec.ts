@@ -322,7 +322,10 @@ test.describe('the hall devices', () => {
     await expect(entry('meeting.created')).toContainText(secretaryName)
     await expect(entry('petition.recorded')).toContainText('Ghi nhận kiến nghị')
     await expect(entry('petition.recorded')).toContainText(secretaryName)
-    await expect(entry('speaker.registered')).toContainText(/Đăng ký phát biểu\s*Thư ký\s*Lò Thị Thư/)
+    await expect(entry('speaker.registered')).toContainText('Đăng ký phát biểu')
+    // Which speaker the entry concerns, and who did it.
+    await expect(entry('speaker.registered')).toContainText('Người phát biểu số 1')
+    await expect(entry('speaker.registered')).toContainText(/Thư ký\s*Lò Thị Thư/)
     await expect(entry('speaker.called')).toContainText('Mời phát biểu')
     await expect(entry('speaker.called')).toContainText('Chủ trì')
     await expect(entry('speaker.called')).toContainText(`Thiết bị: ${chairLabel}`)

@@ -19,7 +19,7 @@ function memoryStorage(): Storage {
 }
 
 /** A text box whose saved text is `saved`, as SpeakerSummaryField keeps it. */
-function textBox(storage: Storage, saved = ref(''), paused = ref(false)) {
+function textBox(storage: Storage, saved = ref(''), paused = ref(false), owner: string | null = null) {
   const scope = effectScope()
   const text = ref(saved.value)
   const draft = scope.run(() =>
@@ -31,6 +31,7 @@ function textBox(storage: Storage, saved = ref(''), paused = ref(false)) {
       accept: isText,
       apply: (stored) => (text.value = stored),
       paused: () => paused.value,
+      owner: () => owner,
       storage,
     }),
   )!
@@ -109,5 +110,22 @@ describe('drafts', () => {
     expect(box.text.value).toBe('Đã lưu')
     expect(box.restored.value).toBe(false)
     box.stop()
+  })
+
+  it("are each person's own: what one secretary typed is not restored for the next one on this computer", async () => {
+    const storage = memoryStorage()
+    const first = textBox(storage, ref(''), ref(false), 'user-thu')
+    first.text.value = 'Lò Thị Mai, bản Nà Ngần, tố cáo việc chấm công'
+    await nextTick()
+    first.stop()
+    const next = textBox(storage, ref(''), ref(false), 'user-khac')
+    await nextTick()
+    expect(next.text.value).toBe('')
+    expect(next.restored.value).toBe(false)
+    next.stop()
+    const again = textBox(storage, ref(''), ref(false), 'user-thu')
+    await nextTick()
+    expect(again.text.value).toBe('Lò Thị Mai, bản Nà Ngần, tố cáo việc chấm công')
+    again.stop()
   })
 })

@@ -1,14 +1,19 @@
+import { getActivePinia } from 'pinia'
 import { getCurrentScope, onScopeDispose, reactive, ref, watch, type Ref } from 'vue'
+import { useSessionStore } from '../stores/session'
 
 // Text being typed that the server has not yet saved (a speech summary, a petition being entered,
 // the chair's answer or conclusion) survives a reload and a browser restart on this device: it is
-// kept in localStorage under `hnd:draft:<meetingId>:<field>` while it differs from what is saved, and
-// removed the moment it no longer does (saved, acknowledged, or typed back). A form that has sent
+// kept in localStorage under `hnd:draft:<meetingId>:<field>` (`hnd:draft:<meetingId>@<userId>:<field>`
+// for a signed-in person, so a draft naming a confidential petitioner is never shown to the next
+// person who signs in on the same computer) while it differs from what is saved, and removed the
+// moment it no longer does (saved, acknowledged, or typed back). A form that has sent
 // its content pauses its draft meanwhile: the command itself waits in the outbox (realtime/outbox.ts),
 // and a draft restored next to it would invite sending it twice.
 
 const prefix = 'hnd:draft:'
-export const draftKey = (meetingId: string, field: string): string => `${prefix}${meetingId}:${field}`
+export const draftKey = (meetingId: string, field: string, owner: string | null = null): string =>
+  `${prefix}${meetingId}${owner ? `@${owner}` : ''}:${field}`
 
 /** What was stored under a key, or undefined when nothing usable is there. */
 export function parseDraft(raw: string | null): unknown {
@@ -56,8 +61,13 @@ export interface DraftOptions<T> {
   apply: (stored: T) => void
   /** While true the draft is not kept (the form's command is in flight, and in the outbox). */
   paused?: () => boolean
+  /** Whose draft it is: the signed-in person's id by default, nobody on a paired device. */
+  owner?: () => string | null
   storage?: Storage | null
 }
+
+/** The signed-in person, when the app (not a unit test) is running. */
+const signedInPerson = (): string | null => (getActivePinia() ? (useSessionStore().user?.id ?? null) : null)
 
 /** Keeps one text box's or form's unsaved content; `restored` says it came back from a reload. */
 export function useDraft<T>(options: DraftOptions<T>): { restored: Ref<boolean> } {
@@ -66,7 +76,7 @@ export function useDraft<T>(options: DraftOptions<T>): { restored: Ref<boolean> 
   const token = Symbol('draft')
   const keyOf = (): string | null => {
     const meetingId = options.meetingId()
-    return meetingId ? draftKey(meetingId, options.field()) : null
+    return meetingId ? draftKey(meetingId, options.field(), (options.owner ?? signedInPerson)()) : null
   }
 
   function load(key: string | null): void {
