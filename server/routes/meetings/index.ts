@@ -18,6 +18,8 @@ import { commandResult, errors, meetingCreated, meetingEvent, meetingIdParams, m
 // The same commands as the sockets, over HTTP: for scripts, integrations and tests. The role follows
 // from who is calling (shared/access/policy.ts); anyone else gets the public, redacted view.
 const roleQuery = z.strictObject({ role: z.enum(roles).optional() })
+const phoneOnlyCommands = new Set<string>(['speak-request:submit', 'speak-request:withdraw'])
+const phoneOnlyRefusal = { code: 'FORBIDDEN', message: 'Đăng ký phát biểu chỉ gửi được từ trang của đại biểu trên điện thoại.' } as const
 const meetingsRoutes: FastifyPluginAsync = async (fastify) => {
   const app = fastify.withTypeProvider<ZodTypeProvider>()
 
@@ -102,6 +104,10 @@ const meetingsRoutes: FastifyPluginAsync = async (fastify) => {
       },
     },
     async (req, reply) => {
+      // A request to speak comes from a phone, through its socket, where the per-phone and
+      // per-address limits are kept (server/realtime/speak-request-limits.ts); over HTTP those
+      // limits could be stepped around.
+      if (phoneOnlyCommands.has((req.body as Command).type)) return sendError(reply, phoneOnlyRefusal)
       const role = commandRoleFor(req.principal, req.params.meetingId, (req.body as Command).type)
       if (!role) return sendError(reply, refusalFor(req.principal))
       const result = await app.meetingLog.execute(req.params.meetingId, role, req.body as Command, actorOf(req.principal, req.ip))

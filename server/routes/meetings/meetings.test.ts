@@ -206,6 +206,9 @@ describe(`meeting routes on ${backendName}`, () => {
       [await command(meetingId, otherTablet, { type: 'petition:record', origin: 'added', title: 'X' }), 403, 'FORBIDDEN'], // another meeting's tablet
       [await command(meetingId, people.chair, { type: 'petition:record', origin: 'added', title: 'X' }), 403, 'FORBIDDEN'],
       [await command(meetingId, s, { type: 'speaker:fly' }), 400, 'UNKNOWN_COMMAND'],
+      // A request to speak comes from a phone's socket, where its limits are kept: never over HTTP.
+      [await command(meetingId, s, { type: 'speak-request:submit', requestId: randomUUID(), secret: 'a'.repeat(43), name: 'Lò Văn A' }), 403, 'FORBIDDEN'],
+      [await command(meetingId, undefined, { type: 'speak-request:submit', requestId: randomUUID(), secret: 'a'.repeat(43), name: 'Lò Văn A' }), 401, 'UNAUTHENTICATED'],
       [await command(meetingId, s, { type: 'petition:record', origin: 'added' }), 400, 'VALIDATION_FAILED'],
       [await command(meetingId, s, { type: 'petition:record', origin: 'added', title: 'ế'.repeat(100_000) }), 400, 'VALIDATION_FAILED'],
       [await command(meetingId, s, { type: 'speaker:register', name: 42 }), 400, 'VALIDATION_FAILED'],
