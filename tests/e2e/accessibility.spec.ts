@@ -135,6 +135,14 @@ test('the console, its forms, menus and dialogs', async ({ browser }) => {
   await check(page, 'console: action dialog', page.getByTestId('petition-action-dialog'))
   await page.keyboard.press('Escape')
   await expect(page.getByTestId('petition-action-dialog')).toHaveCount(0)
+  await page.getByTestId('petition-actions-3').click() // the confidential petition, edited
+  await page.getByRole('menuitem').and(page.locator('[data-action="edit"]')).click()
+  await check(page, 'console: petition edit dialog', page.getByTestId('petition-edit-form'))
+  await page.keyboard.press('Escape')
+  await expect(page.getByTestId('petition-action-dialog')).toHaveCount(0)
+
+  await page.getByTestId('queue-waiting-row').first().locator('[data-testid^="queue-edit-"]').click()
+  await check(page, 'console: speaker edit form', page.getByTestId('speaker-edit-form'))
 
   await page.getByTestId('help-open').click()
   await check(page, 'console: shortcuts help', page.getByRole('dialog'))
@@ -242,6 +250,10 @@ test('the documents: editor, versions, issue dialog, print page', async ({ brows
   await page.getByTestId('finalize-confirm').click()
   await expect(minutes.getByTestId('document-version')).toHaveCount(1)
   await expectAccessible(page, 'documents: minutes versions')
+  await minutes.getByRole('button', { name: 'Xem phiên bản 1' }).click()
+  await check(page, 'documents: version preview', page.getByTestId('document-preview'))
+  await page.keyboard.press('Escape')
+  await expect(page.getByTestId('document-preview')).toHaveCount(0)
 
   await page.getByTestId('tab-notice').click()
   await expect(notice.getByTestId('document-block').first()).toBeVisible()
