@@ -4,6 +4,7 @@ import type { DecideContext } from './decide'
 import type { EventDraft } from './events'
 import type { MeetingState } from './model'
 import { openPetitions } from './selectors'
+import { waitingRequestCount } from './speak-requests'
 
 export function decideMeeting(state: MeetingState, c: Command, ctx: DecideContext): Result<EventDraft[]> {
   switch (c.type) {
@@ -37,6 +38,12 @@ export function decideMeeting(state: MeetingState, c: Command, ctx: DecideContex
       if (c.phase === 'closed' && open.length) {
         const list = open.map((p) => `KN ${p.no}`).join(', ')
         return fail('OPEN_PETITIONS', `Còn ${open.length} kiến nghị chưa xử lý (${list}). Hãy giao đơn vị trả lời có thời hạn, hoặc ghi lý do không xem xét tại hội nghị, rồi bế mạc.`)
+      }
+      // Likewise a request to speak sent from a phone: someone in the hall is waiting for an answer,
+      // perhaps with a new petition only the secretary has read.
+      const waiting = waitingRequestCount(state)
+      if (c.phase === 'closed' && waiting) {
+        return fail('REQUESTS_WAITING', `Còn ${waiting} đăng ký phát biểu từ điện thoại chưa xem. Hãy nhận hoặc từ chối (có lý do) từng đăng ký, rồi bế mạc.`)
       }
       const events: EventDraft[] = []
       // Closing the meeting ends the speech in progress: nothing stays "speaking" in the record.

@@ -21,6 +21,20 @@ const submit = (requestId: string, secret: string, fields: Record<string, unknow
   command('speak-request:submit', { requestId, secret, name: 'Lò Thị Hoa', unit: 'Bản Mòn', ...fields } as never)
 
 describe('requests to speak from phones', () => {
+  it('keeps the meeting open while a phone waits for an answer: the secretary accepts or declines each first', () => {
+    const m = hallWithPetitions()
+    m.must(command('petition:record-answer', { petitionNo: 1 }))
+    m.must(submit(REQ_A, SECRET_A, { newPetition: { field: 'Y tế', content: 'Trạm y tế thiếu thuốc' } }))
+    expect(m.run(command('meeting:set-phase', { phase: 'closed' }))).toMatchObject({
+      ok: false,
+      error: { code: 'REQUESTS_WAITING', message: expect.stringMatching(/^Còn 1 đăng ký phát biểu từ điện thoại chưa xem/) },
+    })
+    expect(m.state.phase).not.toBe('closed')
+    m.must(command('speak-request:decline', { requestId: REQ_A, reason: 'Đã hết giờ; mời bà gửi đơn tới Bộ phận một cửa' }))
+    m.must(command('meeting:set-phase', { phase: 'closed' }))
+    expect(m.state.phase).toBe('closed')
+  })
+
   it('registers the speaker and the new petition in one decision when the secretary accepts, and the phone sees its number and place', () => {
     const m = hallWithPetitions()
     m.must(command('speaker:register', { name: 'Người đến trước' }))

@@ -163,6 +163,13 @@ test('a phone withdraws its waiting request, and the console no longer offers it
   await expect(phone.getByTestId('phone-request-status')).toHaveText('Đã gửi. Đang chờ thư ký xem đăng ký của bạn.')
   await expect(secretary.getByTestId('request-queue-count')).toHaveText('1')
 
+  // The meeting does not close on someone waiting for an answer.
+  await secretary.getByTestId('phase-closed').click()
+  const closing = secretary.getByTestId('close-meeting-dialog')
+  await expect(closing.getByTestId('close-waiting-requests')).toContainText('Còn 1 đăng ký phát biểu từ điện thoại chưa xem')
+  await expect(closing.getByTestId('close-meeting-confirm')).toBeDisabled()
+  await closing.getByRole('button', { name: 'Hủy' }).click()
+
   await phone.getByTestId('phone-request-withdraw').tap()
   await expect(phone.getByTestId('phone-request-status')).toHaveText('Bạn đã rút đăng ký phát biểu.')
   await expect(secretary.getByTestId('request-queue-count')).toHaveText('0')

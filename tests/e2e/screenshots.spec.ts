@@ -100,6 +100,11 @@ test('the hall’s screens, for the README', async ({ browser }) => {
   await expect(hall.getByTestId('projector')).toHaveAttribute('data-screen', 'conclusion')
   await expect(hall.getByTestId('projector-closing-conclusion')).toBeVisible({ timeout: 20_000 })
   await hall.screenshot({ path: 'docs/screenshots/projector-conclusion.png' })
+  // Closing waits until the phone has its answer.
+  await console.locator('[data-testid^="request-decline-open-"]').click()
+  await console.getByTestId('request-decline-reason').fill('Hết thời gian; mời bà gửi kiến nghị qua Bộ phận một cửa của xã')
+  await console.getByTestId('request-decline-submit').click()
+  await expect(phone.getByTestId('phone-request-reason')).toContainText('Bộ phận một cửa')
   await meetingCommand('secretary', meetingId, 'meeting:set-phase', { phase: 'closed' })
   await expect(hall.getByTestId('projector')).toHaveAttribute('data-screen', 'closing')
   await hall.screenshot({ path: 'docs/screenshots/projector-closing.png' })

@@ -48,6 +48,8 @@ export const requestsText = {
   console: {
     heading: 'Đăng ký từ điện thoại',
     badge: (n: number) => `${n} đăng ký đang chờ`,
+    waitingBeforeClose: (n: number) =>
+      `Còn ${n} đăng ký phát biểu từ điện thoại chưa xem (khung «Đăng ký từ điện thoại»): nhận hoặc từ chối từng đăng ký trước khi bế mạc.`,
     empty: 'Không có đăng ký nào đang chờ.',
     confidential: 'Giữ bí mật',
     consented: 'Đồng ý hiện tên',
