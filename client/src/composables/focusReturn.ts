@@ -20,10 +20,17 @@ export async function keepingFocus<T>(action: () => Promise<T>, fallback: () => 
   try {
     return await action()
   } finally {
-    await nextTick()
-    if (focusLost()) {
+    // The screen may still be re-rendering what the command changed (the new speaker's summary box
+    // replaces the last one's): a target focused now can be removed a moment later. Check again on
+    // the next few frames, and only while the focus is still lost, so a person who has moved on
+    // meanwhile is never pulled back.
+    for (let attempt = 0; attempt < 10; attempt++) {
+      await (attempt === 0 ? nextTick() : nextFrame())
+      if (!focusLost()) continue
       const target = focusable(before) ? before : fallback()
       target?.focus()
     }
   }
 }
+
+const nextFrame = (): Promise<void> => new Promise((resolve) => requestAnimationFrame(() => resolve()))
