@@ -1,22 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { effectScope, nextTick, ref } from 'vue'
 import { draftKey, formDraftMatches, isText, parseDraft, sameText, unsavedDrafts, useDraft } from './draft'
+import { memoryStorage } from '../realtime/memoryStorage'
 
 const meetingId = '7d3c2f0e-8b5a-4c1d-9e2f-3a4b5c6d7e8f'
-
-function memoryStorage(): Storage {
-  const items = new Map<string, string>()
-  return {
-    get length() {
-      return items.size
-    },
-    clear: () => items.clear(),
-    getItem: (key) => items.get(key) ?? null,
-    key: (i) => [...items.keys()][i] ?? null,
-    removeItem: (key) => void items.delete(key),
-    setItem: (key, value) => void items.set(key, String(value)),
-  }
-}
 
 /** A text box whose saved text is `saved`, as SpeakerSummaryField keeps it. */
 function textBox(storage: Storage, saved = ref(''), paused = ref(false), owner: string | null = null) {

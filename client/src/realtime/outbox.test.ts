@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { outboxKey, parseOutbox, storageOutbox, storedCommandHint, withCommand, withoutCommand, type StoredCommand } from './outbox'
+import { memoryStorage } from './memoryStorage'
 
 const meetingId = '7d3c2f0e-8b5a-4c1d-9e2f-3a4b5c6d7e8f'
 const register = (commandId: string, name: string): StoredCommand => ({
@@ -7,21 +8,6 @@ const register = (commandId: string, name: string): StoredCommand => ({
   type: 'speaker:register',
   payload: { name, commandId },
 })
-
-/** localStorage's interface over a Map, as a browser's would behave. */
-function memoryStorage(): Storage {
-  const items = new Map<string, string>()
-  return {
-    get length() {
-      return items.size
-    },
-    clear: () => items.clear(),
-    getItem: (key) => items.get(key) ?? null,
-    key: (i) => [...items.keys()][i] ?? null,
-    removeItem: (key) => void items.delete(key),
-    setItem: (key, value) => void items.set(key, String(value)),
-  }
-}
 
 describe('outbox', () => {
   it('is kept per meeting and role', () => {

@@ -1,24 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { emptyMeetingState } from '@shared/meeting/model'
 import { forgetCachedState, forgetCachedStates, loadCachedState, parseCachedState, saveCachedState, stateCacheKey } from './stateCache'
+import { memoryStorage } from './memoryStorage'
 
 const meetingId = '7d3c2f0e-8b5a-4c1d-9e2f-3a4b5c6d7e8f'
 const build = '/assets/index-AAAA.js'
 const shown = { ...emptyMeetingState(meetingId), seq: 12, title: 'Hội nghị đối thoại bản Hua Nà' }
-
-function memoryStorage(): Storage {
-  const items = new Map<string, string>()
-  return {
-    get length() {
-      return items.size
-    },
-    clear: () => items.clear(),
-    getItem: (key) => items.get(key) ?? null,
-    key: (i) => [...items.keys()][i] ?? null,
-    removeItem: (key) => void items.delete(key),
-    setItem: (key, value) => void items.set(key, String(value)),
-  }
-}
 
 describe('the picture of a meeting kept for a reload during a drop', () => {
   it('comes back for the same meeting, role and build', () => {
