@@ -1,37 +1,13 @@
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { countEvents } from '../../db/repositories/events'
-import type { MeetingEvent } from '../../shared/meeting/events'
-import { fold } from '../../shared/meeting/evolve'
-import { emptyMeetingState, type MeetingState } from '../../shared/meeting/model'
+import type { MeetingState } from '../../shared/meeting/model'
 import { redactState } from '../../shared/meeting/redact'
-import type { CommandResult, SyncResult } from '../../shared/protocol'
+import type { CommandResult } from '../../shared/protocol'
 import { backendName } from '../../tests/fixtures/database'
 import { io as connect } from 'socket.io-client'
 import { PROTOCOL_VERSION } from '../../shared/protocol'
-import { recordEvents, request, startTestServer, until, type TestSocket } from '../../tests/fixtures/server'
-
-/** What a screen does: sync from lastSeq, then fold what is pushed, skipping what it already has. */
-class Replica {
-  state: MeetingState
-  constructor(
-    readonly socket: TestSocket,
-    meetingId: string,
-  ) {
-    this.state = emptyMeetingState(meetingId)
-    socket.on('meeting:appended', ({ events }) => this.apply(events))
-  }
-  apply(events: MeetingEvent[]) {
-    this.state = fold(this.state, events.filter((e) => e.seq > this.state.seq))
-  }
-  async sync() {
-    const result = await request<SyncResult>(this.socket, 'meeting:sync', { lastSeq: this.state.seq })
-    if (!result.ok) throw new Error(result.error.code)
-    if (result.data.kind === 'snapshot') this.state = result.data.state
-    else this.apply(result.data.events)
-    return result.data
-  }
-}
+import { Replica, recordEvents, request, startTestServer, until, type TestSocket } from '../../tests/fixtures/server'
 
 describe(`realtime on ${backendName}`, () => {
   let server: Awaited<ReturnType<typeof startTestServer>>

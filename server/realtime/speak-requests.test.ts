@@ -1,39 +1,15 @@
 import { randomBytes, randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { countEvents, readEvents } from '../../db/repositories/events'
-import type { MeetingEvent } from '../../shared/meeting/events'
-import { fold } from '../../shared/meeting/evolve'
-import { emptyMeetingState, type MeetingState } from '../../shared/meeting/model'
 import { requestStanding } from '../../shared/meeting/speak-requests'
-import type { CommandResult, SpeakRequestStanding, SyncResult } from '../../shared/protocol'
+import type { CommandResult, SpeakRequestStanding } from '../../shared/protocol'
 import { backendName } from '../../tests/fixtures/database'
-import { recordEvents, request, startTestServer, until, type TestSocket } from '../../tests/fixtures/server'
+import { Replica, recordEvents, request, startTestServer, until, type TestSocket } from '../../tests/fixtures/server'
 import { DEFAULT_PHONE_REQUEST_LIMITS } from './speak-request-limits'
 
 // Attendees ask to speak from their phones: the phone submits over its anonymous attendee socket,
 // the projector and the other phones learn nothing identifying, the secretary decides, and the
 // phone follows its own request by the id only it knows.
-
-/** A screen folding what it receives, as the client does. */
-class Screen {
-  state: MeetingState
-  constructor(
-    readonly socket: TestSocket,
-    meetingId: string,
-  ) {
-    this.state = emptyMeetingState(meetingId)
-    socket.on('meeting:appended', ({ events }) => this.apply(events))
-  }
-  apply(events: MeetingEvent[]) {
-    this.state = fold(this.state, events.filter((e) => e.seq > this.state.seq))
-  }
-  async sync() {
-    const result = await request<SyncResult>(this.socket, 'meeting:sync', { lastSeq: this.state.seq })
-    if (!result.ok) throw new Error(result.error.code)
-    if (result.data.kind === 'snapshot') this.state = result.data.state
-    else this.apply(result.data.events)
-  }
-}
 
 const newSecret = () => randomBytes(24).toString('base64url')
 
@@ -48,14 +24,14 @@ describe(`requests to speak from phones on ${backendName}`, () => {
 
   async function hall() {
     const { meetingId } = await server.createMeeting()
-    const secretary = new Screen(await server.connectAs(meetingId, 'secretary'), meetingId)
-    const projector = new Screen(
+    const secretary = new Replica(await server.connectAs(meetingId, 'secretary'), meetingId)
+    const projector = new Replica(
       await server.connectClient({ meetingId, role: 'projector', deviceToken: (await server.pairDevice(meetingId, 'projector')).token }),
       meetingId,
     )
-    const phoneA = new Screen(await server.connectAs(meetingId, 'attendee'), meetingId)
-    const phoneB = new Screen(await server.connectAs(meetingId, 'attendee'), meetingId)
-    const oversight = new Screen(await server.connectAs(meetingId, 'oversight'), meetingId)
+    const phoneA = new Replica(await server.connectAs(meetingId, 'attendee'), meetingId)
+    const phoneB = new Replica(await server.connectAs(meetingId, 'attendee'), meetingId)
+    const oversight = new Replica(await server.connectAs(meetingId, 'oversight'), meetingId)
     for (const s of [secretary, projector, phoneA, phoneB, oversight]) await s.sync()
     await send(secretary.socket, 'petition:record', { origin: 'registered', title: 'Đường liên bản Mòn', showName: false })
     return { meetingId, secretary, projector, phoneA, phoneB, oversight }
