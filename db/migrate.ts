@@ -13,6 +13,7 @@ import * as m0011 from './migrations/2026_12_02_0011_office_document_settings'
 import * as m0012 from './migrations/2026_12_02_0012_document_register'
 import * as m0013 from './migrations/2026_12_02_0013_report_documents'
 import * as m0014 from './migrations/2026_12_02_0014_national_day_2026'
+import * as m0015 from './migrations/2026_12_02_0015_pairing_code_once'
 
 // A static list rather than FileMigrationProvider: no dynamic import(), so the same code runs under
 // tsx, vitest and a bundle. Add each new migration here, in order.
@@ -31,6 +32,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_02_0012_document_register': m0012,
   '2026_12_02_0013_report_documents': m0013,
   '2026_12_02_0014_national_day_2026': m0014,
+  '2026_12_02_0015_pairing_code_once': m0015,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }
