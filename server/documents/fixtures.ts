@@ -1,5 +1,5 @@
 // Two realistic documents for the renderer's tests and for looking at the output by eye: a
-// conclusion notice in the shape of the 2025 Sơn La notice in shared/domain/seeds, and the minutes
+// conclusion notice in the shape of the 2025 Sơn La notice in docs/seeds, and the minutes
 // of the same conference (two signatures, no recipients).
 
 import { headerOf, type AdministrativeDocument } from '../../shared/documents/model'

@@ -81,7 +81,7 @@ export function usedFields(petitions: readonly Petition[]): { field: string; cou
   return [...byKey.values()].sort((a, b) => b.count - a.count || a.first - b.first).map(({ field, count }) => ({ field, count }))
 }
 
-/** Common fields in the offices' petition reports (seeds/), offered after the ones already used. */
+/** Common fields in the offices' petition reports (docs/seeds/), offered after the ones already used. */
 export const commonFields = [
   'Đất đai',
   'Chế độ chính sách',

@@ -9,7 +9,7 @@ describe('programmePhases', () => {
     expect(programmePhases(defaultProgramme)).toEqual(['opening', 'opening', 'report', 'dialogue', 'conclusion'])
   })
 
-  it('reads the wording of the plans in seeds/', () => {
+  it('reads the wording of the plans in docs/seeds/', () => {
     expect(programmeItemPhase('Chào cờ, tuyên bố lý do')).toBe('opening')
     expect(programmeItemPhase('Đồng chí Chủ tịch UBND xã phát biểu khai mạc')).toBe('opening')
     expect(programmeItemPhase('Thông qua báo cáo tổng hợp ý kiến, kiến nghị')).toBe('report')

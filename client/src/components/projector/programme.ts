@@ -1,7 +1,7 @@
 import { meetingPhases, type MeetingPhase, type ProgrammeItem } from '@shared/meeting/model'
 
 // The programme the secretary set is free text; the meeting moves through fixed phases. Each item is
-// placed in a phase by the words it uses (the plans in seeds/ and defaultProgramme word them this
+// placed in a phase by the words it uses (the plans in docs/seeds/ and defaultProgramme word them this
 // way); an item that names none belongs with the item before it. On the projector the items of the
 // current phase are marked "Đang diễn ra", earlier ones "Đã xong".
 
