@@ -1,0 +1,61 @@
+// ESLint flat config: @eslint/js and typescript-eslint's recommended rules everywhere, Vue's for the
+// screens, and a few type-aware rules on the server, where a forgotten promise is a lost write or an
+// unanswered command (type-aware linting builds a TypeScript program, so it runs where it pays).
+import js from '@eslint/js'
+import tseslint from 'typescript-eslint'
+import vue from 'eslint-plugin-vue'
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'dist/', 'coverage/', 'data/', '.tmp/', 'test-results/', 'playwright-report/', 'bench/results/'] },
+
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  ...vue.configs['flat/recommended'],
+
+  {
+    files: ['**/*.{ts,js,vue}'],
+    rules: {
+      // TypeScript (vue-tsc) already knows every global, in Node and in the browser; ESLint's list would only disagree.
+      'no-undef': 'off',
+      eqeqeq: ['error', 'always'],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true }],
+      '@typescript-eslint/consistent-type-imports': ['error', { prefer: 'type-imports', fixStyle: 'inline-type-imports' }],
+      // Tests and harnesses sometimes assert that a value is there; the type checker already guards the rest.
+      '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+
+  {
+    files: ['**/*.vue'],
+    languageOptions: { parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.vue'] } },
+    rules: {
+      'vue/no-mutating-props': 'error',
+      // Prettier-like formatting rules: the code base has its own consistent style; these would only churn it.
+      'vue/max-attributes-per-line': 'off',
+      'vue/singleline-html-element-content-newline': 'off',
+      'vue/multiline-html-element-content-newline': 'off',
+      'vue/html-self-closing': 'off',
+      'vue/html-indent': 'off',
+      'vue/html-closing-bracket-newline': 'off',
+      'vue/first-attribute-linebreak': 'off',
+      'vue/attributes-order': 'off',
+    },
+  },
+
+  // Migrations are frozen in time and typed Kysely<any> on purpose: the Database type moves on without them.
+  {
+    files: ['db/migrations/**/*.ts', 'db/migrate.ts'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+
+  // The server: type-aware checks for promises nobody awaits or handles.
+  {
+    files: ['server/**/*.ts'],
+    ignores: ['server/**/*.test.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { arguments: false, properties: false } }],
+    },
+  },
+)
