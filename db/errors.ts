@@ -26,3 +26,13 @@ export function isDatabaseUnavailable(err: unknown, depth = 0): boolean {
   // Node's connect with several addresses (localhost → ::1 and 127.0.0.1) fails with an AggregateError.
   return Array.isArray(errors) && errors.some((e) => isDatabaseUnavailable(e, depth + 1))
 }
+
+/**
+ * A unique index refused the row (SQLSTATE 23505), on both backends. `constraint`: only when it was
+ * this index (PostgreSQL names it; PGlite too).
+ */
+export function isUniqueViolation(err: unknown, constraint?: string): boolean {
+  if (typeof err !== 'object' || err === null) return false
+  const e = err as { code?: unknown; constraint?: unknown }
+  return e.code === '23505' && (constraint === undefined || e.constraint === constraint)
+}
