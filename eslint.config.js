@@ -17,7 +17,11 @@ export default tseslint.config(
     rules: {
       // TypeScript (vue-tsc) already knows every global, in Node and in the browser; ESLint's list would only disagree.
       'no-undef': 'off',
-      eqeqeq: ['error', 'always'],
+      // `x != null` (null or undefined) is the one loose comparison worth keeping.
+      eqeqeq: ['error', 'always', { null: 'ignore' }],
+      // It flags an initial value that every branch of a try/catch then overwrites: a deliberate
+      // style here (the value the reader sees first is the fallback), not a defect.
+      'no-useless-assignment': 'off',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true }],
       '@typescript-eslint/consistent-type-imports': ['error', { prefer: 'type-imports', fixStyle: 'inline-type-imports' }],
       // Tests and harnesses sometimes assert that a value is there; the type checker already guards the rest.

@@ -59,7 +59,10 @@ describe.runIf(process.env.DATABASE_URL)('starting while PostgreSQL cannot be re
     for (const stream of [server.stdout, server.stderr]) {
       readline.createInterface({ input: stream }).on('line', (line) => {
         lines.push(line)
-        for (const w of waiters.splice(0)) (w.match.test(line) ? w.resolve(line) : waiters.push(w))
+        for (const w of waiters.splice(0)) {
+          if (w.match.test(line)) w.resolve(line)
+          else waiters.push(w)
+        }
       })
     }
     const exited = new Promise<number | null>((r) => server.once('exit', (code) => r(code)))

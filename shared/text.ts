@@ -15,7 +15,9 @@ export const unstorableText = /\0|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800
 // Control characters that text pasted from Word or a PDF brings along, invisible on screen and not
 // allowed in the XML of a .docx (Word would refuse to open the minutes). Tab and line breaks stay;
 // a vertical tab or form feed (Word's manual line and page breaks) becomes a line break.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const invisibleControls = /[\x01-\x08\x0E-\x1F\x7F-\x9F\uFFFE\uFFFF]/g
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const breakControls = /[\x0B\x0C]/g
 // Trimmed like spaces: format characters (zero-width space, joiners, BOM, soft hyphen) at either end.
 const edges = /^[\s\p{Cf}]+|[\s\p{Cf}]+$/gu

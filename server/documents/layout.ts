@@ -74,7 +74,7 @@ export function estimateTextTwips(text: string, sizePt: number, bold: boolean): 
   let em = 0
   for (const ch of text.normalize('NFC')) {
     if (ch === ' ') em += 0.25
-    else if (/[.,:;'!|il\-]/.test(ch)) em += 0.3
+    else if (/[.,:;'!|il-]/.test(ch)) em += 0.3
     else if (ch === ch.toLocaleUpperCase('vi-VN') && ch !== ch.toLocaleLowerCase('vi-VN')) em += bold ? 0.72 : 0.68
     else if (/\d/.test(ch)) em += 0.5
     else em += bold ? 0.5 : 0.46

@@ -113,7 +113,7 @@ export const actionPolicy = {
 export type Action = keyof typeof actionPolicy
 export const actions = Object.keys(actionPolicy) as Action[]
 
-function holds(principal: Principal, grant: Grant, meetingId: string | undefined): boolean {
+function holds(principal: Principal, grant: Grant): boolean {
   switch (grant) {
     case 'anyone':
       return true
@@ -132,7 +132,7 @@ function holds(principal: Principal, grant: Grant, meetingId: string | undefined
  */
 export function mayDo(principal: Principal, action: Action, meetingId?: string): boolean {
   if (principal.kind === 'device' && meetingId !== undefined && meetingId !== principal.meetingId) return false
-  return (actionPolicy[action] as readonly Grant[]).some((grant) => holds(principal, grant, meetingId))
+  return (actionPolicy[action] as readonly Grant[]).some((grant) => holds(principal, grant))
 }
 
 /** What a caller the policy turns away is told: sign in first, or this is not for your role. */

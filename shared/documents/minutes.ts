@@ -4,7 +4,6 @@ import { isProvisionalDue, type MeetingState, type Petition, type Speaker } from
 import { petitionOutcome } from '../meeting/outcome'
 import { answerFormLabels, formatDateVi, petitionCounts } from '../meeting/selectors'
 import { vietnamDate } from '../calendar/working-days'
-import { inSentence } from './text'
 import { headerOf, type AdministrativeDocument, type DocumentBlock, type OfficeProfile } from './model'
 
 // The minutes (Biên bản) drafted from the meeting log, never typed from memory. The secretary edits

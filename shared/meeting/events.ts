@@ -1,7 +1,7 @@
 import type { Role } from '../roles'
 import type {
   Answerer,
-  NoticeIssue,
+  FollowUpResult,
   MeetingDetails,
   MeetingPhase,
   Petition,
@@ -79,6 +79,13 @@ export interface EventPayloads {
    * that count from it are fixed (`dueDates`); a later, corrected notice fixes nothing new.
    */
   'notice.issued': { number: string; symbol: string; date: string; dueDates: { petitionNo: number; dueDate: string }[] }
+
+  /**
+   * Follow-up after the meeting (allowed once it closed): a written-answer commitment's one
+   * extension, and its result. A confidential petition's reason and result text reach no public screen.
+   */
+  'follow-up.extended': { petitionNo: number; dueDate: string; reason: string }
+  'follow-up.result-recorded': { petitionNo: number; result: FollowUpResult }
 }
 export type EventType = keyof EventPayloads
 

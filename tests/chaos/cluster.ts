@@ -170,7 +170,7 @@ export class ThrowawayCluster {
       await run(file as string, rest, { timeout: 90_000 })
     } catch (err) {
       const e = err as Error & { stderr?: string }
-      throw new Error(`${tool} ${args[args.length - 1]} failed: ${e.stderr?.trim() || e.message}`)
+      throw new Error(`${tool} ${args[args.length - 1]} failed: ${e.stderr?.trim() || e.message}`, { cause: err })
     }
   }
 }

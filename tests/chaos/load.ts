@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { Ack } from '../../shared/errors'
 import type { CommandResult } from '../../shared/protocol'
-import { Random, sleep } from './random'
+import { type Random, sleep } from './random'
 import type { Screen } from './screens'
 
 // The load: people at the secretary's console and the chair's tablet doing their work. Each logical

@@ -64,7 +64,7 @@ export async function adminSession(
       timeout: 60_000,
     })
     const token = /\/set-password#(\S+)/.exec(stdout)?.[1]
-    if (!token) throw new Error(`${firstRunFailure}; and reset-password printed no link: ${stdout}`)
+    if (!token) throw new Error(`${firstRunFailure}; and reset-password printed no link: ${stdout}`, { cause: err })
     const session = await setPassword(baseUrl, token, 'set-password after reset-password')
     others.start()
     return { session, firstRunFailure }

@@ -1,5 +1,3 @@
-import type { HolidayCalendar } from '@shared/calendar/working-days'
-import type { CalendarDay } from '../settings/calendar'
 import type { DocumentView } from './documentsApi'
 
 // The notice's due date as the page shows it on both tabs. The server gives it with the notice; while
