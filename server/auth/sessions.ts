@@ -3,6 +3,7 @@ import { insertSession, notifyRevoked, touchSignIn, type UserRecord } from '../.
 import type { SessionInfo } from '../../shared/access/accounts'
 import { later, SESSION_IDLE_MS, SESSION_MAX_MS } from './lifetimes'
 import { hashToken, newToken } from './secrets'
+import { disconnectRevoked } from '../realtime/credentials'
 
 /** Opens a session for `user`: stores its hash, sets the cookie, answers the session body. */
 export async function openSession(app: FastifyInstance, req: FastifyRequest, reply: FastifyReply, user: UserRecord): Promise<SessionInfo> {
@@ -21,12 +22,15 @@ export async function openSession(app: FastifyInstance, req: FastifyRequest, rep
 /** The channel on which server processes tell each other to drop a revoked session's sockets. */
 export const ACCESS_CHANNEL = 'hnd_access_revoked'
 
+/** Ends the sockets of revoked sessions or devices, here and in the other processes: services call it after commit. */
+export type DisconnectRooms = (rooms: string[]) => Promise<void>
+
 /**
  * Disconnects every socket of these sessions or devices: here at once, and in the other server
  * processes (PostgreSQL) through NOTIFY. Called after the revocation is committed, so a socket that
  * reconnects is refused by the handshake.
  */
 export async function disconnectRooms(app: FastifyInstance, rooms: string[]): Promise<void> {
-  for (const room of rooms) app.io.in(room).disconnectSockets(true)
+  disconnectRevoked(app.io, rooms)
   if (rooms.length) await notifyRevoked(app.db, ACCESS_CHANNEL, rooms)
 }

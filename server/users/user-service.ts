@@ -19,15 +19,13 @@ import { fail, ok, type Result } from '../../shared/errors'
 import { recordBy, type Auditor } from '../auth/audit'
 import { issuePasswordLink } from '../auth/password-links'
 import { sessionRoom } from '../auth/principal'
+import type { DisconnectRooms } from '../auth/sessions'
 
 /** A one-time link for the account's owner to set a password. */
 export interface SetupLink {
   setupToken: string
   setupExpiresAt: string
 }
-
-/** Ends the sockets of revoked sessions, here and in the other processes: called after commit. */
-export type DisconnectRooms = (rooms: string[]) => Promise<void>
 
 const publicAccount = ({ passwordHash: _hash, ...user }: UserRecord): UserAccount => user
 const rolesText = (roles: OfficeRole[]) => roles.map((r) => officeRoleLabels[r]).join(', ') || 'không có vai trò'
