@@ -55,8 +55,22 @@ export function petitionCounts(state: MeetingState): PetitionCounts {
 
 export const isResolved = (p: Petition): boolean => resolvedStatuses.includes(p.status)
 
+/** Still to be decided: waiting or under discussion (every other status is an outcome). */
+export const isOpen = (p: Petition): boolean => !isResolved(p)
+
 /** Petitions still to be decided (waiting or under discussion), in number order. */
-export const openPetitions = (state: MeetingState): Petition[] => state.petitions.filter((p) => !isResolved(p))
+export const openPetitions = (state: MeetingState): Petition[] => state.petitions.filter(isOpen)
+
+/**
+ * The speaker "Mời phát biểu lại người vừa nói" means: the one who finished most recently, or the
+ * one at the microphone if nobody has finished. The tablet names them on the button and sends their
+ * number, so what the chair reads is what happens.
+ */
+export function lastSpeaker(state: MeetingState): Speaker | null {
+  const finished = state.speakers.filter((s) => s.finishedAt !== null && s.status === 'finished')
+  const latest = finished.reduce<Speaker | null>((best, s) => (!best || (s.finishedAt ?? '') >= (best.finishedAt ?? '') ? s : best), null)
+  return latest ?? currentSpeaker(state)
+}
 
 export function currentSpeaker(state: MeetingState): Speaker | null {
   return state.speakers.find((s) => s.no === state.currentSpeakerNo) ?? null

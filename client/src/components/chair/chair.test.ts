@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { calendarFromDays, emptyCalendar } from '@shared/calendar/working-days'
-import { emptyMeetingState, type MeetingDetails, type Petition, type Speaker } from '@shared/meeting/model'
-import { deadlineRules } from '@shared/meeting/rules'
-import { answererChoices, decisionStage, dueDateProblem, hiddenOnProjector, lastSpeaker, petitionGroups, refusalText, writtenAnswerDates } from './chair'
+import type { Petition, Speaker } from '@shared/meeting/model'
+import { answererChoices, decisionStage, dueDateWarning, hiddenOnProjector, petitionGroups, refusalText } from './chair'
 
 const at = '2026-06-20T08:00:00.000Z'
 
@@ -72,32 +71,6 @@ describe('petitionGroups', () => {
   })
 })
 
-describe('lastSpeaker', () => {
-  it('is the one who finished most recently', () => {
-    const state = emptyMeetingState('m')
-    state.speakers = [
-      speaker(1, { status: 'finished', finishedAt: '2026-06-20T08:10:00.000Z' }),
-      speaker(2, { status: 'finished', finishedAt: '2026-06-20T08:20:00.000Z' }),
-      speaker(3, { status: 'speaking' }),
-    ]
-    state.currentSpeakerNo = 3
-    expect(lastSpeaker(state)?.no).toBe(2)
-  })
-
-  it('is the one at the microphone when nobody has finished yet', () => {
-    const state = emptyMeetingState('m')
-    state.speakers = [speaker(1, { status: 'speaking' }), speaker(2)]
-    state.currentSpeakerNo = 1
-    expect(lastSpeaker(state)?.no).toBe(1)
-  })
-
-  it('is nobody before anyone spoke', () => {
-    const state = emptyMeetingState('m')
-    state.speakers = [speaker(1)]
-    expect(lastSpeaker(state)).toBeNull()
-  })
-})
-
 describe('hiddenOnProjector', () => {
   it('is true without consent or when raising a confidential petition', () => {
     const petitions = [petition(1), petition(2, { confidential: true })]
@@ -131,38 +104,6 @@ describe('answererChoices', () => {
   })
 })
 
-describe('writtenAnswerDates', () => {
-  const details: MeetingDetails = { meetingDate: '2026-06-19', chairName: '', chairTitle: '', delegated: false, secretaryName: '', level: 'office' }
-  const office = { calendar: emptyCalendar, rules: deadlineRules }
-
-  it('previews the default over working days from the meeting date, and allows from the next day', () => {
-    // Office level: 5 + 7 = 12 working days after Friday 19/06/2026 → Tuesday 07/07/2026.
-    expect(writtenAnswerDates(details, Date.parse('2026-06-19T02:00:00Z'), office)).toEqual({ preview: '2026-07-07', from: '2026-06-19', earliest: '2026-06-20', latest: '2027-06-20' })
-  })
-
-  it('counts from today in Vietnam when the meeting has no date', () => {
-    const dates = writtenAnswerDates({ ...details, meetingDate: '', level: 'commune' }, Date.parse('2026-06-18T20:00:00Z'), office)
-    // 03:00 on 19/06 in Vietnam; commune: 7 + 15 = 22 working days.
-    expect(dates).toEqual({ preview: '2026-07-21', from: '2026-06-19', earliest: '2026-06-20', latest: '2027-06-20' })
-  })
-
-  it('skips the office’s holidays, as the server will: never New Year’s Day 2027', () => {
-    const december = { ...details, meetingDate: '2026-12-16' }
-    const now = Date.parse('2026-12-16T02:00:00Z')
-    // Twelve weekdays after Wednesday 16/12/2026 end on Friday 01/01/2027, which is Tết Dương lịch.
-    expect(writtenAnswerDates(december, now, office).preview).toBe('2027-01-01')
-    const calendar = calendarFromDays([{ day: '2027-01-01', kind: 'day_off', note: 'Tết Dương lịch' }])
-    expect(writtenAnswerDates(december, now, { calendar, rules: deadlineRules }).preview).toBe('2027-01-04')
-  })
-
-  it('uses the office’s own deadline sets', () => {
-    const own = { ...deadlineRules, office: { noticeWorkingDays: 3, resultWorkingDays: 5, extendedResultWorkingDays: 10 } }
-    // 3 + 5 = 8 working days after Friday 19/06/2026, with the worked Saturday 27/06 counted.
-    const calendar = calendarFromDays([{ day: '2026-06-27', kind: 'working_day', note: 'Làm bù' }])
-    expect(writtenAnswerDates(details, Date.parse('2026-06-19T02:00:00Z'), { calendar, rules: own }).preview).toBe('2026-06-30')
-  })
-})
-
 describe('decisionStage', () => {
   it('follows the petition from open to concluded', () => {
     expect(decisionStage(petition(1))).toBe('open')
@@ -181,16 +122,16 @@ describe('refusalText', () => {
   })
 })
 
-describe('dueDateProblem', () => {
+describe('dueDateWarning', () => {
   const dates = { earliest: '2026-06-20', latest: '2027-06-20' }
   const office = { calendar: emptyCalendar }
   it('says before the chair presses that a weekend, a date too early or too late will be refused', () => {
-    expect(dueDateProblem('2026-07-06', dates, office)).toBeNull() // a Monday
-    expect(dueDateProblem('2026-07-05', dates, office)).toMatch(/là Chủ nhật, không phải ngày làm việc/)
-    expect(dueDateProblem('2026-07-04', dates, office)).toMatch(/là thứ Bảy/)
-    expect(dueDateProblem('2026-06-19', dates, office)).toMatch(/sau ngày hội nghị/)
-    expect(dueDateProblem('2027-06-21', dates, office)).toMatch(/quá một năm/)
-    expect(dueDateProblem('', dates, office)).toMatch(/Chọn ngày/)
+    expect(dueDateWarning('2026-07-06', dates, office)).toBeNull() // a Monday
+    expect(dueDateWarning('2026-07-05', dates, office)).toMatch(/là Chủ nhật, không phải ngày làm việc/)
+    expect(dueDateWarning('2026-07-04', dates, office)).toMatch(/là thứ Bảy/)
+    expect(dueDateWarning('2026-06-19', dates, office)).toMatch(/sau ngày hội nghị/)
+    expect(dueDateWarning('2027-06-21', dates, office)).toMatch(/quá một năm/)
+    expect(dueDateWarning('', dates, office)).toMatch(/Chọn ngày/)
   })
 
   it('says a holiday of the office’s calendar is no working day, and names the next one; a worked Saturday is fine', () => {
@@ -201,10 +142,10 @@ describe('dueDateProblem', () => {
     ]
     const calendar = calendarFromDays(days)
     const noteOf = (day: string) => days.find((d) => d.day === day)?.note
-    expect(dueDateProblem('2027-01-01', dates, { calendar, noteOf })).toBe(
+    expect(dueDateWarning('2027-01-01', dates, { calendar, noteOf })).toBe(
       'Ngày 01/01/2027 là ngày nghỉ (Tết Dương lịch), không phải ngày làm việc. Hãy chọn ngày khác, ví dụ 04/01/2027.',
     )
-    expect(dueDateProblem('2026-09-02', dates, { calendar })).toBe('Ngày 02/09/2026 là ngày nghỉ, không phải ngày làm việc. Hãy chọn ngày khác, ví dụ 03/09/2026.')
-    expect(dueDateProblem('2026-10-10', dates, { calendar, noteOf })).toBeNull()
+    expect(dueDateWarning('2026-09-02', dates, { calendar })).toBe('Ngày 02/09/2026 là ngày nghỉ, không phải ngày làm việc. Hãy chọn ngày khác, ví dụ 03/09/2026.')
+    expect(dueDateWarning('2026-10-10', dates, { calendar, noteOf })).toBeNull()
   })
 })

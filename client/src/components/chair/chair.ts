@@ -1,11 +1,11 @@
-import { vietnamDate, addDays, isWorkingDay, nextWorkingDayOnOrAfter, type HolidayCalendar } from '@shared/calendar/working-days'
+import type { HolidayCalendar } from '@shared/calendar/working-days'
 import { calendarText } from '../../i18n/calendar'
 import { chairText } from '../../i18n/chair'
 import type { Directory, DirectoryOfficial, DirectoryUnit } from '@shared/directory'
 import type { AppError } from '@shared/errors'
-import type { MeetingDetails, MeetingState, Petition, PetitionStatus, Speaker } from '@shared/meeting/model'
+import { dueDateProblem, type WrittenAnswerDates } from '@shared/meeting/answer-deadline'
+import type { Petition, PetitionStatus, Speaker } from '@shared/meeting/model'
 import { redactSpeaker } from '@shared/meeting/redact'
-import { defaultWrittenAnswerDue, type DeadlineRuleSet } from '@shared/meeting/rules'
 import { formatDateVi, isResolved } from '@shared/meeting/selectors'
 
 // Display choices for the chair's tablet. The rules themselves live in shared/ (decide, selectors);
@@ -18,17 +18,6 @@ export function petitionGroups(petitions: readonly Petition[]): { status: Petiti
   return statusOrder
     .map((status) => ({ status, petitions: petitions.filter((p) => p.status === status).sort((a, b) => a.no - b.no) }))
     .filter((g) => g.petitions.length > 0)
-}
-
-/**
- * The speaker "Mời phát biểu lại người vừa nói" means: the one who finished most recently, or the
- * one at the microphone if nobody has finished. The tablet names them on the button and sends their
- * number, so what the chair reads is what happens.
- */
-export function lastSpeaker(state: MeetingState): Speaker | null {
-  const finished = state.speakers.filter((s) => s.finishedAt !== null && s.status === 'finished')
-  const latest = finished.reduce<Speaker | null>((best, s) => (!best || (s.finishedAt ?? '') >= (best.finishedAt ?? '') ? s : best), null)
-  return latest ?? state.speakers.find((s) => s.no === state.currentSpeakerNo) ?? null
 }
 
 /** True when the hall screen shows this speaker as "Đại biểu số N" (no name) rather than by name. */
@@ -51,39 +40,31 @@ export function answererChoices(directory: Directory): AnswererChoices {
   }
 }
 
-/** The office's calendar and deadline sets as the tablet read them (GET /api/calendar, /api/office/deadlines). */
-export interface ChairOffice {
-  calendar: HolidayCalendar
-  rules: DeadlineRuleSet
-  /** A day's note in the calendar ("Tết Dương lịch"), to say why a chosen day is off. */
-  noteOf?: (day: string) => string | undefined
-}
-
 /**
- * The due date the form starts from: the office's default, counted with the same rule the server
- * applies (shared/meeting/rules.ts) over the office's own calendar and deadline sets, so the date
- * the chair reads is the date committed when the tablet omits dueDate. `from` is where counting
- * starts (for the unconfirmed-year warning); `earliest` is the first date the server accepts.
+ * Why a chosen due date cannot be committed, in the chair's words, said before the chair presses
+ * (the rule is shared/meeting/answer-deadline.ts, the one the server applies). `noteOf` names a
+ * holiday from the office's calendar ("Tết Dương lịch").
  */
-export function writtenAnswerDates(details: MeetingDetails, nowMs: number, office: ChairOffice): { preview: string; from: string; earliest: string; latest: string } {
-  const today = vietnamDate(new Date(nowMs))
-  const from = details.meetingDate || today
-  return { preview: defaultWrittenAnswerDue(details, today, office.calendar, office.rules), from, earliest: addDays(from, 1), latest: addDays(from, 366) }
-}
-
-/**
- * Why a chosen due date cannot be committed, said before the chair presses: outside the range the
- * server accepts, a Saturday or Sunday that is not worked, or a holiday of the office's calendar
- * (the server refuses it with DUE_DATE_DAY_OFF anyway, naming the next working day, as here).
- */
-export function dueDateProblem(date: string, dates: { earliest: string; latest: string }, office: Pick<ChairOffice, 'calendar' | 'noteOf'>): string | null {
-  if (!date) return chairText.decide.dueInvalid
-  if (date < dates.earliest) return chairText.decide.dueTooEarly
-  if (date > dates.latest) return chairText.decide.dueTooLate
-  if (isWorkingDay(date, office.calendar)) return null
-  const weekday = new Date(`${date}T00:00:00Z`).getUTCDay()
-  if (weekday === 0 || weekday === 6) return chairText.decide.dueWeekend(weekday === 0 ? 'Chủ nhật' : 'thứ Bảy')
-  return calendarText.chair.dueDayOff(formatDateVi(date), office.noteOf?.(date) ?? '', formatDateVi(nextWorkingDayOnOrAfter(date, office.calendar)))
+export function dueDateWarning(
+  date: string,
+  dates: Pick<WrittenAnswerDates, 'earliest' | 'latest'>,
+  office: { calendar: HolidayCalendar; noteOf?: (day: string) => string | undefined },
+): string | null {
+  const problem = dueDateProblem(date, dates, office.calendar)
+  switch (problem?.code) {
+    case undefined:
+      return null
+    case 'DUE_DATE_MISSING':
+      return chairText.decide.dueInvalid
+    case 'DUE_DATE_IN_PAST':
+      return chairText.decide.dueTooEarly
+    case 'DUE_DATE_TOO_LATE':
+      return chairText.decide.dueTooLate
+    case 'DUE_DATE_WEEKEND':
+      return chairText.decide.dueWeekend(problem.weekday === 0 ? 'Chủ nhật' : 'thứ Bảy')
+    case 'DUE_DATE_DAY_OFF':
+      return calendarText.chair.dueDayOff(formatDateVi(date), office.noteOf?.(date) ?? '', formatDateVi(problem.nextWorkingDay))
+  }
 }
 
 /** What the tablet offers for a petition, following the domain's rules. */

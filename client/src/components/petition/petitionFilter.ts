@@ -1,5 +1,5 @@
 import type { Petition, PetitionOrigin, PetitionStatus } from '@shared/meeting/model'
-import { resolvedStatuses } from '@shared/meeting/model'
+import { isOpen, isResolved } from '@shared/meeting/selectors'
 
 // The console's petition list: filters, quick search and the field (lĩnh vực) suggestions. Pure, so
 // they are tested without a browser.
@@ -36,8 +36,8 @@ export const isFiltering = (f: PetitionFilter): boolean => f.status !== 'all' ||
 
 function matchesStatus(p: Petition, status: StatusFilter): boolean {
   if (status === 'all') return true
-  if (status === 'open') return !resolvedStatuses.includes(p.status)
-  if (status === 'resolved') return resolvedStatuses.includes(p.status)
+  if (status === 'open') return isOpen(p)
+  if (status === 'resolved') return isResolved(p)
   return p.status === status
 }
 
