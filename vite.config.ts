@@ -37,5 +37,14 @@ export default defineConfig({
     // Generous: a loaded CI machine (2 cores) runs some whole-table suites slowly; a hang still fails.
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // `npm run coverage`: which of the app's code the tests run, summarised for CI (no threshold: a
+    // figure to watch, not a gate that flakes). Tests, harnesses and migrations are not the app.
+    coverage: {
+      provider: 'v8',
+      include: ['shared/**/*.ts', 'server/**/*.ts', 'db/**/*.ts', 'client/src/**/*.{ts,vue}'],
+      exclude: ['**/*.test.ts', '**/*.d.ts', 'db/migrations/**', 'server/documents/make-samples.ts', 'server/documents/render-sample.ts'],
+      reporter: ['text-summary', 'json-summary'],
+      reportsDirectory: 'coverage',
+    },
   },
 })
