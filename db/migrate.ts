@@ -14,6 +14,7 @@ import * as m0012 from './migrations/2026_12_02_0012_document_register'
 import * as m0013 from './migrations/2026_12_02_0013_report_documents'
 import * as m0014 from './migrations/2026_12_02_0014_national_day_2026'
 import * as m0015 from './migrations/2026_12_02_0015_pairing_code_once'
+import * as m0016 from './migrations/2026_12_02_0016_meeting_projection'
 
 // A static list rather than FileMigrationProvider: no dynamic import(), so the same code runs under
 // tsx, vitest and a bundle. Add each new migration here, in order.
@@ -33,6 +34,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_02_0013_report_documents': m0013,
   '2026_12_02_0014_national_day_2026': m0014,
   '2026_12_02_0015_pairing_code_once': m0015,
+  '2026_12_02_0016_meeting_projection': m0016,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

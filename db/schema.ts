@@ -113,16 +113,16 @@ export interface MeetingDocumentsTable {
   saved_at: ColumnType<Date, Date | string, Date | string>
 }
 
-export interface FollowUpRecordsTable {
+/** One row per meeting: what reports and cross-meeting lists read (server/reports/meeting-projection.ts). */
+export interface MeetingProjectionTable {
   meeting_id: string
-  petition_no: number
-  /** DATE columns: read as 'YYYY-MM-DD' text by the repository. */
-  extended_due_date: string | null
-  extension_reason: Generated<string>
-  result_text: string | null
-  result_date: string | null
-  petitioner_answered: boolean | null
-  updated_at: Generated<Date>
+  seq: number
+  shape: number
+  held: boolean
+  /** 'YYYY-MM-DD'. */
+  held_on: string
+  follow_up_count: number
+  summary: ColumnType<unknown, string, string>
 }
 
 export interface UsersTable {
@@ -207,7 +207,7 @@ export interface Database {
   pairing_failures: PairingFailuresTable
   devices: DevicesTable
   office_audit: OfficeAuditTable
-  follow_up_records: FollowUpRecordsTable
+  meeting_projection: MeetingProjectionTable
   office_profile: OfficeProfileTable
   meeting_documents: MeetingDocumentsTable
   document_issues: DocumentIssuesTable

@@ -15,7 +15,7 @@ describe('follow-up', () => {
     m.must(command('petition:record', { origin: 'registered', title: 'B' }))
     m.must(command('petition:commit-written-answer', { petitionNo: 2, unitId: testDirectory.units[0]!.id, dueDate: '2026-07-10' }))
     m.must(command('petition:record-answer', { petitionNo: 1 }))
-    expect(followUpItems(m.state, new Map())).toEqual([
+    expect(followUpItems(m.state)).toEqual([
       expect.objectContaining({ petitionNo: 2, petitionTitle: 'B', unitId: testDirectory.units[0]!.id, unitName: 'Phòng Kinh tế', dueDate: '2026-07-10', effectiveDueDate: '2026-07-10' }),
     ])
   })
@@ -27,20 +27,20 @@ describe('follow-up', () => {
     m.must(command('petition:commit-written-answer', { petitionNo: 1, unitId: testDirectory.units[0]!.id }))
     m.must(command('petition:commit-written-answer', { petitionNo: 2, unitId: testDirectory.units[0]!.id, dueDate: '2026-07-31' }))
     // Until the notice is issued, the rule's deadline is an estimate from the latest day it may be issued.
-    expect(followUpItems(m.state, new Map()).map((i) => [i.dueDate, i.provisional])).toEqual([
+    expect(followUpItems(m.state).map((i) => [i.dueDate, i.provisional])).toEqual([
       ['2026-07-21', true], // 7 + 15 working days after the meeting
       ['2026-07-31', false],
     ])
     // Issued early, on Tuesday 23/06: 15 working days from then. The chosen date stays.
     m.record(decideNoticeIssue(m.state, { number: '5', symbol: 'TB-UBND', date: '2026-06-23' }, emptyCalendar))
-    expect(followUpItems(m.state, new Map()).map((i) => [i.dueDate, i.provisional])).toEqual([
+    expect(followUpItems(m.state).map((i) => [i.dueDate, i.provisional])).toEqual([
       ['2026-07-14', false], // 15 working days after Tuesday 23/06
       ['2026-07-31', false],
     ])
     // A corrected notice issued later moves nothing: deadlines count from the first issue.
     m.record(decideNoticeIssue(m.state, { number: '9', symbol: 'TB-UBND', date: '2026-06-30' }, emptyCalendar))
     expect(m.state.notice).toEqual({ number: '5', symbol: 'TB-UBND', date: '2026-06-23' })
-    expect(followUpItems(m.state, new Map())[0]!.dueDate).toBe('2026-07-14')
+    expect(followUpItems(m.state)[0]!.dueDate).toBe('2026-07-14')
   })
 
   it('is on track, due soon (2 working days or fewer), or overdue', () => {

@@ -1,5 +1,5 @@
 import { addWorkingDays, workingDaysBetween, type HolidayCalendar } from './calendar/working-days'
-import { isProvisionalDue, type MeetingState, type OfficeLevel } from './meeting/model'
+import { isProvisionalDue, type FollowUpResult, type MeetingState, type OfficeLevel, type WrittenAnswerCommitment } from './meeting/model'
 import { deadlineRules, type DeadlineRuleSet } from './meeting/rules'
 import { z } from 'zod'
 import { isoDate } from './meeting/commands'
@@ -14,7 +14,7 @@ export interface FollowUpRecord {
   /** Extended once, for matters that need verification, with the reason. */
   extendedDueDate: string | null
   extensionReason: string
-  result: { text: string; date: string; petitionerAnswered: boolean } | null
+  result: FollowUpResult | null
 }
 
 export interface FollowUpItem {
@@ -60,17 +60,22 @@ export const dueSoonWorkingDays = 2
 
 export const emptyFollowUpRecord: FollowUpRecord = { extendedDueDate: null, extensionReason: '', result: null }
 
+/** What was recorded after the meeting against a commitment (follow-up.* events fold into it). */
+export function followUpRecord(c: WrittenAnswerCommitment): FollowUpRecord {
+  return { extendedDueDate: c.extension?.dueDate ?? null, extensionReason: c.extension?.reason ?? '', result: c.result ?? null }
+}
+
 /**
  * The items of a meeting. Each is due on the date the chair committed to in the room, which the
  * conclusion notice prints ("hạn chậm nhất ngày …"); its default was counted with the rules' 7 / 15
  * working days after the latest day the notice may be issued. The notice separately states the
  * rules' reporting period; following up one date keeps the page and the notice in agreement.
  */
-export function followUpItems(state: MeetingState, records: ReadonlyMap<number, FollowUpRecord>): FollowUpItem[] {
+export function followUpItems(state: MeetingState): FollowUpItem[] {
   return state.petitions
     .filter((p) => p.status === 'written_answer' && p.writtenAnswer)
     .map((p) => {
-      const record = records.get(p.no) ?? emptyFollowUpRecord
+      const record = followUpRecord(p.writtenAnswer!)
       const dueDate = p.writtenAnswer!.dueDate
       return {
         meetingId: state.meetingId,
@@ -116,8 +121,10 @@ export function extendedDueDate(
   return extended > item.dueDate ? extended : item.dueDate
 }
 
-export const extendSchema = z.strictObject({ reason: requiredText(1000) })
+// commandId: optional; given, a retried request is answered with its first result, never applied twice.
+export const extendSchema = z.strictObject({ reason: requiredText(1000), commandId: z.uuid().optional() })
 export const resultSchema = z.strictObject({
+  commandId: z.uuid().optional(),
   text: requiredText(10_000),
   date: isoDate,
   petitionerAnswered: z.boolean(),

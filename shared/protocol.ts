@@ -7,7 +7,7 @@ import { roles } from './roles'
 
 // The Socket.IO contract between screens and the server. Bumped whenever a message changes shape;
 // the server refuses a handshake with another version so an old tab reloads instead of misbehaving.
-export const PROTOCOL_VERSION = 3
+export const PROTOCOL_VERSION = 4
 
 /**
  * Sent in the Socket.IO handshake (`auth`). A signed-in person is known by the session cookie the

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { emptyCalendar } from './calendar/working-days'
 import { command, DomainHarness, testDirectory } from './meeting/test-helpers'
-import { buildResultsReport, reportDocument } from './report'
+import { buildResultsReport, meetingSummary, reportDocument } from './report'
+import { decideFollowUpResult } from './meeting/decide-follow-up'
 import { sonLaOffice } from '../tests/fixtures/offices'
 
 function held(meetingDate: string, build: (m: DomainHarness) => void, close = true) {
@@ -29,13 +30,10 @@ describe('the results report', () => {
       m.must(command('petition:set-aside', { petitionNo: 1, reason: 'Chuyển hội nghị sau' }))
     })
     const planned = held('2026-05-01', () => {}, false) // never held: not counted
-    const followUps = new Map([[2, { extendedDueDate: null, extensionReason: '', result: { text: 'Đã trả lời', date: '2026-04-09', petitionerAnswered: true } }]])
+    // Petition 2's unit reported its result after the meeting, in time.
+    first.record(decideFollowUpResult(first.state, { petitionNo: 2, unitId: null, result: { text: 'Đã trả lời', date: '2026-04-09', petitionerAnswered: true } }, { at: '2026-06-20T08:00:00Z' }))
     const r = buildResultsReport(
-      [
-        { state: first.state, followUps },
-        { state: outside.state, followUps: new Map() },
-        { state: planned.state, followUps: new Map() },
-      ],
+      [first, outside, planned].map((m) => meetingSummary(m.state)),
       '2026-01-01',
       '2026-06-30',
       '2026-06-20',

@@ -1,7 +1,7 @@
 import type { HolidayCalendar } from './calendar/working-days'
 import { isoDate } from './meeting/commands'
 import { meetingAudience, meetingForm, type MeetingAudience, type MeetingForm, type MeetingState } from './meeting/model'
-import { followUpItems, followUpStatus, type FollowUpRecord } from './followup'
+import { followUpItems, followUpStatus, publicFollowUpItem, type FollowUpItem } from './followup'
 import { headerOf, type AdministrativeDocument, type DocumentBlock, type OfficeProfile, type SignatureBlock } from './documents/model'
 import { formatDateVi } from './meeting/selectors'
 import { z } from 'zod'
@@ -42,29 +42,83 @@ export interface ResultsReport {
   byField: FieldFigures[]
 }
 
-export interface ReportMeeting {
-  state: MeetingState
-  followUps: ReadonlyMap<number, FollowUpRecord>
+/**
+ * What reports and cross-meeting lists need of one meeting, kept per meeting in the projection
+ * (written in the transaction that appends its events) so a report reads rows instead of refolding
+ * every log. Follow-up items are kept as lists beyond the secretary and chair show them: a
+ * confidential petition by its number only. Their status is computed when read (it depends on today).
+ */
+export interface MeetingSummary {
+  meetingId: string
+  title: string
+  createdAt: string
+  meetingDate: string
+  /** The day it took place: its set date, else the day it was created. */
+  heldOn: string
+  /** It went past its opening (a meeting only planned is not counted). */
+  held: boolean
+  phase: MeetingState['phase']
+  audience: MeetingAudience
+  form: MeetingForm
+  delegated: boolean
+  chairName: string
+  /** The meeting's own legal bases, one per entry. */
+  bases: string[]
+  petitions: { no: number; field: string; origin: MeetingState['petitions'][number]['origin']; status: MeetingState['petitions'][number]['status'] }[]
+  followUps: FollowUpItem[]
 }
 
-/** The day a meeting took place: its set date, else the day it was created (Vietnam time). */
-const heldOn = (s: MeetingState) => s.details.meetingDate || s.createdAt.slice(0, 10)
-/** Held: it went past its opening (a meeting only planned is not counted). */
-const wasHeld = (s: MeetingState) => s.phase !== 'opening' || s.closedAt !== null
+/** Bumped when MeetingSummary changes shape: rows of an older shape are rebuilt from the log. */
+export const MEETING_SUMMARY_SHAPE = 1
 
-export function buildResultsReport(meetings: readonly ReportMeeting[], from: string, to: string, today: string, calendar: HolidayCalendar): ResultsReport {
-  const held = meetings.filter((m) => wasHeld(m.state) && heldOn(m.state) >= from && heldOn(m.state) <= to)
+export function meetingSummary(s: MeetingState): MeetingSummary {
+  return {
+    meetingId: s.meetingId,
+    title: s.title,
+    createdAt: s.createdAt,
+    meetingDate: s.details.meetingDate,
+    heldOn: s.details.meetingDate || s.createdAt.slice(0, 10),
+    held: s.phase !== 'opening' || s.closedAt !== null,
+    phase: s.phase,
+    audience: meetingAudience(s.details),
+    form: meetingForm(s.details),
+    delegated: s.details.delegated,
+    chairName: s.details.chairName,
+    bases: (s.details.bases ?? '').split('\n').map((b) => b.trim()).filter(Boolean),
+    petitions: s.petitions.map((p) => ({ no: p.no, field: p.field, origin: p.origin, status: p.status })),
+    followUps: followUpItems(s).map(publicFollowUpItem),
+  }
+}
+
+/**
+ * Whether going from `before` to `after` changes the meeting's summary. States are immutable and
+ * evolve keeps untouched parts by reference, so most events (a speaker's clock, the projector) are
+ * seen to change nothing without building a summary, and write nothing.
+ */
+export function summaryChanged(before: MeetingState, after: MeetingState): boolean {
+  return (
+    before.petitions !== after.petitions ||
+    before.details !== after.details ||
+    before.title !== after.title ||
+    before.createdAt !== after.createdAt ||
+    before.phase !== after.phase ||
+    before.closedAt !== after.closedAt
+  )
+}
+
+export function buildResultsReport(meetings: readonly MeetingSummary[], from: string, to: string, today: string, calendar: HolidayCalendar): ResultsReport {
+  const held = meetings.filter((m) => m.held && m.heldOn >= from && m.heldOn <= to)
   const byAudience: Record<MeetingAudience, number> = { staff: 0, citizens: 0, procedures: 0 }
   const byForm: Record<MeetingForm, number> = { periodic: 0, ad_hoc: 0 }
   const fields = new Map<string, FieldFigures>()
   let overdue = 0
   const empty = (field: string): FieldFigures => ({ field, received: 0, registered: 0, added: 0, answered: 0, assigned: 0, forwarded: 0, resolvedOnTime: 0, resolvedLate: 0, open: 0, setAside: 0 })
 
-  for (const { state, followUps } of held) {
-    byAudience[meetingAudience(state.details)]++
-    byForm[meetingForm(state.details)]++
-    const items = new Map(followUpItems(state, followUps).map((i) => [i.petitionNo, followUpStatus(i, today, calendar)]))
-    for (const p of state.petitions) {
+  for (const m of held) {
+    byAudience[m.audience]++
+    byForm[m.form]++
+    const items = new Map(m.followUps.map((i) => [i.petitionNo, followUpStatus(i, today, calendar)]))
+    for (const p of m.petitions) {
       if (p.status === 'merged' || p.status === 'withdrawn') continue
       const name = p.field || 'Lĩnh vực khác'
       const f = fields.get(name) ?? empty(name)

@@ -13,55 +13,30 @@ import {
   type IssuedDocument,
   type StoredDocument,
 } from '../../db/repositories/documents'
-import { listMeetings } from '../../db/repositories/meetings'
-import { loadFollowUpRecords } from '../../db/repositories/follow-up'
 import { vietnamDate } from '../../shared/calendar/working-days'
 import type { AdministrativeDocument } from '../../shared/documents/model'
 import { registerTypes } from '../../shared/documents/issue'
 import { fail, ok, type Result } from '../../shared/errors'
-import { buildResultsReport, reportDocument, type ReportMeeting, type ResultsReport } from '../../shared/report'
-import type { MeetingLog } from '../meetings/meeting-log'
-import type { OfficeData } from '../office/office-data'
+import { reportDocument } from '../../shared/report'
+import type { ReportService } from '../reports/report-service'
 import type { DocumentView, IssueRequest } from './document-service'
 
 /** A report's period, as its rows are keyed: "2026-01-01_2026-06-30". */
 export const periodKey = (from: string, to: string) => `${from}_${to}`
 
 /**
- * The half-year and yearly results report: its figures from every meeting's log, and the report as
+ * The half-year and yearly results report: its figures (ReportService), and the report as
  * a document, edited, finalised and issued like the minutes (a draft, frozen versions, a number
  * from the register's BC series). It carries figures only, no petitioner.
  */
 export class ReportDocumentService {
   constructor(
     private readonly db: Kysely<Database>,
-    private readonly log: MeetingLog,
-    private readonly office: OfficeData,
+    private readonly reports: ReportService,
   ) {}
 
-  /** The figures of a period, and the plans the meetings held in it were held under. */
-  async figures(from: string, to: string): Promise<{ report: ResultsReport; meetingBases: string[]; headName: string }> {
-    const meetings: ReportMeeting[] = []
-    for (const m of await listMeetings(this.db, 10_000)) {
-      const state = await this.log.state(m.meetingId)
-      if (state) meetings.push({ state, followUps: await loadFollowUpRecords(this.db, m.meetingId) })
-    }
-    const { calendar } = await this.office.context()
-    const report = buildResultsReport(meetings, from, to, vietnamDate(new Date()), calendar)
-    const held = meetings.filter((m) => {
-      const day = m.state.details.meetingDate || m.state.createdAt.slice(0, 10)
-      return day >= from && day <= to && (m.state.phase !== 'opening' || m.state.closedAt !== null)
-    })
-    const bases = [...new Set(held.flatMap((m) => (m.state.details.bases ?? '').split('\n').map((b) => b.trim()).filter(Boolean)))]
-    // The head signs the report; the last dialogue of the period the head chaired in person names
-    // them (the clerk can still change the signer when issuing).
-    const byHead = held.filter((m) => !m.state.details.delegated && m.state.details.chairName.trim())
-    const last = byHead.sort((a, b) => (a.state.details.meetingDate || a.state.createdAt).localeCompare(b.state.details.meetingDate || b.state.createdAt)).at(-1)
-    return { report, meetingBases: bases, headName: last?.state.details.chairName.trim() ?? '' }
-  }
-
   private async fresh(from: string, to: string, today: string): Promise<AdministrativeDocument> {
-    const { report, meetingBases, headName } = await this.figures(from, to)
+    const { report, meetingBases, headName } = await this.reports.figures(from, to)
     const profile = await loadOfficeProfile(this.db)
     const signature = { authority: profile.collectiveBody ? `TM. ${profile.collectiveBody}` : '', position: profile.headTitle, name: headName }
     return reportDocument(report, { profile, date: today, signature, meetingBases })

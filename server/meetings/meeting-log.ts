@@ -18,6 +18,7 @@ import { listDevices } from '../../db/repositories/devices'
 import type { AuditActor } from '../../shared/access/accounts'
 import { commandHash } from './command-hash'
 import { KeyedMutex } from './mutex'
+import { updateMeetingProjection } from '../reports/meeting-projection'
 import { sealSpeakRequestSecret } from './speak-request-secret'
 import type { OfficeContext } from '../office/office-data'
 import { emptyDirectory } from '../../shared/directory'
@@ -63,7 +64,8 @@ export interface LogEntrySpec {
   type: string
   /** Of the payload, to tell a retry from another command reusing its id. */
   hash: string
-  role: Role
+  /** Null for someone who holds no role in the meeting (a unit lead reporting a follow-up result). */
+  role: Role | null
   actor: AuditActor | null
   decide: (state: MeetingState, ctx: DecideContext) => Result<EventDraft[]>
   /**
@@ -148,6 +150,7 @@ export class MeetingLog extends EventEmitter<{ appended: [AppendedBatch] }> {
         await insertMeeting(trx, { meetingId, title: input.title, venue: input.venue, createdAt: at })
         await appendEvents(trx, [event], actor)
         await setMeetingHead(trx, meetingId, { lastSeq: 1, title: input.title, venue: input.venue })
+        await updateMeetingProjection(trx, evolve(emptyMeetingState(meetingId), event))
         await recordAppliedCommand(trx, {
           commandId,
           meetingId,
@@ -231,6 +234,8 @@ export class MeetingLog extends EventEmitter<{ appended: [AppendedBatch] }> {
         const after = fold(state, events)
         await setMeetingHead(trx, meetingId, { lastSeq, title: after.title, venue: after.venue })
         await recordAppliedCommand(trx, { ...record, firstSeq: state.seq + 1, lastSeq })
+        // Reports and cross-meeting lists read a projection kept in this same transaction.
+        await updateMeetingProjection(trx, after, state)
         if (spec.alongside) {
           const refused = await spec.alongside(trx, after)
           // What goes with the events refused: nothing is written (the transaction rolls back).
@@ -281,7 +286,7 @@ export class MeetingLog extends EventEmitter<{ appended: [AppendedBatch] }> {
     meetingId: string,
     afterSeq: number,
     drafts: EventDraft[],
-    meta: { at: string; commandId: string; role: Role },
+    meta: { at: string; commandId: string; role: Role | null },
   ): MeetingEvent[] {
     return drafts.map(
       (d, i) =>

@@ -18,7 +18,7 @@ describe('every route × every caller', () => {
   let otherMeetingId: string
   const callers: { name: string; principal: Principal; headers: Record<string, string> }[] = []
 
-  const tables = ['meetings', 'meeting_events', 'users', 'sessions', 'password_tokens', 'pairing_codes', 'devices', 'directory_units', 'directory_officials', 'calendar_days', 'calendar_years', 'office_profile', 'meeting_documents', 'follow_up_records', 'office_audit'] as const
+  const tables = ['meetings', 'meeting_events', 'users', 'sessions', 'password_tokens', 'pairing_codes', 'devices', 'directory_units', 'directory_officials', 'calendar_days', 'calendar_years', 'office_profile', 'meeting_documents', 'meeting_projection', 'office_audit'] as const
   async function fingerprint(): Promise<string> {
     const counts = []
     for (const t of tables) counts.push(`${t}=${(await sql<{ n: number }>`select count(*)::int as n from ${sql.table(t)}`.execute(handle.db)).rows[0]!.n}`)

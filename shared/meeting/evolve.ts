@@ -1,5 +1,5 @@
 import type { MeetingEvent } from './events'
-import type { MeetingState, Petition, Speaker, SpeakRequest, Speech } from './model'
+import type { MeetingState, Petition, Speaker, SpeakRequest, Speech, WrittenAnswerCommitment } from './model'
 
 // evolve: state + event → state. Pure and total: the server folds the log with it, and every client
 // folds the events it receives with the very same function. It never mutates its input.
@@ -156,7 +156,18 @@ export function evolve(state: MeetingState, event: MeetingEvent): MeetingState {
     }
     case 'speaker.summarized':
       return { ...s, speakers: patchSpeaker(s.speakers, event.payload.speakerNo, { summary: event.payload.summary }) }
+    // Follow-up belongs to the commitment: a petition reopened and committed anew starts afresh.
+    case 'follow-up.extended': {
+      const { petitionNo, dueDate, reason } = event.payload
+      return { ...s, petitions: patchCommitment(s.petitions, petitionNo, { extension: { dueDate, reason } }) }
+    }
+    case 'follow-up.result-recorded':
+      return { ...s, petitions: patchCommitment(s.petitions, event.payload.petitionNo, { result: event.payload.result }) }
   }
+}
+
+function patchCommitment(petitions: Petition[], no: number, patch: Partial<WrittenAnswerCommitment>): Petition[] {
+  return petitions.map((p) => (p.no === no && p.writtenAnswer ? { ...p, writtenAnswer: { ...p.writtenAnswer, ...patch } } : p))
 }
 
 function stopClock(speech: Speech, at: string): Speech {

@@ -56,6 +56,18 @@ export interface WrittenAnswerCommitment {
     /** The notice's issue date, once issued: from then `dueDate` is fixed, no longer an estimate. */
     from?: string
   }
+  /** Follow-up after the meeting: the one extension the rules allow, with its reason (follow-up.extended). */
+  extension?: { dueDate: string; reason: string }
+  /** Follow-up after the meeting: what the unit did, recorded once (follow-up.result-recorded). */
+  result?: FollowUpResult
+}
+
+/** A commitment's result, as the unit (or the secretary) reported it after the meeting. */
+export interface FollowUpResult {
+  text: string
+  /** 'YYYY-MM-DD', not after the day it was recorded. */
+  date: string
+  petitionerAnswered: boolean
 }
 
 /** True while a commitment's deadline waits for the notice's issue to be known (an estimate until then). */

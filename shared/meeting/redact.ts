@@ -1,5 +1,5 @@
 import type { MeetingEvent } from './events'
-import type { MeetingState, Petition, Speaker, SpeakRequest } from './model'
+import type { MeetingState, Petition, Speaker, SpeakRequest, WrittenAnswerCommitment } from './model'
 import { seesConfidential, type Role } from '../roles'
 import { publicClosingConclusion, publicPetitionTitle } from './confidentiality'
 
@@ -27,7 +27,17 @@ export function redactPetition(p: Petition): Petition {
     answer: secret && p.answer ? { ...p.answer, summary: '' } : p.answer,
     conclusion: secret ? '' : p.conclusion,
     setAsideReason: secret ? '' : p.setAsideReason,
+    writtenAnswer: secret && p.writtenAnswer ? redactFollowUp(p.writtenAnswer) : p.writtenAnswer,
     preparedAnswers: [],
+  }
+}
+
+/** A confidential petition's follow-up: that it was extended and answered, and when; not the words. */
+function redactFollowUp(c: WrittenAnswerCommitment): WrittenAnswerCommitment {
+  return {
+    ...c,
+    ...(c.extension ? { extension: { ...c.extension, reason: '' } } : {}),
+    ...(c.result ? { result: { ...c.result, text: '' } } : {}),
   }
 }
 
@@ -86,6 +96,10 @@ export function redactEvent(event: MeetingEvent, context: MeetingState): Meeting
       return isSecret(context, event.payload.petitionNo) ? { ...event, payload: { ...event.payload, conclusion: '' } } : event
     case 'petition.set-aside':
       return isSecret(context, event.payload.petitionNo) ? { ...event, payload: { ...event.payload, reason: '' } } : event
+    case 'follow-up.extended':
+      return isSecret(context, event.payload.petitionNo) ? { ...event, payload: { ...event.payload, reason: '' } } : event
+    case 'follow-up.result-recorded':
+      return isSecret(context, event.payload.petitionNo) ? { ...event, payload: { ...event.payload, result: { ...event.payload.result, text: '' } } } : event
     case 'meeting.conclusion-recorded':
       return { ...event, payload: { text: publicClosingConclusion(event.payload.text, context) } }
     default:

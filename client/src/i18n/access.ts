@@ -232,6 +232,8 @@ export const accessText = {
     'speaker.summarized': 'Ghi tóm tắt ý kiến phát biểu',
     'petition.set-aside': 'Ghi nhận kiến nghị không xem xét tại hội nghị',
     'notice.issued': 'Ban hành thông báo kết luận',
+    'follow-up.extended': 'Gia hạn trả lời kiến nghị',
+    'follow-up.result-recorded': 'Ghi nhận kết quả giải quyết',
     'speak-request.submitted': 'Đại biểu gửi đăng ký phát biểu từ điện thoại',
     'speak-request.accepted': 'Nhận đăng ký phát biểu gửi từ điện thoại',
     'speak-request.declined': 'Từ chối đăng ký phát biểu gửi từ điện thoại',

@@ -1,4 +1,3 @@
-import { listAudit } from '../../../db/repositories/audit'
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DatabaseHandle } from '../../../db/connect'
@@ -132,9 +131,16 @@ describe(`follow-up on ${backendName}`, () => {
     // The answer is redacted for the unit lead as its lists are.
     expect(own.json()).toMatchObject({ petitionNo: 1, petitionTitle: 'Kiến nghị số 1 (bảo mật, lĩnh vực Đất đai)', status: 'done_late', record: { result: { text: 'Đã cấp giấy chứng nhận' } } })
     expect(own.body).not.toContain('Cấp sổ đỏ chậm')
-    // Who reported it is on the record, for oversight; a second report changes nothing.
-    const trail = await listAudit(handle.db)
-    expect(trail.find((e) => e.action === 'follow-up-result' && e.actor?.includes(lead.user.displayName))?.detail).toMatch(/^Kiến nghị số 1 /)
+    // Who reported it is on the meeting's record, for oversight (the petition by its number only);
+    // a second report changes nothing.
+    const trail = (await app.inject({ url: `/api/meetings/${meetingId}/audit`, headers: people.oversight.headers })).json().entries as {
+      type: string
+      actor: { name: string } | null
+      subject: { petition?: { no: number; title: string; withheld: boolean } } | null
+    }[]
+    expect(trail.find((e) => e.type === 'follow-up.result-recorded' && e.actor?.name.includes(lead.user.displayName))?.subject).toEqual({
+      petition: { no: 1, title: 'Kiến nghị số 1 (bảo mật, lĩnh vực Đất đai)', withheld: true },
+    })
     const again = await app.inject({ method: 'POST', url: `${base}/1/result`, headers: lead.headers, payload: { ...result, text: 'Ghi đè' } })
     expect(again.json().error.code).toBe('RESULT_ALREADY_RECORDED')
 

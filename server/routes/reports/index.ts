@@ -7,6 +7,7 @@ import { isoDate } from '../../../shared/meeting/commands'
 import { optionalText, requiredText } from '../../../shared/text'
 import { actorOf } from '../../auth/principal'
 import { ReportDocumentService } from '../../documents/report-documents'
+import { ReportService } from '../../reports/report-service'
 import { sendError, sendResult } from '../../http-errors'
 import { errors } from '../meetings/schemas'
 import { sendDocument } from '../documents'
@@ -23,11 +24,12 @@ const issuedMeta = z.object({ number: z.int(), symbol: z.string(), date: z.strin
 
 const reportsRoutes: FastifyPluginAsync = async (fastify) => {
   const app = fastify.withTypeProvider<ZodTypeProvider>()
-  const service = new ReportDocumentService(app.db, app.meetingLog, app.office)
+  const reports = new ReportService(app.db, app.office)
+  const service = new ReportDocumentService(app.db, reports)
   const base = '/api/reports/:from/:to'
 
   app.get('/api/reports/results', { config: { action: 'reports:read' }, schema: { querystring: reportQuerySchema, response: { 200: z.looseObject({ from: z.string(), to: z.string() }), ...errors } } }, async (req) => ({
-    ...(await service.figures(req.query.from, req.query.to)).report,
+    ...(await reports.figures(req.query.from, req.query.to)).report,
   }))
 
   app.get(
