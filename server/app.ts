@@ -60,7 +60,8 @@ export async function buildApp(opts: AppOptions) {
   })
   await app.register(errorsPlugin)
   await app.register(securityPlugin, opts.security ?? {})
-  await app.register(meetingLogPlugin, { db: opts.db, log: opts.meetingLog })
+  // With a pool, other server processes may write the same database (fan-out through NOTIFY).
+  await app.register(meetingLogPlugin, { db: opts.db, log: { sharedDatabase: Boolean(opts.pool), ...opts.meetingLog } })
   await app.register(authPlugin)
   await app.register(realtimePlugin, { trustProxy: opts.trustProxy ?? false })
   if (opts.pool) await app.register(fanoutPlugin, { pool: opts.pool, retryMs: opts.fanoutRetryMs })

@@ -12,7 +12,8 @@ import type { CommandResult, SyncResult } from '../../shared/protocol'
 import type { Role } from '../../shared/roles'
 import type { Database } from '../../db/schema'
 import { findAppliedCommand, recordAppliedCommand } from '../../db/repositories/commands'
-import { appendEvents, notifyAppended, readEvents } from '../../db/repositories/events'
+import { appendEvents, readEvents } from '../../db/repositories/events'
+import { appendCommand, recordRefusal, type CredentialGuard } from '../../db/repositories/append'
 import { findMeeting, insertMeeting, lockMeeting, setMeetingHead, type MeetingRecord } from '../../db/repositories/meetings'
 import { listDevices } from '../../db/repositories/devices'
 import type { AuditActor } from '../../shared/access/accounts'
@@ -40,6 +41,13 @@ export interface MeetingLogOptions {
   /** A client further behind than this gets a snapshot instead of the events it missed. */
   maxCatchUpEvents?: number
   now?: () => Date
+  /**
+   * Other server processes write this database too (PostgreSQL with fan-out): each append NOTIFYs
+   * them, and a meeting's state is read from the database rather than trusted from this process's
+   * cache. False (the embedded database, one process): every append goes through this log, so the
+   * cache is the log's head and nobody needs a NOTIFY.
+   */
+  sharedDatabase?: boolean
 }
 
 const UNIQUE_VIOLATION = '23505'
@@ -73,6 +81,8 @@ export interface LogEntrySpec {
    * to. Returning an error undoes everything (nothing is written, nothing announced).
    */
   alongside?: (trx: Transaction<Database>, after: MeetingState) => Promise<AppError | null>
+  /** The session or device the command comes through: it must still hold when the events are written. */
+  guard?: CredentialGuard
 }
 
 class AlongsideRefused extends Error {
@@ -100,6 +110,7 @@ export class MeetingLog extends EventEmitter<{ appended: [AppendedBatch] }> {
   private readonly cache = new Map<string, MeetingState>()
   private readonly mutex = new KeyedMutex()
   private readonly maxCatchUpEvents: number
+  private readonly sharedDatabase: boolean
   private readonly now: () => Date
   private readonly office: { context(): Promise<OfficeContext> }
   private readonly timers = new Set<NodeJS.Timeout>()
@@ -113,6 +124,7 @@ export class MeetingLog extends EventEmitter<{ appended: [AppendedBatch] }> {
   ) {
     super()
     this.maxCatchUpEvents = options.maxCatchUpEvents ?? 500
+    this.sharedDatabase = options.sharedDatabase ?? true
     this.now = options.now ?? (() => new Date())
     this.office = options.office ?? { context: async () => ({ directory: emptyDirectory, calendar: emptyCalendar, rules: deadlineRules, confirmedYears: [] }) }
   }
@@ -183,13 +195,14 @@ export class MeetingLog extends EventEmitter<{ appended: [AppendedBatch] }> {
 
   /**
    * Runs one command for `role`. The role check is here so REST and sockets cannot differ. `actor`
-   * (the person or device behind the role) is kept with the events for oversight.
+   * (the person or device behind the role) is kept with the events for oversight; `guard` (the
+   * session or device it comes through) is checked again in the statement that writes the events.
    */
-  execute(meetingId: string, role: Role, received: Command, actor: AuditActor | null = null): Promise<Result<CommandResult>> {
+  execute(meetingId: string, role: Role, received: Command, actor: AuditActor | null = null, guard: CredentialGuard = null): Promise<Result<CommandResult>> {
     if (!mayIssue(role, received.type)) return Promise.resolve(fail('FORBIDDEN'))
     const command = sealSpeakRequestSecret(received)
     return this.mutex.run(meetingId, () =>
-      this.apply(meetingId, { commandId: command.commandId, type: command.type, hash: commandHash(command), role, actor, decide: (state, ctx) => decide(state, command, ctx) }),
+      this.apply(meetingId, { commandId: command.commandId, type: command.type, hash: commandHash(command), role, actor, guard, decide: (state, ctx) => decide(state, command, ctx) }),
     )
   }
 
@@ -207,66 +220,98 @@ export class MeetingLog extends EventEmitter<{ appended: [AppendedBatch] }> {
   private async apply(meetingId: string, spec: LogEntrySpec): Promise<Result<CommandResult>> {
     const { hash, role, actor } = spec
     const command = { commandId: spec.commandId, type: spec.type }
-    const retry = await this.answerRetry(meetingId, command.commandId, hash)
-    if (retry) return retry
     const office = await this.office.context()
-
-    let outcome: { kind: 'refused'; result: Result<CommandResult> } | { kind: 'applied'; events: MeetingEvent[]; state: MeetingState }
-    try {
-      outcome = await this.db.transaction().execute(async (trx) => {
-        const meeting = await lockMeeting(trx, meetingId)
-        if (!meeting) return { kind: 'refused' as const, result: fail('MEETING_NOT_FOUND') }
-        const state = await this.catchUp(trx, meetingId, meeting.lastSeq)
-        const at = this.now().toISOString()
-        // Giving one screen its own view needs the meeting's paired projectors, read under its lock.
-        const projectors = spec.type === 'projector:assign' ? await pairedProjectors(trx, meetingId, at) : undefined
-        const decided = spec.decide(state, { at, ...office, ...(projectors ? { projectors } : {}) })
-        const record = { commandId: command.commandId, meetingId, commandType: command.type, payloadHash: hash, appliedAt: at }
-        if (!decided.ok) {
-          // Recorded with its refusal: a retry of this id after the state changed (a speaker
-          // registered since "call next" found the queue empty) gets this answer, not a new one.
-          await recordAppliedCommand(trx, { ...record, refusal: decided.error })
-          return { kind: 'refused' as const, result: decided }
+    // Decided against the cached state first; no retry check and no lock beforehand: the write
+    // itself refuses a retried id (its primary key) and a head that moved (another process wrote),
+    // and only then do we ask the database. The second attempt locks the meeting, so it cannot lose.
+    for (let attempt = 0; ; attempt++) {
+      const cached = attempt === 0 ? await this.cachedState(meetingId) : null
+      if (attempt === 0 && !cached) return fail('MEETING_NOT_FOUND')
+      let outcome: { kind: 'refused'; result: Result<CommandResult> } | { kind: 'applied'; events: MeetingEvent[]; state: MeetingState } | { kind: 'moved' }
+      try {
+        outcome = await this.db.transaction().execute(async (trx) => {
+          let state = cached
+          if (!state) {
+            const meeting = await lockMeeting(trx, meetingId)
+            if (!meeting) return { kind: 'refused' as const, result: fail('MEETING_NOT_FOUND') }
+            state = await this.catchUp(trx, meetingId, meeting.lastSeq)
+          }
+          const at = this.now().toISOString()
+          // Giving one screen its own view needs the meeting's paired projectors, read in this transaction.
+          const projectors = spec.type === 'projector:assign' ? await pairedProjectors(trx, meetingId, at) : undefined
+          const decided = spec.decide(state, { at, ...office, ...(projectors ? { projectors } : {}) })
+          const record = { commandId: command.commandId, commandType: command.type, payloadHash: hash, appliedAt: at }
+          const guard = spec.guard ?? null
+          if (!decided.ok) {
+            // Recorded with its refusal: a retry of this id after the state changed (a speaker
+            // registered since "call next" found the queue empty) gets this answer, not a new one.
+            const written = await recordRefusal(trx, { meetingId, afterSeq: state.seq, command: record, guard, refusal: decided.error })
+            if (written === 'appended') return { kind: 'refused' as const, result: decided }
+            return written === 'moved' ? { kind: 'moved' as const } : { kind: 'refused' as const, result: revokedFor(guard) }
+          }
+          const events = this.number(meetingId, state.seq, decided.data, { at, commandId: command.commandId, role })
+          const lastSeq = state.seq + events.length
+          const after = fold(state, events)
+          const notice: EventsNotice = { meetingId, fromSeq: state.seq + 1, toSeq: lastSeq, origin: this.processId }
+          const written = await appendCommand(trx, {
+            meetingId,
+            afterSeq: state.seq,
+            events,
+            actor,
+            head: { title: after.title, venue: after.venue },
+            command: record,
+            guard,
+            // Only other processes need telling; on the embedded database there are none.
+            notify: this.sharedDatabase ? { channel: EVENTS_CHANNEL, payload: JSON.stringify(notice) } : null,
+          })
+          if (written === 'moved') return { kind: 'moved' as const }
+          if (written === 'revoked') return { kind: 'refused' as const, result: revokedFor(guard) }
+          // Reports and cross-meeting lists read a projection kept in this same transaction.
+          await updateMeetingProjection(trx, after, state)
+          if (spec.alongside) {
+            const refused = await spec.alongside(trx, after)
+            // What goes with the events refused: nothing is written (the transaction rolls back).
+            if (refused) throw new AlongsideRefused(refused)
+          }
+          return { kind: 'applied' as const, events, state: after }
+        })
+      } catch (err) {
+        if (err instanceof AlongsideRefused) return { ok: false, error: err.error }
+        // A retried command id: its row exists (here, or written by another process meanwhile).
+        if (isUniqueViolation(err)) {
+          const raced = await this.answerRetry(meetingId, command.commandId, hash)
+          if (raced) return raced
         }
-        const events = this.number(meetingId, state.seq, decided.data, { at, commandId: command.commandId, role })
-        await appendEvents(trx, events, actor)
-        const lastSeq = state.seq + events.length
-        const after = fold(state, events)
-        await setMeetingHead(trx, meetingId, { lastSeq, title: after.title, venue: after.venue })
-        await recordAppliedCommand(trx, { ...record, firstSeq: state.seq + 1, lastSeq })
-        // Reports and cross-meeting lists read a projection kept in this same transaction.
-        await updateMeetingProjection(trx, after, state)
-        if (spec.alongside) {
-          const refused = await spec.alongside(trx, after)
-          // What goes with the events refused: nothing is written (the transaction rolls back).
-          if (refused) throw new AlongsideRefused(refused)
-        }
-        const notice: EventsNotice = { meetingId, fromSeq: state.seq + 1, toSeq: lastSeq, origin: this.processId }
-        await notifyAppended(trx, EVENTS_CHANNEL, notice)
-        return { kind: 'applied' as const, events, state: after }
-      })
-    } catch (err) {
-      if (err instanceof AlongsideRefused) return { ok: false, error: err.error }
-      // Another process applied the same command id between our check and our insert.
-      if (isUniqueViolation(err)) {
-        const raced = await this.answerRetry(meetingId, command.commandId, hash)
-        if (raced) return raced
+        // The commit may have landed although we heard an error (the connection broke during
+        // COMMIT): this process's screens must learn of whatever did commit as soon as the database
+        // answers again, whether or not the sender retries.
+        this.refreshLater(meetingId)
+        throw err
       }
-      // The commit may have landed although we heard an error (the connection broke during
-      // COMMIT): this process's screens must learn of whatever did commit as soon as the database
-      // answers again, whether or not the sender retries.
-      this.refreshLater(meetingId)
-      throw err
+      // Another process appended since our cache was filled: decide again under the lock (which
+      // cannot find the head moved; the bound is a guard against a bug looping forever).
+      if (outcome.kind === 'moved') {
+        if (attempt >= 2) throw new Error(`meeting ${meetingId}: head moved under its lock`)
+        continue
+      }
+      if (outcome.kind === 'refused') return outcome.result
+      // Committed: only now is the cache advanced and the batch announced.
+      this.cache.set(meetingId, outcome.state)
+      // Announced on the next turn of the event loop: the sender's ack goes out first instead of
+      // waiting for the write to every screen. setImmediate runs in FIFO order and commits of one
+      // meeting are serialised here, so screens still receive batches in sequence order.
+      const batch: AppendedBatch = { meetingId, origin: 'local', events: outcome.events, state: outcome.state }
+      setImmediate(() => this.emit('appended', batch))
+      return ok({ seq: outcome.state.seq, events: outcome.events, duplicate: false })
     }
-    if (outcome.kind === 'refused') return outcome.result
-    // Committed: only now is the cache advanced and the batch announced.
-    this.cache.set(meetingId, outcome.state)
-    // Announced on the next turn of the event loop: the sender's ack goes out first instead of
-    // waiting for the write to every screen. setImmediate runs in FIFO order and commits of one
-    // meeting are serialised here, so screens still receive batches in sequence order.
-    const batch: AppendedBatch = { meetingId, origin: 'local', events: outcome.events, state: outcome.state }
-    setImmediate(() => this.emit('appended', batch))
-    return ok({ seq: outcome.state.seq, events: outcome.events, duplicate: false })
+  }
+
+  /**
+   * The state to decide against without asking the database: the cache, filled on first use. With
+   * other processes writing it may be behind; the append then finds the head moved and retries.
+   */
+  private async cachedState(meetingId: string): Promise<MeetingState | null> {
+    return this.cache.get(meetingId) ?? (await this.state(meetingId))
   }
 
   /** Runs inside the meeting's mutex: it may bring this process's screens up to date. */
@@ -339,6 +384,9 @@ export class MeetingLog extends EventEmitter<{ appended: [AppendedBatch] }> {
 
   /** The current full state, or null when the meeting does not exist. */
   async state(meetingId: string): Promise<MeetingState | null> {
+    // One process alone writes the embedded database, through this log: its cache is the head.
+    const cached = this.sharedDatabase ? undefined : this.cache.get(meetingId)
+    if (cached) return cached
     const meeting = await findMeeting(this.db, meetingId)
     if (!meeting) return null
     return this.catchUp(this.db, meetingId, meeting.lastSeq)
@@ -354,7 +402,8 @@ export class MeetingLog extends EventEmitter<{ appended: [AppendedBatch] }> {
     if (lastSeq === 0 || lastSeq > state.seq || state.seq - lastSeq > this.maxCatchUpEvents) {
       return ok({ kind: 'snapshot', state, seq: state.seq })
     }
-    const events = await readEvents(this.db, meetingId, lastSeq, state.seq)
+    // A screen that missed nothing (most of a hall reconnecting after a restart) costs no query.
+    const events = lastSeq === state.seq ? [] : await readEvents(this.db, meetingId, lastSeq, state.seq)
     return ok({ kind: 'events', events, seq: state.seq, state })
   }
 
@@ -380,6 +429,11 @@ export class MeetingLog extends EventEmitter<{ appended: [AppendedBatch] }> {
     }
   }
 
+}
+
+/** The refusal for a command whose session or device no longer holds in the database. */
+function revokedFor(guard: CredentialGuard): Result<never> {
+  return fail(guard?.kind === 'device' ? 'DEVICE_REVOKED' : 'UNAUTHENTICATED')
 }
 
 function isUniqueViolation(err: unknown): boolean {

@@ -2,6 +2,7 @@ import fp from 'fastify-plugin'
 import type pg from 'pg'
 import { EVENTS_CHANNEL, type EventsNotice } from '../meetings/meeting-log'
 import { ACCESS_CHANNEL } from '../auth/sessions'
+import { disconnectRevoked } from '../realtime/credentials'
 
 export interface FanoutPluginOptions {
   pool: pg.Pool
@@ -22,7 +23,7 @@ export default fp<FanoutPluginOptions>(
     const onNotification = (msg: pg.Notification) => {
       // A session signed out or a device revoked through another process: drop its sockets here too.
       if (msg.channel === ACCESS_CHANNEL && msg.payload) {
-        app.io.in(msg.payload).disconnectSockets(true)
+        disconnectRevoked(app.io, [msg.payload])
         return
       }
       if (msg.channel !== EVENTS_CHANNEL || !msg.payload) return

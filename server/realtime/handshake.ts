@@ -35,6 +35,8 @@ export function installHandshake(io: RealtimeServer, app: FastifyInstance, trust
       if (!sameOrigin(socket.handshake.headers.origin, socket.handshake.headers.host)) return next(new HandshakeRefused(appError('FORBIDDEN')))
 
       const cookies = app.parseCookie(socket.handshake.headers.cookie ?? '')
+      // Taken before the lookup: a revocation committed while it runs is later than this.
+      const verifiedAt = Date.now()
       const authenticated = await authenticate(app.db, { deviceToken, sessionToken: cookies[SESSION_COOKIE] })
       if (!authenticated.ok) return next(new HandshakeRefused(authenticated.error))
       const { principal } = authenticated.data
@@ -46,7 +48,7 @@ export function installHandshake(io: RealtimeServer, app: FastifyInstance, trust
       const granted = meetingRoleFor(principal, meetingId, role)
       if (!granted) return next(new HandshakeRefused(refusalFor(principal)))
       const expiresAt = principal.kind === 'anonymous' ? null : Date.parse(principal.expiresAt)
-      socket.data = { meetingId, role: granted, principal, expiresAt, address: clientAddress(socket.request) }
+      socket.data = { meetingId, role: granted, principal, expiresAt, address: clientAddress(socket.request), verifiedAt }
       next()
     } catch (err) {
       const failure = unexpectedFailure(err)

@@ -8,7 +8,7 @@ import { AddressRequestCounter, PhoneRequests } from './speak-request-limits'
 import { parseWith } from '../../shared/validation'
 import type { MeetingLog } from '../meetings/meeting-log'
 import { roomFor } from './rooms'
-import { credentialsHold } from './credentials'
+import { credentialGuard, credentialsStillHold } from './credentials'
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/schema'
 import { actorOf } from '../auth/principal'
@@ -41,18 +41,26 @@ const phoneRequestsByAddress = new AddressRequestCounter()
 export function registerMeetingHandlers(socket: RealtimeSocket, log: MeetingLog, db: Kysely<Database>, addresses = phoneRequestsByAddress): void {
   const { meetingId, role, principal } = socket.data
   const actor = actorOf(principal, socket.data.address)
+  const guard = credentialGuard(principal)
+  const revoked = () => fail(principal.kind === 'device' ? 'DEVICE_REVOKED' : 'UNAUTHENTICATED')
   /** A session or pairing that ran out mid-meeting: refused, then the socket is closed. */
-  const expired = async (): Promise<Ack<never> | null> => {
-    if (await credentialsHold(socket, db)) return null
+  const expired = async (use: 'command' | 'read'): Promise<Ack<never> | null> => {
+    if (await credentialsStillHold(socket, db, use)) return null
     setImmediate(() => socket.disconnect(true))
-    return fail(principal.kind === 'device' ? 'DEVICE_REVOKED' : 'UNAUTHENTICATED')
+    return revoked()
+  }
+  /** The log refused the command because the session or device no longer holds: close the socket too. */
+  const execute = async (command: Command): Promise<Ack<unknown>> => {
+    const result = await log.execute(meetingId, role, command, actor, guard)
+    if (!result.ok && guard && result.error.code === revoked().error.code) setImmediate(() => socket.disconnect(true))
+    return result
   }
 
   socket.on('meeting:sync', (...args: unknown[]) => {
     const ack = ackOf(args)
     if (!ack) return
     void answer(ack, async () => {
-      const refused = await expired()
+      const refused = await expired('read')
       if (refused) return refused
       const request = parseWith(syncRequestSchema, args[0])
       if (!request.ok) return request
@@ -78,13 +86,13 @@ export function registerMeetingHandlers(socket: RealtimeSocket, log: MeetingLog,
       const ack = ackOf(args)
       if (!ack) return
       void answer(ack, async () => {
-        const refused = await expired()
+        const refused = await expired('command')
         if (refused) return refused
         const parsed = parseWith(commandSchemas[type], args[0])
         if (!parsed.ok) return parsed
         const command = { type, ...parsed.data } as Command
         if (command.type === 'speak-request:submit' && role === 'attendee') return submitFromPhone(command)
-        return log.execute(meetingId, role, command, actor)
+        return execute(command)
       })
     })
   }
@@ -107,7 +115,7 @@ export function registerMeetingHandlers(socket: RealtimeSocket, log: MeetingLog,
       phone.count(now, command.commandId, command.requestId)
       addresses.count(key, now)
     }
-    const result = await log.execute(meetingId, role, command, actor)
+    const result = await execute(command)
     if (!result.ok) phone.requestIds.delete(command.requestId)
     return result
   }

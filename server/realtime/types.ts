@@ -11,6 +11,8 @@ export interface SocketData {
   expiresAt: number | null
   /** The device's address (through a trusted proxy, its own), named in the audit trail. */
   address: string
+  /** When the database last said the session or device holds (ms): the handshake, or a later check. */
+  verifiedAt?: number
 }
 
 export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>
