@@ -21,6 +21,11 @@ export interface DatabaseConfig {
   url?: string | undefined
   /** PGlite data directory; omit for an in-memory database (tests). */
   dataDir?: string | undefined
+  /**
+   * Tests: an in-memory PGlite starts from this data directory tarball (PGlite's dumpDataDir of a
+   * migrated database) instead of running initdb and every migration again for each suite.
+   */
+  snapshot?: Blob | undefined
 }
 
 // Both backends must hand back the same JavaScript values: pg returns int8 (count(*)) and numeric as
@@ -64,7 +69,9 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
   const dataDir = config.dataDir ? path.resolve(config.dataDir) : undefined
   const release = dataDir ? acquireDataDirLock(dataDir) : () => {}
   try {
-    const pglite = dataDir ? await PGlite.create(path.join(dataDir, 'pglite')) : await PGlite.create()
+    const pglite = dataDir
+      ? await PGlite.create(path.join(dataDir, 'pglite'))
+      : await PGlite.create(config.snapshot ? { loadDataDir: config.snapshot } : {})
     const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) })
     return {
       db,
