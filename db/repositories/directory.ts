@@ -24,9 +24,10 @@ export async function updateUnit(db: Executor, unit: DirectoryUnit): Promise<boo
   return Number(r.numUpdatedRows) > 0
 }
 
-export async function deleteUnit(db: Executor, id: string): Promise<boolean> {
-  const r = await db.deleteFrom('directory_units').where('id', '=', id).executeTakeFirst()
-  return Number(r.numDeletedRows) > 0
+/** Removes the unit; answers the name it had (for the audit trail), or null when there is none. */
+export async function deleteUnit(db: Executor, id: string): Promise<string | null> {
+  const r = await db.deleteFrom('directory_units').where('id', '=', id).returning('name').executeTakeFirst()
+  return r?.name ?? null
 }
 
 export async function insertOfficial(db: Executor, o: DirectoryOfficial): Promise<void> {
@@ -42,9 +43,10 @@ export async function updateOfficial(db: Executor, o: DirectoryOfficial): Promis
   return Number(r.numUpdatedRows) > 0
 }
 
-export async function deleteOfficial(db: Executor, id: string): Promise<boolean> {
-  const r = await db.deleteFrom('directory_officials').where('id', '=', id).executeTakeFirst()
-  return Number(r.numDeletedRows) > 0
+/** Removes the official; answers the name they had (for the audit trail), or null when there is none. */
+export async function deleteOfficial(db: Executor, id: string): Promise<string | null> {
+  const r = await db.deleteFrom('directory_officials').where('id', '=', id).returning('name').executeTakeFirst()
+  return r?.name ?? null
 }
 
 export async function unitExists(db: Executor, id: string): Promise<boolean> {

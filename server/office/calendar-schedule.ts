@@ -1,4 +1,3 @@
-import type { FastifyRequest } from 'fastify'
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/schema'
 import type { Executor } from '../../db/repositories/executor'
@@ -14,8 +13,7 @@ import {
 import type { CalendarYearStatus } from '../../shared/calendar/confirmation'
 import { scheduleChanges, type CalendarYearApplied, type CalendarYearPreview, type ScheduleChanges, type ScheduleDay } from '../../shared/calendar/schedule'
 import { fail, ok, type Result } from '../../shared/errors'
-import { audit } from '../auth/audit'
-import { actorOf } from '../auth/principal'
+import { recordBy, type Auditor } from '../auth/audit'
 import { readSchedule, type ScheduleSource } from './calendar-import'
 
 // Loading a year's holiday schedule in one step, and confirming a year. A preview writes nothing;
@@ -30,9 +28,8 @@ async function statusOf(db: Executor, year: number): Promise<CalendarYearStatus>
   return (await listCalendarYears(db)).find((y) => y.year === year) ?? unconfirmed(year)
 }
 
-function markOf(req: FastifyRequest): YearMark {
-  const actor = actorOf(req.principal)
-  return { at: new Date().toISOString(), by: actor?.name ?? 'Không rõ', userId: actor?.kind === 'user' ? actor.id : null }
+function markOf(by: Auditor): YearMark {
+  return { at: new Date().toISOString(), by: by.name ?? 'Không rõ', userId: by.userId }
 }
 
 const stored = (days: readonly ScheduleDay[]): ScheduleDay[] => days.map((d) => ({ day: d.day, kind: d.kind, note: d.note }))
@@ -58,7 +55,7 @@ function describeLoad(year: number, source: ScheduleSource, days: readonly Sched
  * one field per bad line) when any line is wrong. `confirm`: the administrator checked it against
  * the official announcement. Loading other days than were confirmed withdraws the confirmation.
  */
-export async function applyCalendarYear(db: Kysely<Database>, req: FastifyRequest, year: number, source: ScheduleSource, confirm: boolean): Promise<Result<CalendarYearApplied>> {
+export async function applyCalendarYear(db: Kysely<Database>, by: Auditor, year: number, source: ScheduleSource, confirm: boolean): Promise<Result<CalendarYearApplied>> {
   const parsed = readSchedule(year, source)
   if (parsed.problems.length) {
     const fields = Object.fromEntries(parsed.problems.map((p) => [p.at === 0 ? 'text' : `text.${p.at}`, p.message]))
@@ -66,7 +63,7 @@ export async function applyCalendarYear(db: Kysely<Database>, req: FastifyReques
     return fail('VALIDATION_FAILED', `Chưa nạp lịch năm ${year}: ${count} dòng cần sửa. ${parsed.problems[0]!.message}${count > 1 ? ' …' : ''}`, fields)
   }
   const days = stored(parsed.days)
-  const mark = markOf(req)
+  const mark = markOf(by)
   return db.transaction().execute(async (trx) => {
     await lockCalendarYear(trx, year)
     const before = await statusOf(trx, year)
@@ -77,14 +74,14 @@ export async function applyCalendarYear(db: Kysely<Database>, req: FastifyReques
     // Confirmed days loaded again unchanged stay confirmed; anything else is as the administrator says.
     const keep = same && before.confirmedAt !== null
     if (!keep) await setCalendarYearConfirmation(trx, year, confirm ? mark : null)
-    await audit(trx, req, 'office-changed', describeLoad(year, source, days, changes, confirm || keep))
+    await recordBy(trx, by, 'office-changed', describeLoad(year, source, days, changes, confirm || keep))
     return ok({ year, days, changes, status: await statusOf(trx, year) })
   })
 }
 
 /** Confirms the year as it stands, or withdraws the confirmation. A year with no exceptions at all is not confirmed. */
-export async function confirmCalendarYear(db: Kysely<Database>, req: FastifyRequest, year: number, confirmed: boolean): Promise<Result<CalendarYearStatus>> {
-  const mark = markOf(req)
+export async function confirmCalendarYear(db: Kysely<Database>, by: Auditor, year: number, confirmed: boolean): Promise<Result<CalendarYearStatus>> {
+  const mark = markOf(by)
   return db.transaction().execute(async (trx) => {
     if (confirmed && (await listCalendarDaysOfYear(trx, year)).length === 0) {
       const message = `Lịch năm ${year} chưa có ngày nghỉ lễ nào; hãy nạp lịch năm này theo thông báo chính thức trước khi xác nhận.`
@@ -92,7 +89,7 @@ export async function confirmCalendarYear(db: Kysely<Database>, req: FastifyRequ
     }
     await lockCalendarYear(trx, year)
     await setCalendarYearConfirmation(trx, year, confirmed ? mark : null)
-    await audit(trx, req, 'office-changed', confirmed ? `Xác nhận lịch nghỉ năm ${year} theo thông báo chính thức` : `Bỏ xác nhận lịch nghỉ năm ${year}`)
+    await recordBy(trx, by, 'office-changed', confirmed ? `Xác nhận lịch nghỉ năm ${year} theo thông báo chính thức` : `Bỏ xác nhận lịch nghỉ năm ${year}`)
     return ok(await statusOf(trx, year))
   })
 }

@@ -1,34 +1,21 @@
-import type { FastifyRequest } from 'fastify'
+import type { Kysely, Transaction } from 'kysely'
+import type { Database } from '../../db/schema'
+import { ok, type Result } from '../../shared/errors'
+import { recordBy, type Auditor } from '../auth/audit'
 
-// How an administrator's change to the office's data reads in the audit trail. Keyed by the route,
-// so every office:write route is described here or falls back to its method and path. null: the
-// route writes its own audit row inside its transaction (loading or confirming a calendar year), or
-// changes nothing (a preview).
-type Body = { name?: unknown; kind?: unknown; note?: unknown } | null | undefined
-const named = (body: Body) => (typeof body?.name === 'string' ? `«${body.name}»` : '')
+/** What an edit answers: the value for the caller, and how the change reads in the audit trail. */
+export type OfficeEdit<T> = Result<{ value: T; detail: string }>
 
-const descriptions: Record<string, (req: FastifyRequest) => string | null> = {
-  'POST /api/directory/units': (r) => `Thêm đơn vị ${named(r.body as Body)}`,
-  'PUT /api/directory/units/:id': (r) => `Đổi tên đơn vị thành ${named(r.body as Body)}`,
-  'DELETE /api/directory/units/:id': () => 'Xóa một đơn vị khỏi danh bạ',
-  'POST /api/directory/officials': (r) => `Thêm cán bộ ${named(r.body as Body)}`,
-  'PUT /api/directory/officials/:id': (r) => `Sửa thông tin cán bộ ${named(r.body as Body)}`,
-  'DELETE /api/directory/officials/:id': () => 'Xóa một cán bộ khỏi danh bạ',
-  'PUT /api/office/deadlines': () => 'Sửa thời hạn giải quyết (ngày làm việc)',
-  'PUT /api/office': () => 'Sửa thông tin cơ quan in trên văn bản',
-  'PUT /api/calendar/:day': (r) => {
-    const body = r.body as Body
-    const day = (r.params as { day?: string }).day
-    return `Lịch ngày ${day}: ${body?.kind === 'day_off' ? 'nghỉ' : 'làm việc'}${typeof body?.note === 'string' && body.note ? ` (${body.note})` : ''}`
-  },
-  'DELETE /api/calendar/:day': (r) => `Bỏ ngày ${(r.params as { day?: string }).day} khỏi lịch`,
-  'POST /api/calendar/years/:year/preview': () => null,
-  'PUT /api/calendar/years/:year': () => null,
-  'PUT /api/calendar/years/:year/confirmation': () => null,
-}
-
-export function describeOfficeChange(req: FastifyRequest): string | null {
-  const key = `${req.method} ${req.routeOptions.url}`
-  const describe = descriptions[key]
-  return describe ? describe(req) : key
+/**
+ * One change to the office's own data (directory, calendar, deadline sets, the office's header):
+ * its writes and its audit row commit together, and a refusal, returned before anything is written,
+ * leaves nothing. An error anywhere rolls back both.
+ */
+export async function changeOffice<T>(db: Kysely<Database>, by: Auditor, edit: (trx: Transaction<Database>) => Promise<OfficeEdit<T>>): Promise<Result<T>> {
+  const done = await db.transaction().execute(async (trx) => {
+    const result = await edit(trx)
+    if (result.ok) await recordBy(trx, by, 'office-changed', result.data.detail)
+    return result
+  })
+  return done.ok ? ok(done.data.value) : done
 }

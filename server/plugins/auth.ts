@@ -5,8 +5,6 @@ import { actionPolicy, mayDo, refusalFor, type Action, type Principal } from '..
 import { appError } from '../../shared/errors'
 import { authenticate, SESSION_COOKIE, sameOrigin } from '../auth/principal'
 import { sameSecret } from '../auth/secrets'
-import { audit } from '../auth/audit'
-import { describeOfficeChange } from '../office/office-changes'
 import { sendError } from '../http-errors'
 
 declare module 'fastify' {
@@ -88,15 +86,6 @@ export default fp(
       if (!action || !(action in actionPolicy)) throw new Error(`${String(route.method)} ${route.url}: no access action in its route config`)
       for (const method of [route.method].flat()) if (method !== 'HEAD') routeActions.push({ method, url: route.url, action: action as Action })
       route.onRequest = [...[route.onRequest ?? []].flat(), guard]
-    })
-
-    // Who changed the office's own data (directory, calendar, deadline rules, the office's header):
-    // recorded for oversight once the change has succeeded, whichever route made it.
-    app.addHook('onResponse', async (req, reply) => {
-      if (req.routeOptions.config.action !== 'office:write' || reply.statusCode >= 300) return
-      const detail = describeOfficeChange(req)
-      if (detail === null) return
-      await audit(app.db, req, 'office-changed', detail).catch((err) => req.log.error({ err }, 'audit failed'))
     })
 
     app.decorate('setSessionCookie', (reply: FastifyReply, req: FastifyRequest, token: string, expiresAt: string) => {

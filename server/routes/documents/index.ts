@@ -1,8 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { loadOfficeProfile, saveOfficeProfile } from '../../../db/repositories/documents'
-import { administrativeDocumentSchema, finalizeSchema, officeProfileSchema } from '../../../shared/documents/schema'
+import { administrativeDocumentSchema, finalizeSchema } from '../../../shared/documents/schema'
 import type { Action } from '../../../shared/access/policy'
 import { actorOf } from '../../auth/principal'
 import { DocumentService } from '../../documents/document-service'
@@ -15,7 +14,7 @@ import { errors } from '../meetings/schemas'
 import { isoDate } from '../../../shared/meeting/commands'
 import { optionalText, requiredText } from '../../../shared/text'
 
-// The office profile printed in document headers, and each meeting's minutes and conclusion notice:
+// Each meeting's minutes and conclusion notice (the office profile in their headers is under routes/office):
 // read by the secretary, the chair and oversight, edited, finalised and issued by the secretary. An
 // issued notice is published: anyone may read it (it never names a confidential petitioner).
 const kindParams = z.strictObject({ meetingId: z.uuid(), kind: z.enum(['minutes', 'notice']) })
@@ -41,12 +40,6 @@ const documentsRoutes: FastifyPluginAsync = async (fastify) => {
   const app = fastify.withTypeProvider<ZodTypeProvider>()
   const service = new DocumentService(app.db, app.meetingLog, app.office)
   app.decorate('documents', service)
-
-  app.get('/api/office', { config: { action: 'office:read' }, schema: { response: { 200: officeProfileSchema } } }, async () => loadOfficeProfile(app.db))
-  app.put('/api/office', { config: { action: 'office:write' }, schema: { body: officeProfileSchema, response: { 200: officeProfileSchema, ...errors } } }, async (req) => {
-    await saveOfficeProfile(app.db, req.body)
-    return req.body
-  })
 
   app.get(
     '/api/meetings/:meetingId/documents/:kind',

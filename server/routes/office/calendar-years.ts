@@ -2,9 +2,10 @@ import type { FastifyPluginAsync } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { earliestDate, latestDate } from '../../../shared/calendar/working-days'
-import { sendError } from '../../http-errors'
+import { auditorOf } from '../../auth/audit'
+import { sendResult } from '../../http-errors'
 import { scheduleSourceSchema } from '../../office/calendar-import'
-import { applyCalendarYear, confirmCalendarYear, previewCalendarYear } from '../../office/calendar-schedule'
+import type { OfficeSettingsService } from '../../office/office-settings-service'
 import { errors } from '../meetings/schemas'
 
 // A year of the holiday calendar at a time: load the government's schedule in one step (a pasted
@@ -46,16 +47,15 @@ const preview = z.object({
 })
 const applied = z.object({ year: z.int(), days: z.array(day), changes, status: calendarYearStatus })
 
-const calendarYearRoutes: FastifyPluginAsync = async (fastify) => {
+const calendarYearRoutes: FastifyPluginAsync<{ settings: OfficeSettingsService }> = async (fastify, { settings }) => {
   const app = fastify.withTypeProvider<ZodTypeProvider>()
-  const changed = () => app.office.invalidate()
 
   // What loading this text would do. Lines that are wrong are part of the answer, each with its
   // message, so the administrator sees every problem at once next to the days that were read.
   app.post(
     '/api/calendar/years/:year/preview',
     { config: { action: 'office:write' }, schema: { params: calendarYearParams, body: scheduleSourceSchema, response: { 200: preview, ...errors } } },
-    async (req) => previewCalendarYear(app.db, req.params.year, req.body),
+    async (req) => settings.previewCalendarYear(req.params.year, req.body),
   )
 
   app.put(
@@ -66,22 +66,14 @@ const calendarYearRoutes: FastifyPluginAsync = async (fastify) => {
     },
     async (req, reply) => {
       const { confirm, ...source } = req.body
-      const result = await applyCalendarYear(app.db, req, req.params.year, source, confirm)
-      if (!result.ok) return sendError(reply, result.error)
-      changed()
-      return result.data
+      return sendResult(reply, await settings.loadCalendarYear(req.params.year, source, confirm, auditorOf(req)))
     },
   )
 
   app.put(
     '/api/calendar/years/:year/confirmation',
     { config: { action: 'office:write' }, schema: { params: calendarYearParams, body: z.strictObject({ confirmed: z.boolean() }), response: { 200: calendarYearStatus, ...errors } } },
-    async (req, reply) => {
-      const result = await confirmCalendarYear(app.db, req, req.params.year, req.body.confirmed)
-      if (!result.ok) return sendError(reply, result.error)
-      changed()
-      return result.data
-    },
+    async (req, reply) => sendResult(reply, await settings.confirmCalendarYear(req.params.year, req.body.confirmed, auditorOf(req))),
   )
 }
 
