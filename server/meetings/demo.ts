@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely'
 import type { Database } from '../../db/schema'
 import { insertOfficial, insertUnit, loadDirectory } from '../../db/repositories/directory'
 import { ok, type Result } from '../../shared/errors'
-import { commandSchemas, type Command, type CommandInput, type CommandType } from '../../shared/meeting/commands'
+import { buildCommand, type CommandInput, type CommandType } from '../../shared/meeting/commands'
 import type { OfficeData } from '../office/office-data'
 import type { MeetingLog } from './meeting-log'
 import type { MeetingRecord } from '../../db/repositories/meetings'
@@ -60,7 +60,7 @@ export async function createDemoConference(
   const meetingId = created.data.meeting.meetingId
 
   const run = async <K extends CommandType>(type: K, input: Omit<CommandInput<K>, 'commandId'>) => {
-    const command = { type, ...commandSchemas[type].parse({ commandId: randomUUID(), ...input }) } as Command
+    const command = buildCommand(type, randomUUID(), input)
     const result = await log.execute(meetingId, 'secretary', command, actor)
     if (!result.ok) throw new Error(`demo command ${type} refused: ${result.error.code}`)
   }

@@ -2,14 +2,14 @@ import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DatabaseHandle } from '../../db/connect'
 import { countEvents, readEvents, readMeetingAudit } from '../../db/repositories/events'
-import { commandSchemas, type Command, type CommandInput, type CommandType } from '../../shared/meeting/commands'
+import { buildCommand, type Command, type CommandInput, type CommandType } from '../../shared/meeting/commands'
 import { backendName, openTestDatabase } from '../../tests/fixtures/database'
 import { MeetingLog, type AppendedBatch } from './meeting-log'
 
 const nextTick = () => new Promise((resolve) => setImmediate(resolve))
 
 function cmd<K extends CommandType>(type: K, input: Omit<CommandInput<K>, 'commandId'>, commandId = randomUUID()): Command {
-  return { type, ...commandSchemas[type].parse({ commandId, ...input }) } as Command
+  return buildCommand(type, commandId, input)
 }
 
 describe(`meeting log on ${backendName}`, () => {

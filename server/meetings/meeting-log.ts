@@ -213,7 +213,7 @@ export class MeetingLog extends EventEmitter<{ appended: [AppendedBatch] }> {
    * with it (the issued document) and the events commit together or not at all.
    */
   record(meetingId: string, spec: Omit<LogEntrySpec, 'hash'> & { payload: object }): Promise<Result<CommandResult>> {
-    const hash = commandHash({ type: spec.type, ...spec.payload, commandId: spec.commandId } as unknown as Command)
+    const hash = commandHash({ type: spec.type, ...spec.payload, commandId: spec.commandId })
     return this.mutex.run(meetingId, () => this.apply(meetingId, { ...spec, hash }))
   }
 

@@ -4,12 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DatabaseHandle } from '../../db/connect'
 import type { Database } from '../../db/schema'
 import { countEvents } from '../../db/repositories/events'
-import { commandSchemas, type Command, type CommandInput, type CommandType } from '../../shared/meeting/commands'
+import { buildCommand, type Command, type CommandInput, type CommandType } from '../../shared/meeting/commands'
 import { backendName, openTestDatabase } from '../../tests/fixtures/database'
 import { MeetingLog, type AppendedBatch } from './meeting-log'
 
 function cmd<K extends CommandType>(type: K, input: Omit<CommandInput<K>, 'commandId'>, commandId = randomUUID()): Command {
-  return { type, ...commandSchemas[type].parse({ commandId, ...input }) } as Command
+  return buildCommand(type, commandId, input)
 }
 
 /**

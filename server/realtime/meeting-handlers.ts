@@ -1,6 +1,6 @@
 import { fail, ok, type Ack } from '../../shared/errors'
 import { unexpectedFailure } from '../http-errors'
-import { commandSchemas, commandTypes, isCommandType, type Command, type CommandOf } from '../../shared/meeting/commands'
+import { commandTypes, isCommandType, parseCommand, unknownCommandMessage, type Command, type CommandOf } from '../../shared/meeting/commands'
 import { eventsFor, stateFor } from '../../shared/meeting/redact'
 import { speakRequestStatusSchema, syncRequestSchema, type SyncResult } from '../../shared/protocol'
 import { secretDigest } from '../meetings/speak-request-secret'
@@ -88,9 +88,9 @@ export function registerMeetingHandlers(socket: RealtimeSocket, log: MeetingLog,
       void answer(ack, async () => {
         const refused = await expired('command')
         if (refused) return refused
-        const parsed = parseWith(commandSchemas[type], args[0])
+        const parsed = parseCommand(type, args[0])
         if (!parsed.ok) return parsed
-        const command = { type, ...parsed.data } as Command
+        const command = parsed.data
         if (command.type === 'speak-request:submit' && role === 'attendee') return submitFromPhone(command)
         return execute(command)
       })
@@ -145,11 +145,4 @@ export function registerMeetingHandlers(socket: RealtimeSocket, log: MeetingLog,
   // A client may also send an event named "error": Node's EventEmitter throws an 'error' event that
   // nobody listens to, which would end the process. It is answered above as an unknown command.
   socket.on('error' as never, () => undefined)
-}
-
-function unknownCommandMessage(event: unknown): string {
-  if (typeof event !== 'string') return 'Lệnh không được hỗ trợ: tên lệnh phải là chuỗi ký tự.'
-  // Only printable characters of the name go back, and not many of them.
-  const shown = [...event.replace(/[^\p{L}\p{N}\p{P}\p{S} ]/gu, '')].slice(0, 60).join('')
-  return `Lệnh không được hỗ trợ: «${shown}».`
 }

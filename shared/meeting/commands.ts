@@ -1,6 +1,8 @@
 import { z } from 'zod'
 import { isWithinDateRange } from '../calendar/working-days'
+import { fail, ok, type Result } from '../errors'
 import { cleanedText, optionalText, requiredText } from '../text'
+import { parseWith } from '../validation'
 import { AnswerForm, MeetingAudience, MeetingForm, meetingPhases, OfficeLevel, PetitionOrigin, ProjectorMode } from './model'
 
 const audience = z.enum(Object.values(MeetingAudience) as [MeetingAudience, ...MeetingAudience[]])
@@ -221,17 +223,68 @@ export const isCommandType = (name: string): name is CommandType => Object.hasOw
 
 /** What a client sends for command K (before defaults are applied). */
 export type CommandInput<K extends CommandType> = z.input<(typeof commandSchemas)[K]>
+/**
+ * Each validated command by its type. Written as a mapped type (not Extract over the union) so that
+ * `CommandMap[K]` stays tied to K in generic code: a table of deciders indexed by a command's type
+ * then type-checks without casts (decide.ts, parseCommand below).
+ */
+export type CommandMap = { [K in CommandType]: { type: K } & z.output<(typeof commandSchemas)[K]> }
 /** A validated command, tagged with its type. */
-export type Command = { [K in CommandType]: { type: K } & z.output<(typeof commandSchemas)[K]> }[CommandType]
-export type CommandOf<K extends CommandType> = Extract<Command, { type: K }>
+export type Command = CommandMap[CommandType]
+export type CommandOf<K extends CommandType> = CommandMap[K]
 
-/** REST carries the type in the body: the same schemas, tagged. */
+/**
+ * The one way a command enters the domain: its type (the socket event name, or REST's `type`) and
+ * its payload, checked against the type's schema. An unknown type is UNKNOWN_COMMAND; a bad payload
+ * is VALIDATION_FAILED with a Vietnamese message per field (shared/validation.ts).
+ */
+export function parseCommand(type: unknown, payload: unknown): Result<Command> {
+  if (typeof type !== 'string' || !isCommandType(type)) return fail('UNKNOWN_COMMAND', unknownCommandMessage(type))
+  return parseKnown(type, payload)
+}
+
+// The one place a command value is put together, so the one place its type is stated: the fields
+// were just parsed by the schema of `type` and are tagged with that type, which is what CommandMap[K]
+// says. (TypeScript cannot follow a schema looked up by a generic key back to its output type.)
+function parseKnown<K extends CommandType>(type: K, payload: unknown): Result<CommandMap[K]> {
+  const parsed = parseWith(commandSchemas[type], payload)
+  if (!parsed.ok) return parsed
+  return ok(Object.assign({ type }, parsed.data) as CommandMap[K])
+}
+
+const isOfType = <K extends CommandType>(command: Command, type: K): command is Command & { type: K } => command.type === type
+
+/**
+ * A command the server builds itself (the demo conference, tests): invalid input is a bug there,
+ * so it throws instead of answering.
+ */
+export function buildCommand<K extends CommandType>(type: K, commandId: string, fields: Omit<CommandInput<K>, 'commandId'>): Command & { type: K } {
+  const parsed = parseCommand(type, { ...fields, commandId })
+  if (!parsed.ok) throw new Error(`${type}: ${parsed.error.message}`)
+  if (!isOfType(parsed.data, type)) throw new Error(`${type}: parsed as ${parsed.data.type}`)
+  return parsed.data
+}
+
+/** What a caller is told of a command name the server does not know; only printable characters, not many. */
+export function unknownCommandMessage(type: unknown): string {
+  if (typeof type !== 'string') return 'Lệnh không được hỗ trợ: tên lệnh phải là chuỗi ký tự.'
+  const shown = [...type.replace(/[^\p{L}\p{N}\p{P}\p{S} ]/gu, '')].slice(0, 60).join('')
+  return `Lệnh không được hỗ trợ: «${shown}».`
+}
+
+/** REST carries the type in the body. */
+export type RestCommandInput = { [K in CommandType]: { type: K } & CommandInput<K> }[CommandType]
+
+/**
+ * REST carries the type in the body: the same schemas, tagged. zod cannot type a union built from
+ * a table, so its type is stated here once, and it is exactly what parseCommand gives: a Command.
+ */
 export const restCommandSchema = z.discriminatedUnion(
   'type',
   commandTypes.map((type) => commandSchemas[type].extend({ type: z.literal(type) })) as unknown as [
     z.ZodObject<{ type: z.ZodLiteral<CommandType> }>,
   ],
-)
+) as unknown as z.ZodType<Command, RestCommandInput>
 
 export const createMeetingSchema = z.strictObject({
   commandId: commandId.optional(),

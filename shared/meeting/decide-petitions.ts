@@ -3,8 +3,8 @@ import { deadlineRules, defaultWrittenAnswerDue } from './rules'
 import { addDays, isWorkingDay, nextWorkingDayOnOrAfter, vietnamDate, type HolidayCalendar } from '../calendar/working-days'
 import { formatDateVi } from './selectors'
 import { resolveAnswerer } from './answerers'
-import type { Command, CommandOf } from './commands'
-import type { DecideContext } from './decide'
+import type { CommandOf, CommandType } from './commands'
+import type { Deciders } from './decide'
 import type { EventDraft } from './events'
 import { resolvedStatuses, type MeetingState, type Petition, type WrittenAnswerCommitment } from './model'
 
@@ -73,122 +73,118 @@ function dueDateRefusal(dueDate: string, from: string, calendar: HolidayCalendar
   return refuse('DUE_DATE_DAY_OFF', `Ngày ${formatDateVi(dueDate)} là ${what}, không phải ngày làm việc. Hãy chọn một ngày làm việc, ví dụ ${formatDateVi(next)}.`)
 }
 
-export function decidePetition(state: MeetingState, c: Command, ctx: DecideContext): Result<EventDraft[]> {
-  switch (c.type) {
-    case 'petition:record':
-      return ok([{ type: 'petition.recorded', payload: { petition: newPetition(state, c, ctx.at) } }])
+export const petitionDeciders: Deciders<Extract<CommandType, `petition:${string}`>> = {
+  'petition:record': (state, c, ctx) => {
+    return ok([{ type: 'petition.recorded', payload: { petition: newPetition(state, c, ctx.at) } }])
+  },
 
-    case 'petition:edit': {
-      const found = find(state, c.petitionNo)
-      if (!found.ok) return found
-      const { origin, field, title, content, petitionerName, petitionerAddress, representing, confidential, showName } = c
-      const petition = { ...found.data, origin, field, title, content, petitionerName, petitionerAddress, representing, confidential, showName, preparedAnswers: [] }
-      const speakers = state.speakers.filter((s) => s.petitionNos.includes(c.petitionNo))
-      return ok([{ type: 'petition.edited', payload: { petition, speakers } }])
+  'petition:edit': (state, c) => {
+    const found = find(state, c.petitionNo)
+    if (!found.ok) return found
+    const { origin, field, title, content, petitionerName, petitionerAddress, representing, confidential, showName } = c
+    const petition = { ...found.data, origin, field, title, content, petitionerName, petitionerAddress, representing, confidential, showName, preparedAnswers: [] }
+    const speakers = state.speakers.filter((s) => s.petitionNos.includes(c.petitionNo))
+    return ok([{ type: 'petition.edited', payload: { petition, speakers } }])
+  },
+
+  'petition:prepare-answer': (state, c) => {
+    const found = find(state, c.petitionNo)
+    if (!found.ok) return found
+    return ok([{ type: 'petition.answer-prepared', payload: { petitionNo: c.petitionNo, answer: { unitName: c.unitName, text: c.text } } }])
+  },
+
+  'petition:discuss': (state, c) => {
+    const found = findOpen(state, c.petitionNo)
+    if (!found.ok) return found
+    const events = discussFirst(state, found.data)
+    return events.length ? ok(events) : fail('NO_CHANGE', `Kiến nghị số ${c.petitionNo} đang được thảo luận.`)
+  },
+
+  'petition:assign-answerer': (state, c, ctx) => {
+    const found = findOpen(state, c.petitionNo)
+    if (!found.ok) return found
+    const answerer = resolveAnswerer(c.answerer, state, ctx.directory)
+    if (!answerer.ok) return answerer
+    return ok([...discussFirst(state, found.data), { type: 'petition.answerer-assigned', payload: { petitionNo: c.petitionNo, answerer: answerer.data } }])
+  },
+
+  'petition:record-answer': (state, c, ctx) => {
+    const found = findOpen(state, c.petitionNo)
+    if (!found.ok) return found
+    let answerer = found.data.answerer
+    if (c.answerer || !answerer) {
+      const resolved = resolveAnswerer(c.answerer ?? { kind: 'chair' }, state, ctx.directory)
+      if (!resolved.ok) return resolved
+      answerer = resolved.data
     }
+    return ok([...discussFirst(state, found.data), { type: 'petition.answered', payload: { petitionNo: c.petitionNo, answerer, summary: c.summary } }])
+  },
 
-    case 'petition:prepare-answer': {
-      const found = find(state, c.petitionNo)
-      if (!found.ok) return found
-      return ok([{ type: 'petition.answer-prepared', payload: { petitionNo: c.petitionNo, answer: { unitName: c.unitName, text: c.text } } }])
+  'petition:commit-written-answer': (state, c, ctx) => {
+    const found = findOpen(state, c.petitionNo)
+    if (!found.ok) return found
+    const unit = ctx.directory.units.find((u) => u.id === c.unitId)
+    if (!unit) return fail('UNIT_NOT_FOUND')
+    const today = vietnamDate(ctx.at)
+    const from = state.details.meetingDate || today
+    if (c.dueDate !== undefined) {
+      const refused = dueDateRefusal(c.dueDate, from, ctx.calendar)
+      if (refused) return refused
     }
+    // A date chosen in the room stands as chosen. Without one, the rules' period counts from the
+    // day the conclusion notice is issued: until then the date is the estimate from the latest day
+    // the notice may be issued, and the issue fixes it (notice.issued).
+    const commitment: WrittenAnswerCommitment =
+      c.dueDate !== undefined
+        ? { unitId: unit.id, unitName: unit.name, dueDate: c.dueDate, form: c.form }
+        : {
+            unitId: unit.id,
+            unitName: unit.name,
+            dueDate: defaultWrittenAnswerDue(state.details, today, ctx.calendar, ctx.rules),
+            form: c.form,
+            dueRule: { workingDays: (ctx.rules ?? deadlineRules)[state.details.level].resultWorkingDays },
+          }
+    return ok([...discussFirst(state, found.data), { type: 'petition.written-answer-committed', payload: { petitionNo: c.petitionNo, commitment } }])
+  },
 
-    case 'petition:discuss': {
-      const found = findOpen(state, c.petitionNo)
-      if (!found.ok) return found
-      const events = discussFirst(state, found.data)
-      return events.length ? ok(events) : fail('NO_CHANGE', `Kiến nghị số ${c.petitionNo} đang được thảo luận.`)
-    }
+  'petition:forward': (state, c) => {
+    const found = findOpen(state, c.petitionNo)
+    if (!found.ok) return found
+    return ok([...discussFirst(state, found.data), { type: 'petition.forwarded', payload: { petitionNo: c.petitionNo, body: c.body } }])
+  },
 
-    case 'petition:assign-answerer': {
-      const found = findOpen(state, c.petitionNo)
-      if (!found.ok) return found
-      const answerer = resolveAnswerer(c.answerer, state, ctx.directory)
-      if (!answerer.ok) return answerer
-      return ok([...discussFirst(state, found.data), { type: 'petition.answerer-assigned', payload: { petitionNo: c.petitionNo, answerer: answerer.data } }])
-    }
+  'petition:withdraw': (state, c) => {
+    const found = findOpen(state, c.petitionNo)
+    if (!found.ok) return found
+    return ok([{ type: 'petition.withdrawn', payload: { petitionNo: c.petitionNo } }])
+  },
 
-    case 'petition:record-answer': {
-      const found = findOpen(state, c.petitionNo)
-      if (!found.ok) return found
-      let answerer = found.data.answerer
-      if (c.answerer || !answerer) {
-        const resolved = resolveAnswerer(c.answerer ?? { kind: 'chair' }, state, ctx.directory)
-        if (!resolved.ok) return resolved
-        answerer = resolved.data
-      }
-      return ok([...discussFirst(state, found.data), { type: 'petition.answered', payload: { petitionNo: c.petitionNo, answerer, summary: c.summary } }])
-    }
+  'petition:merge': (state, c) => {
+    const found = findOpen(state, c.petitionNo)
+    if (!found.ok) return found
+    const into = find(state, c.intoNo)
+    if (!into.ok) return into
+    if (c.intoNo === c.petitionNo || into.data.status === 'merged') return fail('INVALID_MERGE')
+    return ok([{ type: 'petition.merged', payload: { petitionNo: c.petitionNo, intoNo: c.intoNo } }])
+  },
 
-    case 'petition:commit-written-answer': {
-      const found = findOpen(state, c.petitionNo)
-      if (!found.ok) return found
-      const unit = ctx.directory.units.find((u) => u.id === c.unitId)
-      if (!unit) return fail('UNIT_NOT_FOUND')
-      const today = vietnamDate(ctx.at)
-      const from = state.details.meetingDate || today
-      if (c.dueDate !== undefined) {
-        const refused = dueDateRefusal(c.dueDate, from, ctx.calendar)
-        if (refused) return refused
-      }
-      // A date chosen in the room stands as chosen. Without one, the rules' period counts from the
-      // day the conclusion notice is issued: until then the date is the estimate from the latest day
-      // the notice may be issued, and the issue fixes it (notice.issued).
-      const commitment: WrittenAnswerCommitment =
-        c.dueDate !== undefined
-          ? { unitId: unit.id, unitName: unit.name, dueDate: c.dueDate, form: c.form }
-          : {
-              unitId: unit.id,
-              unitName: unit.name,
-              dueDate: defaultWrittenAnswerDue(state.details, today, ctx.calendar, ctx.rules),
-              form: c.form,
-              dueRule: { workingDays: (ctx.rules ?? deadlineRules)[state.details.level].resultWorkingDays },
-            }
-      return ok([...discussFirst(state, found.data), { type: 'petition.written-answer-committed', payload: { petitionNo: c.petitionNo, commitment } }])
-    }
+  'petition:conclude': (state, c) => {
+    const found = find(state, c.petitionNo)
+    if (!found.ok) return found
+    if (!isResolved(found.data)) return fail('PETITION_NOT_RESOLVED')
+    return ok([{ type: 'petition.concluded', payload: { petitionNo: c.petitionNo, conclusion: c.conclusion } }])
+  },
 
-    case 'petition:forward': {
-      const found = findOpen(state, c.petitionNo)
-      if (!found.ok) return found
-      return ok([...discussFirst(state, found.data), { type: 'petition.forwarded', payload: { petitionNo: c.petitionNo, body: c.body } }])
-    }
+  'petition:set-aside': (state, c) => {
+    const found = findOpen(state, c.petitionNo)
+    if (!found.ok) return found
+    return ok([{ type: 'petition.set-aside', payload: { petitionNo: c.petitionNo, reason: c.reason } }])
+  },
 
-    case 'petition:withdraw': {
-      const found = findOpen(state, c.petitionNo)
-      if (!found.ok) return found
-      return ok([{ type: 'petition.withdrawn', payload: { petitionNo: c.petitionNo } }])
-    }
-
-    case 'petition:merge': {
-      const found = findOpen(state, c.petitionNo)
-      if (!found.ok) return found
-      const into = find(state, c.intoNo)
-      if (!into.ok) return into
-      if (c.intoNo === c.petitionNo || into.data.status === 'merged') return fail('INVALID_MERGE')
-      return ok([{ type: 'petition.merged', payload: { petitionNo: c.petitionNo, intoNo: c.intoNo } }])
-    }
-
-    case 'petition:conclude': {
-      const found = find(state, c.petitionNo)
-      if (!found.ok) return found
-      if (!isResolved(found.data)) return fail('PETITION_NOT_RESOLVED')
-      return ok([{ type: 'petition.concluded', payload: { petitionNo: c.petitionNo, conclusion: c.conclusion } }])
-    }
-
-    case 'petition:set-aside': {
-      const found = findOpen(state, c.petitionNo)
-      if (!found.ok) return found
-      return ok([{ type: 'petition.set-aside', payload: { petitionNo: c.petitionNo, reason: c.reason } }])
-    }
-
-    case 'petition:reopen': {
-      const found = find(state, c.petitionNo)
-      if (!found.ok) return found
-      if (!isResolved(found.data)) return fail('PETITION_NOT_RESOLVED', `Kiến nghị số ${c.petitionNo} chưa có kết quả để mở lại.`)
-      return ok([{ type: 'petition.reopened', payload: { petitionNo: c.petitionNo } }])
-    }
-
-    default:
-      return fail('UNKNOWN_COMMAND')
-  }
+  'petition:reopen': (state, c) => {
+    const found = find(state, c.petitionNo)
+    if (!found.ok) return found
+    if (!isResolved(found.data)) return fail('PETITION_NOT_RESOLVED', `Kiến nghị số ${c.petitionNo} chưa có kết quả để mở lại.`)
+    return ok([{ type: 'petition.reopened', payload: { petitionNo: c.petitionNo } }])
+  },
 }

@@ -1,6 +1,6 @@
 import { fail, ok, type Result } from '../errors'
-import { speakRequestLimits, type Command } from './commands'
-import type { DecideContext } from './decide'
+import { speakRequestLimits, type CommandType } from './commands'
+import type { Deciders } from './decide'
 import { registerSpeaker } from './decide-speakers'
 import type { EventDraft } from './events'
 import type { MeetingState, SpeakRequest } from './model'
@@ -23,74 +23,69 @@ function findWaiting(state: MeetingState, requestId: string): Result<SpeakReques
   return r
 }
 
-export function decideSpeakRequest(state: MeetingState, c: Command, ctx: DecideContext): Result<EventDraft[]> {
-  switch (c.type) {
-    case 'speak-request:submit': {
-      if (!state.registrationOpen) return fail('REGISTRATION_CLOSED')
-      if (state.speakRequests.some((r) => r.requestId === c.requestId)) return fail('SPEAK_REQUEST_EXISTS')
-      if (waitingRequestCount(state) >= speakRequestLimits.waitingPerMeeting) return fail('SPEAK_REQUESTS_FULL')
-      if (!c.confidential && !c.newPetition && c.petitionNos.length === 0) return fail('VALIDATION_FAILED', chooseSomething, { petitionNos: chooseSomething })
-      const unique = [...new Set(c.petitionNos)]
-      const missing = unique.filter((no) => !state.petitions.some((p) => p.no === no))
-      if (missing.length) {
-        const message = `Không tìm thấy kiến nghị số ${missing.join(', ')}.`
-        return fail('PETITION_NOT_FOUND', message, { petitionNos: message })
-      }
-      const request: SpeakRequest = {
-        requestId: c.requestId,
-        secret: c.secret,
-        name: c.name,
-        unit: c.unit,
-        // Confidential: the person is not named on any screen, whatever was ticked.
-        showName: c.showName && !c.confidential,
-        petitionNos: unique,
-        newPetition: c.newPetition ?? null,
-        confidential: c.confidential,
-        status: 'waiting',
-        speakerNo: null,
-        reason: '',
-        submittedAt: ctx.at,
-        decidedAt: null,
-      }
-      return ok([{ type: 'speak-request.submitted', payload: { request } }])
+export const speakRequestDeciders: Deciders<Extract<CommandType, `speak-request:${string}`>> = {
+  'speak-request:submit': (state, c, ctx) => {
+    if (!state.registrationOpen) return fail('REGISTRATION_CLOSED')
+    if (state.speakRequests.some((r) => r.requestId === c.requestId)) return fail('SPEAK_REQUEST_EXISTS')
+    if (waitingRequestCount(state) >= speakRequestLimits.waitingPerMeeting) return fail('SPEAK_REQUESTS_FULL')
+    if (!c.confidential && !c.newPetition && c.petitionNos.length === 0) return fail('VALIDATION_FAILED', chooseSomething, { petitionNos: chooseSomething })
+    const unique = [...new Set(c.petitionNos)]
+    const missing = unique.filter((no) => !state.petitions.some((p) => p.no === no))
+    if (missing.length) {
+      const message = `Không tìm thấy kiến nghị số ${missing.join(', ')}.`
+      return fail('PETITION_NOT_FOUND', message, { petitionNos: message })
     }
-
-    case 'speak-request:withdraw': {
-      // Another phone's request, or a wrong secret, is answered as not found: nothing tells a
-      // stranger that the id exists.
-      const found = state.speakRequests.find((r) => r.requestId === c.requestId && r.secret === c.secret)
-      if (!found) return fail('SPEAK_REQUEST_NOT_FOUND')
-      if (found.status !== 'waiting') return fail('SPEAK_REQUEST_DECIDED')
-      return ok([{ type: 'speak-request.withdrawn', payload: { requestId: c.requestId } }])
+    const request: SpeakRequest = {
+      requestId: c.requestId,
+      secret: c.secret,
+      name: c.name,
+      unit: c.unit,
+      // Confidential: the person is not named on any screen, whatever was ticked.
+      showName: c.showName && !c.confidential,
+      petitionNos: unique,
+      newPetition: c.newPetition ?? null,
+      confidential: c.confidential,
+      status: 'waiting',
+      speakerNo: null,
+      reason: '',
+      submittedAt: ctx.at,
+      decidedAt: null,
     }
+    return ok([{ type: 'speak-request.submitted', payload: { request } }])
+  },
 
-    case 'speak-request:accept': {
-      // Accepted even if registration closed meanwhile: the person asked while it was open.
-      const found = findWaiting(state, c.requestId)
-      if (!found.ok) return found
-      let fields = { name: c.name, unit: c.unit, petitionNos: c.petitionNos, showName: c.showName, addedPetition: c.addedPetition }
-      if (found.data.confidential) {
-        // Confidentiality follows the person: their new petition is confidential and they are not
-        // named, whatever the form said; without one, they must hold a confidential petition, so
-        // that the speaker is withheld from public screens too (redact.ts).
-        const holdsConfidential = c.petitionNos.some((no) => state.petitions.find((p) => p.no === no)?.confidential)
-        if (!c.addedPetition && !holdsConfidential) return fail('SPEAK_REQUEST_NEEDS_CONFIDENTIAL')
-        fields = { ...fields, showName: false, addedPetition: c.addedPetition && { ...c.addedPetition, confidential: true } }
-      }
-      const registered = registerSpeaker(state, fields, ctx)
-      if (!registered.ok) return registered
-      const speaker = registered.data.find((e) => e.type === 'speaker.registered')
-      if (speaker?.type !== 'speaker.registered') return fail('INTERNAL')
-      return ok([...registered.data, { type: 'speak-request.accepted', payload: { requestId: c.requestId, speakerNo: speaker.payload.speaker.no } }])
+  'speak-request:withdraw': (state, c) => {
+    // Another phone's request, or a wrong secret, is answered as not found: nothing tells a
+    // stranger that the id exists.
+    const found = state.speakRequests.find((r) => r.requestId === c.requestId && r.secret === c.secret)
+    if (!found) return fail('SPEAK_REQUEST_NOT_FOUND')
+    if (found.status !== 'waiting') return fail('SPEAK_REQUEST_DECIDED')
+    return ok([{ type: 'speak-request.withdrawn', payload: { requestId: c.requestId } }])
+  },
+
+  'speak-request:accept': (state, c, ctx) => {
+    // Accepted even if registration closed meanwhile: the person asked while it was open.
+    const found = findWaiting(state, c.requestId)
+    if (!found.ok) return found
+    let fields = { name: c.name, unit: c.unit, petitionNos: c.petitionNos, showName: c.showName, addedPetition: c.addedPetition }
+    if (found.data.confidential) {
+      // Confidentiality follows the person: their new petition is confidential and they are not
+      // named, whatever the form said; without one, they must hold a confidential petition, so
+      // that the speaker is withheld from public screens too (redact.ts).
+      const holdsConfidential = c.petitionNos.some((no) => state.petitions.find((p) => p.no === no)?.confidential)
+      if (!c.addedPetition && !holdsConfidential) return fail('SPEAK_REQUEST_NEEDS_CONFIDENTIAL')
+      fields = { ...fields, showName: false, addedPetition: c.addedPetition && { ...c.addedPetition, confidential: true } }
     }
+    const registered = registerSpeaker(state, fields, ctx)
+    if (!registered.ok) return registered
+    const speaker = registered.data.find((e) => e.type === 'speaker.registered')
+    if (speaker?.type !== 'speaker.registered') return fail('INTERNAL')
+    return ok([...registered.data, { type: 'speak-request.accepted', payload: { requestId: c.requestId, speakerNo: speaker.payload.speaker.no } }])
+  },
 
-    case 'speak-request:decline': {
-      const found = findWaiting(state, c.requestId)
-      if (!found.ok) return found
-      return ok([{ type: 'speak-request.declined', payload: { requestId: c.requestId, reason: c.reason } }])
-    }
-
-    default:
-      return fail('UNKNOWN_COMMAND')
-  }
+  'speak-request:decline': (state, c) => {
+    const found = findWaiting(state, c.requestId)
+    if (!found.ok) return found
+    return ok([{ type: 'speak-request.declined', payload: { requestId: c.requestId, reason: c.reason } }])
+  },
 }

@@ -1,6 +1,6 @@
 import { fail, ok, type Result } from '../errors'
-import type { Command, CommandOf } from './commands'
-import type { DecideContext } from './decide'
+import type { CommandOf, CommandType } from './commands'
+import type { DecideContext, Deciders } from './decide'
 import { newPetition } from './decide-petitions'
 import type { EventDraft } from './events'
 import { resolvedStatuses, type MeetingState, type Speaker } from './model'
@@ -71,121 +71,116 @@ export function registerSpeaker(state: MeetingState, c: Omit<CommandOf<'speaker:
   return ok(events)
 }
 
-export function decideSpeaker(state: MeetingState, c: Command, ctx: DecideContext): Result<EventDraft[]> {
-  switch (c.type) {
-    case 'speaker:register': {
-      if (!state.registrationOpen) return fail('REGISTRATION_CLOSED')
-      return registerSpeaker(state, c, ctx)
-    }
+export const speakerDeciders: Deciders<Extract<CommandType, `speaker:${string}`>> = {
+  'speaker:register': (state, c, ctx) => {
+    if (!state.registrationOpen) return fail('REGISTRATION_CLOSED')
+    return registerSpeaker(state, c, ctx)
+  },
 
-    case 'speaker:edit': {
+  'speaker:edit': (state, c) => {
+    const found = find(state, c.speakerNo)
+    if (!found.ok) return found
+    const linked = checkPetitions(state, c.petitionNos)
+    if (!linked.ok) return linked
+    const speaker = { ...found.data, name: c.name, unit: c.unit, petitionNos: linked.data, showName: c.showName }
+    return ok([{ type: 'speaker.edited', payload: { speaker } }])
+  },
+
+  'speaker:move': (state, c) => {
+    const found = find(state, c.speakerNo)
+    if (!found.ok) return found
+    const from = state.queue.indexOf(c.speakerNo)
+    if (from < 0) return fail('SPEAKER_NOT_WAITING')
+    const rest = state.queue.filter((no) => no !== c.speakerNo)
+    const to = Math.min(c.position, rest.length)
+    if (to === from) return fail('NO_CHANGE', 'Thứ tự không thay đổi.')
+    const queue = [...rest.slice(0, to), c.speakerNo, ...rest.slice(to)]
+    return ok([{ type: 'speaker.queue-reordered', payload: { queue } }])
+  },
+
+  'speaker:withdraw': (state, c) => {
+    const found = find(state, c.speakerNo)
+    if (!found.ok) return found
+    if (found.data.status !== 'waiting' && found.data.status !== 'called') return fail('SPEAKER_NOT_WAITING')
+    return ok([{ type: 'speaker.withdrawn', payload: { speakerNo: c.speakerNo } }])
+  },
+
+  'speaker:readd': (state, c, ctx) => {
+    let original: Speaker | undefined
+    if (c.speakerNo !== undefined) {
       const found = find(state, c.speakerNo)
       if (!found.ok) return found
-      const linked = checkPetitions(state, c.petitionNos)
-      if (!linked.ok) return linked
-      const speaker = { ...found.data, name: c.name, unit: c.unit, petitionNos: linked.data, showName: c.showName }
-      return ok([{ type: 'speaker.edited', payload: { speaker } }])
+      original = found.data
+    } else {
+      // "The last speaker": the one who finished most recently, or the one speaking now.
+      original = [...state.speakers].filter((s) => s.finishedAt).sort((a, b) => (a.finishedAt! < b.finishedAt! ? -1 : 1)).pop()
+      original ??= state.speakers.find((s) => s.no === state.currentSpeakerNo)
     }
-
-    case 'speaker:move': {
-      const found = find(state, c.speakerNo)
-      if (!found.ok) return found
-      const from = state.queue.indexOf(c.speakerNo)
-      if (from < 0) return fail('SPEAKER_NOT_WAITING')
-      const rest = state.queue.filter((no) => no !== c.speakerNo)
-      const to = Math.min(c.position, rest.length)
-      if (to === from) return fail('NO_CHANGE', 'Thứ tự không thay đổi.')
-      const queue = [...rest.slice(0, to), c.speakerNo, ...rest.slice(to)]
-      return ok([{ type: 'speaker.queue-reordered', payload: { queue } }])
+    if (!original) return fail('NO_SPEAKER_TO_READD')
+    const root = original.againOf ?? original.no
+    const speaker = newSpeaker(
+      state,
+      { name: original.name, unit: original.unit, petitionNos: original.petitionNos, showName: original.showName, againOf: root },
+      ctx.at,
+    )
+    const events: EventDraft[] = [{ type: 'speaker.registered', payload: { speaker } }]
+    if (c.position === 'next' && state.queue.length) {
+      events.push({ type: 'speaker.queue-reordered', payload: { queue: [speaker.no, ...state.queue] } })
     }
+    return ok(events)
+  },
 
-    case 'speaker:withdraw': {
-      const found = find(state, c.speakerNo)
-      if (!found.ok) return found
-      if (found.data.status !== 'waiting' && found.data.status !== 'called') return fail('SPEAKER_NOT_WAITING')
-      return ok([{ type: 'speaker.withdrawn', payload: { speakerNo: c.speakerNo } }])
-    }
+  'speaker:call-next': (state) => {
+    const nextNo = state.queue[0]
+    if (nextNo === undefined) return fail('QUEUE_EMPTY')
+    const next = find(state, nextNo)
+    return next.ok ? ok(call(state, next.data)) : next
+  },
 
-    case 'speaker:readd': {
-      let original: Speaker | undefined
-      if (c.speakerNo !== undefined) {
-        const found = find(state, c.speakerNo)
-        if (!found.ok) return found
-        original = found.data
-      } else {
-        // "The last speaker": the one who finished most recently, or the one speaking now.
-        original = [...state.speakers].filter((s) => s.finishedAt).sort((a, b) => (a.finishedAt! < b.finishedAt! ? -1 : 1)).pop()
-        original ??= state.speakers.find((s) => s.no === state.currentSpeakerNo)
-      }
-      if (!original) return fail('NO_SPEAKER_TO_READD')
-      const root = original.againOf ?? original.no
-      const speaker = newSpeaker(
-        state,
-        { name: original.name, unit: original.unit, petitionNos: original.petitionNos, showName: original.showName, againOf: root },
-        ctx.at,
-      )
-      const events: EventDraft[] = [{ type: 'speaker.registered', payload: { speaker } }]
-      if (c.position === 'next' && state.queue.length) {
-        events.push({ type: 'speaker.queue-reordered', payload: { queue: [speaker.no, ...state.queue] } })
-      }
-      return ok(events)
-    }
+  'speaker:call': (state, c) => {
+    const found = find(state, c.speakerNo)
+    if (!found.ok) return found
+    if (!state.queue.includes(c.speakerNo)) return fail('SPEAKER_NOT_WAITING')
+    return ok(call(state, found.data))
+  },
 
-    case 'speaker:call-next': {
-      const nextNo = state.queue[0]
-      if (nextNo === undefined) return fail('QUEUE_EMPTY')
-      const next = find(state, nextNo)
-      return next.ok ? ok(call(state, next.data)) : next
-    }
+  'speaker:start': (state) => {
+    const s = current(state)
+    if (!s.ok) return s
+    if (s.data.status !== 'called') return fail('SPEECH_ALREADY_RUNNING', s.data.status === 'paused' ? 'Lượt phát biểu đang tạm dừng: chọn «Tiếp tục».' : undefined)
+    return ok([{ type: 'speaker.started', payload: { speakerNo: s.data.no, limitSec: state.speakingLimitSec } }])
+  },
 
-    case 'speaker:call': {
-      const found = find(state, c.speakerNo)
-      if (!found.ok) return found
-      if (!state.queue.includes(c.speakerNo)) return fail('SPEAKER_NOT_WAITING')
-      return ok(call(state, found.data))
-    }
+  'speaker:pause': (state) => {
+    const s = current(state)
+    if (!s.ok) return s
+    if (s.data.status !== 'speaking') return fail('SPEECH_NOT_RUNNING')
+    return ok([{ type: 'speaker.paused', payload: { speakerNo: s.data.no } }])
+  },
 
-    case 'speaker:start': {
-      const s = current(state)
-      if (!s.ok) return s
-      if (s.data.status !== 'called') return fail('SPEECH_ALREADY_RUNNING', s.data.status === 'paused' ? 'Lượt phát biểu đang tạm dừng: chọn «Tiếp tục».' : undefined)
-      return ok([{ type: 'speaker.started', payload: { speakerNo: s.data.no, limitSec: state.speakingLimitSec } }])
-    }
+  'speaker:resume': (state) => {
+    const s = current(state)
+    if (!s.ok) return s
+    if (s.data.status !== 'paused') return fail('SPEECH_NOT_PAUSED')
+    return ok([{ type: 'speaker.resumed', payload: { speakerNo: s.data.no } }])
+  },
 
-    case 'speaker:pause': {
-      const s = current(state)
-      if (!s.ok) return s
-      if (s.data.status !== 'speaking') return fail('SPEECH_NOT_RUNNING')
-      return ok([{ type: 'speaker.paused', payload: { speakerNo: s.data.no } }])
-    }
+  'speaker:extend': (state, c) => {
+    const s = current(state)
+    if (!s.ok) return s
+    if (!s.data.speech) return fail('SPEECH_NOT_STARTED')
+    return ok([{ type: 'speaker.extended', payload: { speakerNo: s.data.no, seconds: c.seconds } }])
+  },
 
-    case 'speaker:resume': {
-      const s = current(state)
-      if (!s.ok) return s
-      if (s.data.status !== 'paused') return fail('SPEECH_NOT_PAUSED')
-      return ok([{ type: 'speaker.resumed', payload: { speakerNo: s.data.no } }])
-    }
+  'speaker:finish': (state) => {
+    const s = current(state)
+    if (!s.ok) return s
+    return ok([{ type: 'speaker.finished', payload: { speakerNo: s.data.no } }])
+  },
 
-    case 'speaker:extend': {
-      const s = current(state)
-      if (!s.ok) return s
-      if (!s.data.speech) return fail('SPEECH_NOT_STARTED')
-      return ok([{ type: 'speaker.extended', payload: { speakerNo: s.data.no, seconds: c.seconds } }])
-    }
-
-    case 'speaker:finish': {
-      const s = current(state)
-      if (!s.ok) return s
-      return ok([{ type: 'speaker.finished', payload: { speakerNo: s.data.no } }])
-    }
-
-    case 'speaker:summarize': {
-      const found = find(state, c.speakerNo)
-      if (!found.ok) return found
-      return ok([{ type: 'speaker.summarized', payload: { speakerNo: c.speakerNo, summary: c.summary } }])
-    }
-
-    default:
-      return fail('UNKNOWN_COMMAND')
-  }
+  'speaker:summarize': (state, c) => {
+    const found = find(state, c.speakerNo)
+    if (!found.ok) return found
+    return ok([{ type: 'speaker.summarized', payload: { speakerNo: c.speakerNo, summary: c.summary } }])
+  },
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { commandSchemas, type Command, type CommandInput, type CommandType } from './commands'
+import { buildCommand, type Command, type CommandInput, type CommandType } from './commands'
 import { decide } from './decide'
 import type { EventDraft, MeetingEvent } from './events'
 import type { Result } from '../errors'
@@ -24,7 +24,7 @@ export const testDirectory: Directory = {
 export const MEETING_ID = '00000000-0000-4000-8000-000000000001'
 
 export function command<K extends CommandType>(type: K, input: Omit<CommandInput<K>, 'commandId'>): Command {
-  return { type, ...commandSchemas[type].parse({ commandId: randomUUID(), ...input }) } as Command
+  return buildCommand(type, randomUUID(), input)
 }
 
 export class DomainHarness {

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { listMeetings } from '../../../db/repositories/meetings'
 import { readEvents } from '../../../db/repositories/events'
-import { createMeetingSchema, isCommandType, restCommandSchema, type Command } from '../../../shared/meeting/commands'
+import { createMeetingSchema, isCommandType, restCommandSchema, unknownCommandMessage } from '../../../shared/meeting/commands'
 import { eventsFor, stateFor } from '../../../shared/meeting/redact'
 import { actorOf } from '../../auth/principal'
 import { roleIn } from '../../auth/meeting-role'
@@ -99,7 +99,7 @@ const meetingsRoutes: FastifyPluginAsync = async (fastify) => {
       preValidation: async (req, reply) => {
         const type = (req.body as { type?: unknown } | null)?.type
         if (typeof type === 'string' && !isCommandType(type)) {
-          return sendError(reply, { code: 'UNKNOWN_COMMAND', message: `Lệnh không được hỗ trợ: «${type.slice(0, 60)}».` })
+          return sendError(reply, { code: 'UNKNOWN_COMMAND', message: unknownCommandMessage(type) })
         }
       },
     },
@@ -107,10 +107,12 @@ const meetingsRoutes: FastifyPluginAsync = async (fastify) => {
       // A request to speak comes from a phone, through its socket, where the per-phone and
       // per-address limits are kept (server/realtime/speak-request-limits.ts); over HTTP those
       // limits could be stepped around.
-      if (phoneOnlyCommands.has((req.body as Command).type)) return sendError(reply, phoneOnlyRefusal)
-      const role = commandRoleFor(req.principal, req.params.meetingId, (req.body as Command).type)
+      // The body was parsed once, by restCommandSchema (the same schemas as parseCommand): a Command.
+      const command = req.body
+      if (phoneOnlyCommands.has(command.type)) return sendError(reply, phoneOnlyRefusal)
+      const role = commandRoleFor(req.principal, req.params.meetingId, command.type)
       if (!role) return sendError(reply, refusalFor(req.principal))
-      const result = await app.meetingLog.execute(req.params.meetingId, role, req.body as Command, actorOf(req.principal, req.ip))
+      const result = await app.meetingLog.execute(req.params.meetingId, role, command, actorOf(req.principal, req.ip))
       return sendResult(reply, result)
     },
   )
