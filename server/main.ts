@@ -51,7 +51,7 @@ async function main() {
   // CLIENT_DIR: a built client elsewhere than dist/client (each browser-test run builds its own, so
   // two runs on one machine do not delete each other's files mid-test).
   const clientDir = process.env.CLIENT_DIR ? path.resolve(process.env.CLIENT_DIR) : undefined
-  const app = await buildApp({ db: database.db, pool: database.pool, trustProxy: config.trustProxy, publicUrl: config.publicUrl, clientDir, logger: { level: process.env.LOG_LEVEL ?? 'warn' } })
+  const app = await buildApp({ db: database.db, pool: database.pool, trustProxy: config.trustProxy, publicUrl: config.publicUrl, meetingLog: { maxCachedMeetings: config.maxCachedMeetings }, clientDir, logger: { level: process.env.LOG_LEVEL ?? 'warn' } })
   await app.listen({ port: config.port, host: config.host })
 
   const port = (app.server.address() as { port: number }).port

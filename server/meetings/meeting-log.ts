@@ -19,6 +19,7 @@ import { listDevices } from '../../db/repositories/devices'
 import type { AuditActor } from '../../shared/access/accounts'
 import { commandHash } from './command-hash'
 import { KeyedMutex } from './mutex'
+import { MeetingCache } from './meeting-cache'
 import { updateMeetingProjection } from '../reports/meeting-projection'
 import { sealSpeakRequestSecret } from './speak-request-secret'
 import type { OfficeContext } from '../office/office-data'
@@ -48,6 +49,8 @@ export interface MeetingLogOptions {
    * cache is the log's head and nobody needs a NOTIFY.
    */
   sharedDatabase?: boolean
+  /** How many meetings' states to keep in memory (least recently used dropped; default DEFAULT_CACHED_MEETINGS). */
+  maxCachedMeetings?: number
 }
 
 const UNIQUE_VIOLATION = '23505'
@@ -107,7 +110,7 @@ export interface EventsNotice {
  * meeting, acknowledge only after commit, then announce the batch for fan-out.
  */
 export class MeetingLog extends EventEmitter<{ appended: [AppendedBatch] }> {
-  private readonly cache = new Map<string, MeetingState>()
+  private readonly cache: MeetingCache
   private readonly mutex = new KeyedMutex()
   private readonly maxCatchUpEvents: number
   private readonly sharedDatabase: boolean
@@ -124,6 +127,7 @@ export class MeetingLog extends EventEmitter<{ appended: [AppendedBatch] }> {
   ) {
     super()
     this.maxCatchUpEvents = options.maxCatchUpEvents ?? 500
+    this.cache = new MeetingCache(options.maxCachedMeetings)
     this.sharedDatabase = options.sharedDatabase ?? true
     this.now = options.now ?? (() => new Date())
     this.office = options.office ?? { context: async () => ({ directory: emptyDirectory, calendar: emptyCalendar, rules: deadlineRules, confirmedYears: [] }) }

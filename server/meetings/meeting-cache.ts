@@ -1,0 +1,44 @@
+import type { MeetingState } from '../../shared/meeting/model'
+
+/** How many meetings' states a process keeps by default: far more than are ever live at once. */
+export const DEFAULT_CACHED_MEETINGS = 200
+
+/**
+ * The meeting states a process keeps in memory, least recently used dropped first, so an office
+ * with thousands of meetings keeps only those in use. A dropped meeting is refolded from its log
+ * the next time it is read (the log, not the cache, is the record). A Map keeps insertion order:
+ * reading or writing a meeting moves it to the end, the first key is the one to drop.
+ */
+export class MeetingCache {
+  private readonly states = new Map<string, MeetingState>()
+
+  constructor(readonly capacity: number = DEFAULT_CACHED_MEETINGS) {
+    if (!Number.isInteger(capacity) || capacity < 1) throw new Error(`meeting cache capacity must be a positive integer, not ${capacity}`)
+  }
+
+  get(meetingId: string): MeetingState | undefined {
+    const state = this.states.get(meetingId)
+    if (state === undefined) return undefined
+    this.states.delete(meetingId)
+    this.states.set(meetingId, state)
+    return state
+  }
+
+  set(meetingId: string, state: MeetingState): void {
+    this.states.delete(meetingId)
+    this.states.set(meetingId, state)
+    while (this.states.size > this.capacity) this.states.delete(this.states.keys().next().value!)
+  }
+
+  has(meetingId: string): boolean {
+    return this.states.has(meetingId)
+  }
+
+  keys(): IterableIterator<string> {
+    return this.states.keys()
+  }
+
+  get size(): number {
+    return this.states.size
+  }
+}
