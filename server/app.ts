@@ -13,6 +13,8 @@ import fanoutPlugin from './plugins/fanout'
 import meetingLogPlugin from './plugins/meeting-log'
 import realtimePlugin from './plugins/realtime'
 import securityPlugin, { type SecurityOptions } from './plugins/security'
+import apiDocsPlugin from './plugins/api-docs'
+import apiDocsRoutes from './routes/api-docs'
 import meetingsRoutes from './routes/meetings'
 import officeRoutes from './routes/office'
 import documentsRoutes from './routes/documents'
@@ -62,6 +64,8 @@ export async function buildApp(opts: AppOptions) {
   await app.register(securityPlugin, opts.security ?? {})
   // With a pool, other server processes may write the same database (fan-out through NOTIFY).
   await app.register(meetingLogPlugin, { db: opts.db, log: { sharedDatabase: Boolean(opts.pool), ...opts.meetingLog } })
+  // Before the auth plugin and the routes: it sees every route as it is declared (OpenAPI).
+  await app.register(apiDocsPlugin)
   await app.register(authPlugin)
   await app.register(realtimePlugin, { trustProxy: opts.trustProxy ?? false })
   if (opts.pool) await app.register(fanoutPlugin, { pool: opts.pool, retryMs: opts.fanoutRetryMs })
@@ -75,6 +79,7 @@ export async function buildApp(opts: AppOptions) {
   await app.register(devicesRoutes)
   await app.register(auditRoutes)
   await app.register(publicAddressRoutes, { ...opts.publicAddress, configured: opts.publicUrl })
+  await app.register(apiDocsRoutes)
   await app.register(clientPlugin, { dir: opts.clientDir ?? defaultClientDir })
   return app
 }

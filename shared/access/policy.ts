@@ -108,6 +108,8 @@ export const actionPolicy = {
   'audit:read': ['oversight', 'admin'],
   /** The address the console hands to the hall's devices: harmless, any office person may read it. */
   'public-address:read': ['signed-in'],
+  /** The REST API's OpenAPI description and its browsable page: for whoever connects other systems. */
+  'api-docs:read': ['admin'],
 } as const satisfies Record<string, readonly Grant[]>
 
 export type Action = keyof typeof actionPolicy

@@ -1,0 +1,78 @@
+// A Vietnamese summary for each REST route, keyed 'METHOD /url' as Fastify declares it. A route
+// missing here shows its address in the document, and server/api-docs/openapi.test.ts fails.
+export const routeSummaries: Record<string, string> = {
+  'GET /api/health': 'Máy chủ và cơ sở dữ liệu có đang hoạt động không',
+
+  'GET /api/auth/session': 'Phiên hiện tại: ai đang đăng nhập (hoặc chưa ai)',
+  'POST /api/auth/sign-in': 'Đăng nhập bằng tên đăng nhập và mật khẩu',
+  'POST /api/auth/sign-out': 'Đăng xuất, kết thúc phiên',
+  'POST /api/auth/set-password': 'Đặt mật khẩu lần đầu bằng đường dẫn một lần',
+  'POST /api/auth/change-password': 'Đổi mật khẩu của chính mình',
+
+  'GET /api/users': 'Danh sách tài khoản cán bộ',
+  'POST /api/users': 'Tạo tài khoản và đường dẫn đặt mật khẩu',
+  'PUT /api/users/:userId': 'Sửa tài khoản: họ tên, vai trò, đơn vị, khoá hoặc mở',
+  'POST /api/users/:userId/reset': 'Cấp lại đường dẫn đặt mật khẩu',
+
+  'GET /api/meetings': 'Danh sách hội nghị',
+  'POST /api/meetings': 'Tạo hội nghị mới',
+  'POST /api/demo': 'Tạo một hội nghị mẫu để tập dượt',
+  'GET /api/meetings/:meetingId': 'Thông tin chung của một hội nghị',
+  'GET /api/meetings/:meetingId/state': 'Trạng thái hiện tại của hội nghị (đã ẩn thông tin mật theo vai trò)',
+  'GET /api/meetings/:meetingId/events': 'Nhật ký sự kiện của hội nghị, từ một số thứ tự',
+  'POST /api/meetings/:meetingId/commands': 'Gửi một lệnh điều hành hội nghị (như trên bàn thư ký hoặc máy tính bảng của chủ trì)',
+
+  'GET /api/directory': 'Danh bạ: đơn vị và cán bộ trả lời',
+  'POST /api/directory/units': 'Thêm đơn vị',
+  'PUT /api/directory/units/:id': 'Sửa đơn vị',
+  'DELETE /api/directory/units/:id': 'Xoá đơn vị',
+  'POST /api/directory/officials': 'Thêm cán bộ trả lời',
+  'PUT /api/directory/officials/:id': 'Sửa cán bộ trả lời',
+  'DELETE /api/directory/officials/:id': 'Xoá cán bộ trả lời',
+  'GET /api/office': 'Thông tin cơ quan dùng trong văn bản',
+  'PUT /api/office': 'Sửa thông tin cơ quan',
+  'GET /api/office/deadlines': 'Quy tắc thời hạn trả lời',
+  'PUT /api/office/deadlines': 'Sửa quy tắc thời hạn trả lời',
+  'GET /api/calendar': 'Lịch ngày nghỉ, ngày làm bù và các năm đã xác nhận',
+  'POST /api/calendar/years/:year/preview': 'Xem trước lịch nghỉ của một năm trước khi nhập',
+  'PUT /api/calendar/years/:year': 'Nhập lịch nghỉ của một năm',
+  'PUT /api/calendar/years/:year/confirmation': 'Xác nhận lịch nghỉ của một năm',
+  'PUT /api/calendar/:day': 'Đặt một ngày là ngày nghỉ hoặc ngày làm bù',
+  'DELETE /api/calendar/:day': 'Bỏ một ngày khỏi lịch nghỉ',
+
+  'GET /api/meetings/:meetingId/documents/:kind': 'Biên bản hoặc thông báo kết luận: dự thảo và các phiên bản',
+  'PUT /api/meetings/:meetingId/documents/:kind/draft': 'Lưu dự thảo đã sửa',
+  'POST /api/meetings/:meetingId/documents/:kind/draft/regenerate': 'Soạn lại dự thảo từ nhật ký hội nghị',
+  'POST /api/meetings/:meetingId/documents/:kind/finalize': 'Chốt dự thảo thành một phiên bản',
+  'POST /api/meetings/:meetingId/documents/:kind/versions/:version/issue': 'Phát hành một phiên bản: cấp số và ngày trong sổ văn bản',
+  'GET /api/meetings/:meetingId/documents/:kind/versions/:version': 'Một phiên bản đã chốt',
+  'GET /api/meetings/:meetingId/documents/:kind/draft/:format': 'Tải dự thảo (.docx hoặc trang in)',
+  'GET /api/meetings/:meetingId/documents/:kind/versions/:version/:format': 'Tải một phiên bản đã chốt (.docx hoặc trang in)',
+  'GET /api/meetings/:meetingId/documents/:kind/issued/:version/:format': 'Tải văn bản đã phát hành (.docx hoặc trang in)',
+
+  'GET /api/meetings/:meetingId/follow-ups': 'Việc phải trả lời bằng văn bản sau một hội nghị',
+  'GET /api/follow-ups': 'Việc phải trả lời bằng văn bản của mọi hội nghị (theo đơn vị của người xem)',
+  'POST /api/meetings/:meetingId/follow-ups/:petitionNo/extend': 'Gia hạn một lần thời hạn trả lời',
+  'POST /api/meetings/:meetingId/follow-ups/:petitionNo/result': 'Ghi kết quả trả lời bằng văn bản',
+
+  'GET /api/reports/results': 'Kết quả giải quyết kiến nghị qua các hội nghị trong một khoảng thời gian',
+  'GET /api/reports/:from/:to/document': 'Văn bản báo cáo của một khoảng thời gian: dự thảo và các phiên bản',
+  'PUT /api/reports/:from/:to/document/draft': 'Lưu dự thảo báo cáo đã sửa',
+  'POST /api/reports/:from/:to/document/draft/regenerate': 'Soạn lại dự thảo báo cáo từ số liệu',
+  'POST /api/reports/:from/:to/document/finalize': 'Chốt dự thảo báo cáo thành một phiên bản',
+  'POST /api/reports/:from/:to/document/versions/:version/issue': 'Phát hành một phiên bản báo cáo',
+  'GET /api/reports/:from/:to/document/versions/:version': 'Một phiên bản báo cáo đã chốt',
+  'GET /api/reports/:from/:to/document/draft/:format': 'Tải dự thảo báo cáo (.docx hoặc trang in)',
+  'GET /api/reports/:from/:to/document/versions/:version/:format': 'Tải một phiên bản báo cáo đã chốt (.docx hoặc trang in)',
+  'GET /api/reports/:from/:to/document/issued/:version/:format': 'Tải báo cáo đã phát hành (.docx hoặc trang in)',
+
+  'POST /api/meetings/:meetingId/pairings': 'Tạo mã ghép nối cho máy tính bảng hoặc máy chiếu',
+  'POST /api/pair': 'Thiết bị ghép nối bằng mã, nhận mã truy cập của thiết bị',
+  'GET /api/meetings/:meetingId/devices': 'Các thiết bị đã ghép nối với hội nghị',
+  'DELETE /api/meetings/:meetingId/devices/:deviceId': 'Thu hồi một thiết bị',
+
+  'GET /api/meetings/:meetingId/audit': 'Nhật ký kiểm tra của một hội nghị',
+  'GET /api/audit': 'Nhật ký kiểm tra của cơ quan: tài khoản, thiết bị, dữ liệu cơ quan',
+
+  'GET /api/public-address': 'Địa chỉ phát cho thiết bị trong hội trường (mã QR, đường dẫn)',
+}
