@@ -1,7 +1,8 @@
 import { fail, ok, type Ack } from '../../shared/errors'
 import { unexpectedFailure } from '../http-errors'
 import { commandTypes, isCommandType, parseCommand, unknownCommandMessage, type Command, type CommandOf } from '../../shared/meeting/commands'
-import { eventsFor, stateFor } from '../../shared/meeting/redact'
+import { eventsFor } from '../../shared/meeting/redact'
+import { stateForScreen } from './redacted-views'
 import { speakRequestStatusSchema, syncRequestSchema, type SyncResult } from '../../shared/protocol'
 import { secretDigest } from '../meetings/speak-request-secret'
 import { AddressRequestCounter, PhoneRequests } from './speak-request-limits'
@@ -75,7 +76,7 @@ export function registerMeetingHandlers(socket: RealtimeSocket, log: MeetingLog,
 
   function forRole(r: SyncResult & { state: MeetingState }): SyncResult {
     if (r.kind === 'snapshot') {
-      return { kind: 'snapshot', seq: r.seq, state: stateFor(role, r.state) }
+      return { kind: 'snapshot', seq: r.seq, state: stateForScreen(role, r.state) }
     }
     const events = eventsFor(role, r.events, r.state)
     return { kind: 'events', seq: r.seq, events }

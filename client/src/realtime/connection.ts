@@ -128,8 +128,25 @@ interface PendingCommand {
   restored: boolean
 }
 
+/**
+ * How a screen (re)connects. WebSocket first: one round trip instead of HTTP long-polling's
+ * handshake, poll and upgrade, and no sticky sessions needed behind a balancer; polling only when a
+ * WebSocket cannot be opened (a proxy that blocks it). Retries come soon, and spread at random
+ * (randomizationFactor 0.5: each wait is 0.5–1.5× the nominal one) so a hall of screens that lost
+ * the server together does not hit it in lockstep when it is back: with a 1 s cap, every screen
+ * tries again within 1.5 s of the server listening, and the attempts of a thousand screens arrive
+ * spread over that second rather than at once.
+ */
+export const RECONNECTION = {
+  transports: ['websocket', 'polling'],
+  tryAllTransports: true,
+  reconnectionDelay: 250,
+  reconnectionDelayMax: 1_000,
+  randomizationFactor: 0.5,
+} as const
+
 const defaultCreateSocket = (auth: HandshakeAuth): MeetingSocket =>
-  io({ autoConnect: false, auth, reconnectionDelay: 500, reconnectionDelayMax: 5000 })
+  io({ autoConnect: false, auth, ...RECONNECTION, transports: [...RECONNECTION.transports] })
 
 export class MeetingConnection {
   private state: MeetingState
