@@ -1,11 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { listAudit } from '../../../db/repositories/audit'
-import { readMeetingAudit } from '../../../db/repositories/events'
-import { seesConfidentialPetitioners } from '../../../shared/access/policy'
-import { appError } from '../../../shared/errors'
-import { auditSubject } from '../../../shared/meeting/audit-subject'
+import { AuditTrail } from '../../audit/audit-trail'
 import { sendError } from '../../http-errors'
 import { errors } from '../meetings/schemas'
 
@@ -19,28 +15,22 @@ const subject = z
 const meetingEntry = z.object({ seq: z.int(), type: z.string(), at: z.string(), role: z.string().nullable(), actor, subject })
 const officeEntry = z.object({ id: z.int(), at: z.string(), action: z.string(), actor: z.string().nullable(), detail: z.string(), address: z.string().nullable() })
 
-// For Ban Thanh tra nhân dân: who did what, when, from which device — read-only.
+// The audit trails, read-only: HTTP only; what each reader sees is server/audit/audit-trail.ts.
 const auditRoutes: FastifyPluginAsync = async (fastify) => {
   const app = fastify.withTypeProvider<ZodTypeProvider>()
   const config = { action: 'audit:read' } as const
+  const trail = new AuditTrail(app.db, app.meetingLog)
 
   app.get(
     '/api/meetings/:meetingId/audit',
     { config, schema: { params: z.strictObject({ meetingId: z.uuid() }), response: { 200: z.object({ entries: z.array(meetingEntry) }), ...errors } } },
     async (req, reply) => {
-      const state = await app.meetingLog.state(req.params.meetingId)
-      if (!state) return sendError(reply, appError('MEETING_NOT_FOUND'))
-      // Each entry names its petition or speaker as this reader may see them (a confidential
-      // petition by number and field for the oversight board).
-      const full = seesConfidentialPetitioners(req.principal)
-      const entries = await readMeetingAudit(app.db, req.params.meetingId)
-      return { entries: entries.map(({ payload, ...e }) => ({ ...e, subject: auditSubject(payload, state, full) })) }
+      const entries = await trail.meeting(req.params.meetingId, req.principal)
+      return entries.ok ? { entries: entries.data } : sendError(reply, entries.error)
     },
   )
 
-  app.get('/api/audit', { config, schema: { response: { 200: z.object({ entries: z.array(officeEntry) }) } } }, async () => ({
-    entries: await listAudit(app.db),
-  }))
+  app.get('/api/audit', { config, schema: { response: { 200: z.object({ entries: z.array(officeEntry) }) } } }, async () => ({ entries: await trail.office() }))
 }
 
 export default auditRoutes
