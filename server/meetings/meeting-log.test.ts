@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DatabaseHandle } from '../../db/connect'
 import { countEvents, readEvents, readMeetingAudit } from '../../db/repositories/events'
+import { listMeetings } from '../../db/repositories/meetings'
 import { buildCommand, type Command, type CommandInput, type CommandType } from '../../shared/meeting/commands'
 import { backendName, openTestDatabase } from '../../tests/fixtures/database'
 import { MeetingLog, type AppendedBatch } from './meeting-log'
@@ -174,5 +175,24 @@ describe(`meeting log on ${backendName}`, () => {
     // Nothing but the meeting: no per-meeting secret any more, access follows accounts and devices.
     expect(a.ok && a.data).toEqual({ meeting: { meetingId: expect.any(String), title: 'Hội nghị A', venue: '', createdAt: expect.any(String), lastSeq: 1 }, duplicate: false })
     expect(await log.createMeeting({ commandId, title: 'Hội nghị B', venue: '' })).toMatchObject({ ok: false, error: { code: 'COMMAND_ID_REUSED' } })
+  })
+
+  it('decides a meeting creation like any command: the policy refuses it for a hall role, and nothing is written', async () => {
+    const before = (await listMeetings(handle.db)).length
+    const commandId = randomUUID()
+    for (const role of ['chair', 'projector', 'attendee', 'oversight'] as const) {
+      expect(await log.createMeeting({ commandId, title: 'Hội nghị C', venue: '' }, null, role)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    }
+    expect((await listMeetings(handle.db)).length).toBe(before)
+    // The refused id was not kept: the secretary's creation with it is a first creation, decided
+    // on the empty state into the meeting's first event with its details.
+    const created = await log.createMeeting({ commandId, title: 'Hội nghị C', venue: 'Nhà văn hóa', level: 'commune', meetingDate: '2026-06-19' }, null, 'secretary')
+    expect(created).toMatchObject({ ok: true, data: { duplicate: false, meeting: { title: 'Hội nghị C', venue: 'Nhà văn hóa', lastSeq: 1 } } })
+    if (!created.ok) return
+    const events = await readEvents(handle.db, created.data.meeting.meetingId, 0)
+    expect(events.map((e) => [e.seq, e.type, e.commandId, e.payload])).toEqual([
+      [1, 'meeting.created', commandId, { title: 'Hội nghị C', venue: 'Nhà văn hóa', details: expect.objectContaining({ level: 'commune', meetingDate: '2026-06-19', audience: 'citizens', form: 'periodic', delegated: false }) }],
+    ])
+    expect((await log.state(created.data.meeting.meetingId))?.details.level).toBe('commune')
   })
 })

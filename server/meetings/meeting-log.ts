@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto'
 import { EventEmitter } from 'node:events'
 import type { Kysely, Transaction } from 'kysely'
 import { fail, ok, type AppError, type Result } from '../../shared/errors'
-import type { Command } from '../../shared/meeting/commands'
+import type { Command, MeetingCreation } from '../../shared/meeting/commands'
 import { decide, type DecideContext } from '../../shared/meeting/decide'
 import type { EventDraft, MeetingEvent } from '../../shared/meeting/events'
-import { evolve, fold } from '../../shared/meeting/evolve'
+import { fold } from '../../shared/meeting/evolve'
 import { emptyMeetingState, type MeetingDetails, type MeetingState } from '../../shared/meeting/model'
 import { mayIssue } from '../../shared/access/policy'
 import type { CommandResult, SyncResult } from '../../shared/protocol'
@@ -133,47 +133,56 @@ export class MeetingLog extends EventEmitter<{ appended: [AppendedBatch] }> {
     this.office = options.office ?? { context: async () => ({ directory: emptyDirectory, calendar: emptyCalendar, rules: deadlineRules, confirmedYears: [] }) }
   }
 
-  /** `actor`: the person creating it, kept with the first event for oversight. */
-  async createMeeting(input: CreateMeetingRequest, actor: AuditActor | null = null): Promise<Result<{ meeting: MeetingRecord; duplicate: boolean }>> {
-    const commandId = input.commandId ?? randomUUID()
-    const details: MeetingDetails = {
+  /**
+   * Opens a meeting's log. The creation is a command like the others: the policy for `role`, then
+   * decide() on the new meeting's empty state gives the first events; a retried creation (same
+   * command id) is answered with the meeting it created. `actor`: the person creating it, kept with
+   * the first event for oversight.
+   */
+  async createMeeting(
+    input: CreateMeetingRequest,
+    actor: AuditActor | null = null,
+    role: Role = 'secretary',
+  ): Promise<Result<{ meeting: MeetingRecord; duplicate: boolean }>> {
+    if (!mayIssue(role, 'meeting:create')) return fail('FORBIDDEN')
+    const creation: MeetingCreation = {
+      type: 'meeting:create',
+      commandId: input.commandId ?? randomUUID(),
+      title: input.title,
+      venue: input.venue,
       meetingDate: input.meetingDate ?? '',
       chairName: input.chairName ?? '',
       chairTitle: input.chairTitle ?? '',
-      delegated: false,
       secretaryName: input.secretaryName ?? '',
       level: input.level ?? 'office',
       audience: input.audience ?? 'citizens',
       form: input.form ?? 'periodic',
     }
-    const hash = commandHash({ type: 'meeting:create', title: input.title, venue: input.venue, details })
+    const { commandId } = creation
+    const hash = commandHash(creation)
     const previous = await this.answerRetryOfCreate(commandId, hash)
     if (previous) return previous
 
     const meetingId = randomUUID()
     const at = this.now().toISOString()
-    const event: MeetingEvent = {
-      meetingId,
-      seq: 1,
-      at,
-      commandId,
-      actorRole: actor ? 'secretary' : null,
-      type: 'meeting.created',
-      payload: { title: input.title, venue: input.venue, details },
-    }
+    const empty = emptyMeetingState(meetingId)
+    const decided = decide(empty, creation, { at, ...(await this.office.context()) })
+    if (!decided.ok) return decided
+    const events = decided.data.map((d, i): MeetingEvent => ({ ...d, meetingId, seq: i + 1, at, commandId, actorRole: actor ? role : null }))
+    const created = fold(empty, events)
     try {
       await this.db.transaction().execute(async (trx) => {
-        await insertMeeting(trx, { meetingId, title: input.title, venue: input.venue, createdAt: at })
-        await appendEvents(trx, [event], actor)
-        await setMeetingHead(trx, meetingId, { lastSeq: 1, title: input.title, venue: input.venue })
-        await updateMeetingProjection(trx, evolve(emptyMeetingState(meetingId), event))
+        await insertMeeting(trx, { meetingId, title: created.title, venue: created.venue, createdAt: at })
+        await appendEvents(trx, events, actor)
+        await setMeetingHead(trx, meetingId, { lastSeq: created.seq, title: created.title, venue: created.venue })
+        await updateMeetingProjection(trx, created)
         await recordAppliedCommand(trx, {
           commandId,
           meetingId,
-          commandType: 'meeting:create',
+          commandType: creation.type,
           payloadHash: hash,
           firstSeq: 1,
-          lastSeq: 1,
+          lastSeq: created.seq,
           appliedAt: at,
         })
       })
@@ -184,8 +193,8 @@ export class MeetingLog extends EventEmitter<{ appended: [AppendedBatch] }> {
       }
       throw err
     }
-    this.cache.set(meetingId, evolve(emptyMeetingState(meetingId), event))
-    return ok({ meeting: { meetingId, title: input.title, venue: input.venue, createdAt: at, lastSeq: 1 }, duplicate: false })
+    this.cache.set(meetingId, created)
+    return ok({ meeting: { meetingId, title: created.title, venue: created.venue, createdAt: at, lastSeq: created.seq }, duplicate: false })
   }
 
   private async answerRetryOfCreate(commandId: string, hash: string) {

@@ -1,4 +1,4 @@
-import type { CommandType } from '../meeting/commands'
+import type { CommandType, LogCommandType } from '../meeting/commands'
 import { confidentialRoles, type Role } from '../roles'
 import { appError, type AppError } from '../errors'
 import type { OfficeRole, PairableRole, SessionUser } from './accounts'
@@ -14,7 +14,9 @@ import type { OfficeRole, PairableRole, SessionUser } from './accounts'
 const secretary = ['secretary'] as const
 const both = ['secretary', 'chair'] as const
 
-export const commandPolicy: Record<CommandType, readonly Role[]> = {
+export const commandPolicy: Record<LogCommandType, readonly Role[]> = {
+  // Opening a meeting's log: the office's secretary (who prepares the conference), as the console.
+  'meeting:create': secretary,
   'meeting:update-details': secretary,
   'meeting:set-phase': secretary,
   'meeting:set-speaking-limit': secretary,
@@ -62,7 +64,7 @@ export const commandPolicy: Record<CommandType, readonly Role[]> = {
   'speak-request:decline': secretary,
 }
 
-export const mayIssue = (role: Role, type: CommandType): boolean => commandPolicy[type].includes(role)
+export const mayIssue = (role: Role, type: LogCommandType): boolean => commandPolicy[type].includes(role)
 
 /** Who is on the other end of a request or a socket, once authenticated. */
 export type Principal =

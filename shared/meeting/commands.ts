@@ -299,3 +299,14 @@ export const createMeetingSchema = z.strictObject({
   form: meetingForm.default('periodic'),
 })
 export type CreateMeetingInput = z.input<typeof createMeetingSchema>
+
+/**
+ * Opening a meeting: the first command of its log. It goes to the office (POST /api/meetings), not
+ * to a meeting, so it is not one of a meeting's socket or REST commands; decide() and the access
+ * policy treat it like every other command all the same.
+ */
+export type MeetingCreation = { type: 'meeting:create'; commandId: string } & Omit<z.output<typeof createMeetingSchema>, 'commandId'>
+/** Everything the meeting log decides: a meeting's commands and its creation. */
+export type LogCommandType = CommandType | 'meeting:create'
+export type LogCommandMap = { [K in LogCommandType]: K extends CommandType ? CommandMap[K] : MeetingCreation }
+export type LogCommand = LogCommandMap[LogCommandType]

@@ -1,12 +1,20 @@
-import { fail, ok, type Result } from '../errors'
-import type { CommandType } from './commands'
+import { fail, ok } from '../errors'
+import type { LogCommandType } from './commands'
 import type { Deciders } from './decide'
 import type { EventDraft } from './events'
-import type { MeetingState } from './model'
 import { openPetitions } from './selectors'
 import { waitingRequestCount } from './speak-requests'
 
-export const meetingDeciders: Deciders<Extract<CommandType, `meeting:${string}` | `registration:${string}` | `projector:${string}`>> = {
+export const meetingDeciders: Deciders<Extract<LogCommandType, `meeting:${string}` | `registration:${string}` | `projector:${string}`>> = {
+  // The first event of every log. The log decides it on the empty state of a new meeting id; on
+  // any other state it is refused, so no meeting is ever created twice over.
+  'meeting:create': (state, c) => {
+    if (state.seq > 0) return fail('NO_CHANGE', 'Hội nghị này đã được tạo rồi.')
+    const { title, venue, meetingDate, chairName, chairTitle, secretaryName, level, audience, form } = c
+    const details = { meetingDate, chairName, chairTitle, delegated: false, secretaryName, level, audience, form }
+    return ok([{ type: 'meeting.created', payload: { title, venue, details } }])
+  },
+
   'meeting:update-details': (state, c) => {
     const { title, venue, meetingDate, chairName, chairTitle, delegated, secretaryName, level } = c
     const audience = c.audience ?? state.details.audience

@@ -2,7 +2,6 @@ import { fail, ok, type Result } from '../errors'
 import { speakRequestLimits, type CommandType } from './commands'
 import type { Deciders } from './decide'
 import { registerSpeaker } from './decide-speakers'
-import type { EventDraft } from './events'
 import type { MeetingState, SpeakRequest } from './model'
 import { waitingRequestCount } from './speak-requests'
 

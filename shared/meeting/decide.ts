@@ -2,7 +2,7 @@ import { fail, type Result } from '../errors'
 import type { HolidayCalendar } from '../calendar/working-days'
 import type { Directory } from '../directory'
 import type { DeadlineRuleSet } from './rules'
-import type { Command, CommandOf, CommandType } from './commands'
+import type { LogCommand, LogCommandMap, LogCommandType } from './commands'
 import { meetingDeciders } from './decide-meeting'
 import { petitionDeciders } from './decide-petitions'
 import { speakerDeciders } from './decide-speakers'
@@ -28,22 +28,22 @@ export interface DecideContext {
 }
 
 /** What may still be done after the meeting closed: completing the record, not changing what happened. */
-const allowedWhenClosed = new Set<Command['type']>(['speaker:summarize', 'petition:prepare-answer', 'meeting:record-conclusion', 'meeting:update-details', 'projector:show', 'projector:assign'])
+const allowedWhenClosed = new Set<LogCommandType>(['speaker:summarize', 'petition:prepare-answer', 'meeting:record-conclusion', 'meeting:update-details', 'projector:show', 'projector:assign'])
 
 /** How one command of type K is decided. */
-export type Decider<K extends CommandType> = (state: MeetingState, command: CommandOf<K>, ctx: DecideContext) => Result<EventDraft[]>
+export type Decider<K extends LogCommandType> = (state: MeetingState, command: LogCommandMap[K], ctx: DecideContext) => Result<EventDraft[]>
 /** A decider for each of the types K: a family's table (decide-speakers.ts, …). */
-export type Deciders<K extends CommandType> = { [P in K]: Decider<P> }
+export type Deciders<K extends LogCommandType> = { [P in K]: Decider<P> }
 
 // Every command type has its decider: a type added to commandSchemas without one, or a family's
 // table left out here, does not compile.
-const deciders: Deciders<CommandType> = { ...meetingDeciders, ...petitionDeciders, ...speakerDeciders, ...speakRequestDeciders }
+const deciders: Deciders<LogCommandType> = { ...meetingDeciders, ...petitionDeciders, ...speakerDeciders, ...speakRequestDeciders }
 
 // K ties the decider to the command (TypeScript's correlated unions): with a plain union the
 // compiler could not tell that deciders[command.type] takes this very command.
-const decideAs = <K extends CommandType>(type: K, state: MeetingState, command: CommandOf<K>, ctx: DecideContext) => deciders[type](state, command, ctx)
+const decideAs = <K extends LogCommandType>(type: K, state: MeetingState, command: LogCommandMap[K], ctx: DecideContext) => deciders[type](state, command, ctx)
 
-export function decide(state: MeetingState, command: Command, ctx: DecideContext): Result<EventDraft[]> {
+export function decide(state: MeetingState, command: LogCommand, ctx: DecideContext): Result<EventDraft[]> {
   if (state.phase === 'closed' && !allowedWhenClosed.has(command.type)) return fail('MEETING_CLOSED')
   return decideAs(command.type, state, command, ctx)
 }
