@@ -1,18 +1,22 @@
 import { fileURLToPath } from 'node:url'
 import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'vitest/config'
+import { precompress } from './scripts/precompress.ts'
 
 const serverPort = Number(process.env.PORT ?? 3000)
 
 export default defineConfig({
   root: 'client',
-  plugins: [vue()],
+  // precompress: .br and .gz beside each built file, sent as they are by the server (plugins/client.ts).
+  plugins: [vue(), precompress()],
   resolve: {
     alias: { '@shared': fileURLToPath(new URL('./shared', import.meta.url)) },
   },
   build: {
     outDir: '../dist/client',
     emptyOutDir: true,
+    // .vite/manifest.json: which files each page loads (the bundle bench reads it; the server hides dotfiles).
+    manifest: true,
     rollupOptions: {
       output: {
         // zod and csp.ts (which turns zod's eval probe off) share one chunk, so the setting runs as

@@ -1,5 +1,6 @@
 import os from 'node:os'
 import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { openDatabase } from '../db/connect'
 import { DataDirLockedError } from '../db/lock'
 import { migrateToLatest } from '../db/migrate'
@@ -49,8 +50,11 @@ async function main() {
   process.off('SIGINT', stopWhileStarting)
   if (database.kind === 'postgres') console.log(`Đã kết nối cơ sở dữ liệu ${database.description}.`)
   // CLIENT_DIR: a built client elsewhere than dist/client (each browser-test run builds its own, so
-  // two runs on one machine do not delete each other's files mid-test).
-  const clientDir = process.env.CLIENT_DIR ? path.resolve(process.env.CLIENT_DIR) : undefined
+  // two runs on one machine do not delete each other's files mid-test). Without it, dist/client:
+  // beside this file once compiled (dist/server/main.js, `npm start`), else in the checkout's dist/
+  // (server/main.ts under tsx, `npm run dev`).
+  const builtClient = new URL(import.meta.url.endsWith('.js') ? '../client' : '../dist/client', import.meta.url)
+  const clientDir = process.env.CLIENT_DIR ? path.resolve(process.env.CLIENT_DIR) : fileURLToPath(builtClient)
   const app = await buildApp({ db: database.db, pool: database.pool, trustProxy: config.trustProxy, publicUrl: config.publicUrl, meetingLog: { maxCachedMeetings: config.maxCachedMeetings }, clientDir, logger: { level: process.env.LOG_LEVEL ?? 'warn' } })
   await app.listen({ port: config.port, host: config.host })
 

@@ -9,13 +9,37 @@ export interface ClientPluginOptions {
   dir: string
 }
 
+/** Files under /assets/ are named by their content's hash: a name never gets other content. */
+export const ASSET_CACHE = 'public, max-age=31536000, immutable'
+/** index.html, sw.js and the rest keep their names across builds: asked again at every load (304 when unchanged). */
+export const PAGE_CACHE = 'no-cache'
+
 // Serves the built Vue app, and index.html for any other non-API path so that a screen reloaded on
 // /m/<id>/projector comes back by itself.
+//
+// The build writes .br and .gz beside each file (scripts/precompress.ts): they are sent as they are
+// to a browser that accepts them (a projector's first load is a third of the bytes), and the hashed
+// assets are cached for a year, so a screen reloaded in the hall asks only for index.html.
 export default fp<ClientPluginOptions>(
   async (app, opts) => {
     const index = path.join(opts.dir, 'index.html')
     const hasClient = fs.existsSync(index)
-    if (hasClient) await app.register(fastifyStatic, { root: opts.dir, wildcard: false, index: false })
+    const assets = path.join(opts.dir, 'assets') + path.sep
+    if (hasClient) {
+      await app.register(fastifyStatic, {
+        root: opts.dir,
+        wildcard: false,
+        index: false,
+        preCompressed: true,
+        // Our own Cache-Control below, instead of send's "public, max-age=0".
+        cacheControl: false,
+        setHeaders: (res, file) => {
+          res.setHeader('cache-control', file.startsWith(assets) ? ASSET_CACHE : PAGE_CACHE)
+          // The same address answers with brotli, gzip or plain bytes: a shared cache must keep them apart.
+          res.setHeader('vary', 'accept-encoding')
+        },
+      })
+    }
 
     app.setNotFoundHandler((request, reply) => {
       const pathname = request.url.split('?')[0] ?? ''
