@@ -22,6 +22,7 @@ import { recordBy, type Auditor } from '../auth/audit'
 import { DEVICE_MS, later, PAIRING_CODE_MS, PAIRING_FAILURE_LIMIT, PAIRING_FAILURE_WINDOW_MS } from '../auth/lifetimes'
 import { deviceRoom } from '../auth/principal'
 import { hashToken, newPairingCode, newToken } from '../auth/secrets'
+import { inTransaction } from '../in-transaction'
 import type { DisconnectRooms } from '../auth/sessions'
 
 /** What the console shows: the six digits, the QR code's link secret, and until when they work. */
@@ -66,7 +67,7 @@ export class PairingService {
   async issueCode(meetingId: string, role: PairableRole, by: Auditor): Promise<Result<IssuedPairingCode>> {
     const now = new Date()
     const at = now.toISOString()
-    return this.db.transaction().execute(async (trx) => {
+    return inTransaction(this.db, async (trx) => {
       const meeting = await lockMeeting(trx, meetingId)
       if (!meeting) return fail('MEETING_NOT_FOUND')
       await closeOpenCodes(trx, meetingId, role, at)
@@ -112,7 +113,7 @@ export class PairingService {
   private async paired(by: { codeHash: string } | { linkHash: string }, label: string | undefined, address: string, now: Date): Promise<Result<PairedDeviceToken>> {
     const at = now.toISOString()
     const token = newToken()
-    return this.db.transaction().execute(async (trx) => {
+    return inTransaction(this.db, async (trx) => {
       const code = await consumePairingCode(trx, by, at)
       if (!code) return fail('PAIRING_CODE_INVALID')
       const device: DeviceRecord = {
@@ -139,7 +140,7 @@ export class PairingService {
 
   /** Revokes a device of this meeting with its audit row; its sockets close after commit. */
   async revoke(meetingId: string, deviceId: string, by: Auditor): Promise<Result<DeviceRecord>> {
-    const done = await this.db.transaction().execute(async (trx) => {
+    const done = await inTransaction(this.db, async (trx) => {
       const revoked = await revokeDevice(trx, meetingId, deviceId, new Date().toISOString())
       if (!revoked) return fail('NOT_FOUND', 'Không tìm thấy thiết bị trong hội nghị này.')
       await recordBy(trx, by, 'device-revoked', `${revoked.label} (${roleLabels[revoked.role]}) — hội nghị ${await meetingNameOf(trx, meetingId)}`)

@@ -14,6 +14,7 @@ import type { CalendarYearStatus } from '../../shared/calendar/confirmation'
 import { scheduleChanges, type CalendarYearApplied, type CalendarYearPreview, type ScheduleChanges, type ScheduleDay } from '../../shared/calendar/schedule'
 import { fail, ok, type Result } from '../../shared/errors'
 import { recordBy, type Auditor } from '../auth/audit'
+import { inTransaction } from '../in-transaction'
 import { readSchedule, type ScheduleSource } from './calendar-import'
 
 // Loading a year's holiday schedule in one step, and confirming a year. A preview writes nothing;
@@ -64,7 +65,7 @@ export async function applyCalendarYear(db: Kysely<Database>, by: Auditor, year:
   }
   const days = stored(parsed.days)
   const mark = markOf(by)
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     await lockCalendarYear(trx, year)
     const before = await statusOf(trx, year)
     const changes = scheduleChanges(await listCalendarDaysOfYear(trx, year), days)
@@ -82,7 +83,7 @@ export async function applyCalendarYear(db: Kysely<Database>, by: Auditor, year:
 /** Confirms the year as it stands, or withdraws the confirmation. A year with no exceptions at all is not confirmed. */
 export async function confirmCalendarYear(db: Kysely<Database>, by: Auditor, year: number, confirmed: boolean): Promise<Result<CalendarYearStatus>> {
   const mark = markOf(by)
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     if (confirmed && (await listCalendarDaysOfYear(trx, year)).length === 0) {
       const message = `Lịch năm ${year} chưa có ngày nghỉ lễ nào; hãy nạp lịch năm này theo thông báo chính thức trước khi xác nhận.`
       return fail('VALIDATION_FAILED', message, { confirmed: message })

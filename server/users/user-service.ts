@@ -19,6 +19,7 @@ import { fail, ok, type Result } from '../../shared/errors'
 import { recordBy, type Auditor } from '../auth/audit'
 import { issuePasswordLink } from '../auth/password-links'
 import { sessionRoom } from '../auth/principal'
+import { inTransaction } from '../in-transaction'
 import type { DisconnectRooms } from '../auth/sessions'
 
 /** A one-time link for the account's owner to set a password. */
@@ -55,7 +56,7 @@ export class UserService {
     const id = randomUUID()
     const unitId = unitOf(input)
     try {
-      return await this.db.transaction().execute(async (trx) => {
+      return await inTransaction(this.db, async (trx) => {
         if (await unitMissing(trx, unitId)) return fail('UNIT_NOT_FOUND')
         if (await findUserByUsername(trx, input.username)) return fail('USERNAME_TAKEN')
         await insertUser(trx, { id, username: input.username, displayName: input.displayName, roles: input.roles, unitId, createdAt: new Date().toISOString() })
@@ -77,7 +78,7 @@ export class UserService {
    */
   async update(userId: string, input: UpdateUserInput, by: Auditor): Promise<Result<{ user: UserAccount }>> {
     const unitId = unitOf(input)
-    const done = await this.db.transaction().execute(async (trx): Promise<Result<{ user: UserAccount; ended: string[] }>> => {
+    const done = await inTransaction(this.db, async (trx): Promise<Result<{ user: UserAccount; ended: string[] }>> => {
       // Checked and written under a lock on the administrators' rows: never none left.
       const admins = await lockActiveAdmins(trx)
       const before = await findUserById(trx, userId)
@@ -101,7 +102,7 @@ export class UserService {
    * account now is signed out, as the command-line reset does.
    */
   async resetPassword(userId: string, by: Auditor): Promise<Result<SetupLink>> {
-    const done = await this.db.transaction().execute(async (trx): Promise<Result<{ link: SetupLink; ended: string[] }>> => {
+    const done = await inTransaction(this.db, async (trx): Promise<Result<{ link: SetupLink; ended: string[] }>> => {
       const user = await findUserById(trx, userId)
       if (!user) return fail('NOT_FOUND', 'Không tìm thấy tài khoản.')
       const link = await issuePasswordLink(trx, user.id)
