@@ -1,4 +1,4 @@
-import { fail, type Result } from '../errors'
+import { fail, ok, type Result } from '../errors'
 import type { HolidayCalendar } from '../calendar/working-days'
 import type { Directory } from '../directory'
 import type { DeadlineRuleSet } from './rules'
@@ -7,7 +7,9 @@ import { meetingDeciders } from './decide-meeting'
 import { petitionDeciders } from './decide-petitions'
 import { speakerDeciders } from './decide-speakers'
 import { speakRequestDeciders } from './decide-speak-requests'
-import type { EventDraft } from './events'
+import { publicClosingConclusion } from './confidentiality'
+import type { EventDraft, MeetingEvent } from './events'
+import { evolve } from './evolve'
 import type { MeetingState } from './model'
 
 // decide: state + command → events | error. Pure: the clock, the office's directory and its holiday
@@ -45,5 +47,24 @@ const decideAs = <K extends LogCommandType>(type: K, state: MeetingState, comman
 
 export function decide(state: MeetingState, command: LogCommand, ctx: DecideContext): Result<EventDraft[]> {
   if (state.phase === 'closed' && !allowedWhenClosed.has(command.type)) return fail('MEETING_CLOSED')
-  return decideAs(command.type, state, command, ctx)
+  const decided = decideAs(command.type, state, command, ctx)
+  return decided.ok ? ok(withPublicConclusion(state, decided.data, ctx.at)) : decided
+}
+
+/**
+ * Public screens read the chair's closing conclusion only while it names none of the people behind a
+ * confidential petition (confidentiality.ts), judged against the latest state. A batch that changes
+ * that judgement without touching the conclusion (a confidential petition recorded whose petitioner
+ * the conclusion names; a petition made confidential, or no longer) re-states the conclusion, so a
+ * screen following live hides it (or shows it again) as a screen catching up from the log does.
+ * Without it the projector kept showing the name: redact.property.test.ts found it.
+ */
+function withPublicConclusion(state: MeetingState, drafts: EventDraft[], at: string): EventDraft[] {
+  if (!state.closingConclusion || drafts.some((d) => d.type === 'meeting.conclusion-recorded')) return drafts
+  const after = drafts.reduce(
+    (s, d, i) => evolve(s, { ...d, meetingId: state.meetingId, seq: state.seq + i + 1, at, commandId: null, actorRole: null } satisfies MeetingEvent),
+    state,
+  )
+  if (publicClosingConclusion(after.closingConclusion, after) === publicClosingConclusion(state.closingConclusion, state)) return drafts
+  return [...drafts, { type: 'meeting.conclusion-recorded', payload: { text: after.closingConclusion } }]
 }
