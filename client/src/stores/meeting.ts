@@ -14,7 +14,7 @@ import { useSessionStore } from './session'
 import { offlineText } from '../i18n/offline'
 import { showNotice } from '../composables/commands'
 import { newCommandId } from '../realtime/commandId'
-import { MeetingConnection, type CommandFields, type ConnectionStatus } from '../realtime/connection'
+import { MeetingConnection, type CommandFields, type ConnectionStatus, type MeetingConnectionOptions } from '../realtime/connection'
 import { outboxKey, storageOutbox, storedCommandHint } from '../realtime/outbox'
 import { forgetCachedState, loadCachedState, saveCachedState } from '../realtime/stateCache'
 
@@ -69,8 +69,10 @@ export const useMeetingStore = defineStore('meeting', () => {
   /**
    * Connects this screen to a meeting. A signed-in person is known by the session cookie; a browser
    * paired as this meeting's chair tablet or projector also sends its device token on that screen.
+   * `link.createSocket`: how to reach the server other than the page's own origin (component tests
+   * connect from Node to a real server, with the session cookie a browser would send by itself).
    */
-  function open(id: string, asRole: Role): void {
+  function open(id: string, asRole: Role, link: Pick<MeetingConnectionOptions, 'createSocket'> = {}): void {
     close()
     const device = loadDevice(id)
     const deviceToken = device?.role === asRole ? device.token : undefined
@@ -85,6 +87,7 @@ export const useMeetingStore = defineStore('meeting', () => {
     connectionError.value = null
     loaded.value = false
     connection = new MeetingConnection({
+      ...link,
       meetingId: id,
       role: asRole,
       deviceToken,

@@ -3,10 +3,12 @@ import { createPinia, setActivePinia, type Pinia } from 'pinia'
 import type { DirectoryOfficial, DirectoryUnit, OfficialInput } from '@shared/directory'
 import type { CommandInput, CommandType } from '@shared/meeting/commands'
 import type { MeetingEvent } from '@shared/meeting/events'
-import type { SyncResult } from '@shared/protocol'
+import type { HandshakeAuth, SyncResult } from '@shared/protocol'
+import { io } from 'socket.io-client'
 import { createAccount } from '../../../tests/fixtures/accounts'
 import { recordEvents, request, startTestServer, type TestSocket } from '../../../tests/fixtures/server'
 import { rememberDevice } from '../access/devices'
+import type { MeetingSocket } from '../realtime/connection'
 import { useMeetingStore } from '../stores/meeting'
 
 // Component tests against the real thing: a real server on a real database, the component's screen
@@ -85,12 +87,16 @@ export async function openLiveHall(): Promise<LiveHall> {
       const paired = res.json() as { token: string; device: Parameters<typeof rememberDevice>[1] }
       rememberDevice(paired.token, paired.device)
     } else {
+      // The page's own requests (the directory, the calendar) carry the session from its cookie jar;
+      // its socket, made in Node, is given the cookie the browser would send with the handshake.
       document.cookie = secretary.cookie
     }
     const pinia = createPinia()
     setActivePinia(pinia)
     const store = useMeetingStore()
-    store.open(live.meetingId, role)
+    const createSocket = (auth: HandshakeAuth): MeetingSocket =>
+      io(server.url, { autoConnect: false, auth, transports: ['websocket'], reconnectionDelay: 100, extraHeaders: role === 'secretary' ? { cookie: secretary.cookie } : {} })
+    store.open(live.meetingId, role, { createSocket })
     await until(() => store.status === 'online' && store.state.seq >= (live.events.at(-1)?.seq ?? 0), `${role} screen in sync`)
     return { pinia, store }
   }
