@@ -8,11 +8,13 @@ import { API_DOCS_PREFIX } from '../../plugins/api-docs'
 const apiDocsRoutes: FastifyPluginAsync = async (app) => {
   app.get('/api/openapi.json', { config: { action: 'api-docs:read' }, schema: { hide: true } }, async () => app.swagger())
 
-  // Swagger UI's page loads its script and style files from /api/docs/static, and nothing inline,
-  // so the app's Content-Security-Policy (script-src 'self') holds on it unchanged.
+  // Swagger UI's page loads its script and style files from /api/docs/static, nothing inline, so the
+  // app's Content-Security-Policy holds on it unchanged. BaseLayout: the standalone layout's top bar
+  // draws Swagger's logo, an SVG with an inline <style> the CSP blocks, and offers to load any other
+  // address's document, which nobody here needs.
   await app.register(swaggerUi, {
     routePrefix: API_DOCS_PREFIX,
-    uiConfig: { docExpansion: 'list', deepLinking: true },
+    uiConfig: { docExpansion: 'list', deepLinking: true, layout: 'BaseLayout' },
     theme: { title: 'Hội nghị đối thoại — REST API' },
   })
 }
