@@ -102,7 +102,35 @@ export function redactEvent(event: MeetingEvent, context: MeetingState): Meeting
       return isSecret(context, event.payload.petitionNo) ? { ...event, payload: { ...event.payload, result: { ...event.payload.result, text: '' } } } : event
     case 'meeting.conclusion-recorded':
       return { ...event, payload: { text: publicClosingConclusion(event.payload.text, context) } }
-    default:
+    // Nothing in these is withheld from a public screen. Listed rather than a default, so that a new
+    // event type does not compile until someone decides what a public screen may see of it.
+    case 'meeting.created':
+    case 'meeting.details-updated':
+    case 'meeting.phase-changed':
+    case 'meeting.speaking-limit-set':
+    case 'meeting.programme-set':
+    case 'registration.closed':
+    case 'registration.reopened':
+    case 'projector.switched':
+    case 'projector.assigned':
+    case 'petition.discussion-started':
+    case 'petition.answerer-assigned':
+    case 'petition.written-answer-committed':
+    case 'petition.forwarded':
+    case 'petition.withdrawn':
+    case 'petition.merged':
+    case 'petition.reopened':
+    case 'speaker.queue-reordered':
+    case 'speaker.withdrawn':
+    case 'speaker.called':
+    case 'speaker.started':
+    case 'speaker.paused':
+    case 'speaker.resumed':
+    case 'speaker.extended':
+    case 'speaker.finished':
+    case 'speak-request.accepted':
+    case 'speak-request.withdrawn':
+    case 'notice.issued':
       return event
   }
 }
