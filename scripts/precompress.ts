@@ -59,8 +59,13 @@ export function precompress(): Plugin {
     configResolved(config) {
       outDir = path.resolve(config.root, config.build.outDir)
     },
-    async closeBundle() {
-      await precompressDirectory(outDir)
+    // After the files are written (a failed build writes none), public/ included: Vite copies it first.
+    writeBundle: {
+      order: 'post',
+      sequential: true,
+      async handler() {
+        await precompressDirectory(outDir)
+      },
     },
   }
 }

@@ -2,7 +2,6 @@ import { createRouter, createWebHistory } from 'vue-router'
 import { pageAccess, pageVerdict, routeMeetingId, type PageAccess } from './access/pages'
 import { signInPath } from './access/links'
 import { useSessionStore } from './stores/session'
-import HomeView from './views/home/HomeView.vue'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -18,7 +17,9 @@ const meeting = (screen: string) => `/m/:meetingId/${screen}`
 export const router = createRouter({
   history: createWebHistory(),
   routes: [
-    { path: '/', name: 'home', component: HomeView, meta: { access: pageAccess.meetings, bar: true } },
+    // Every page is its own chunk, the home page too: a projector or an attendee's phone loads the
+    // app's core and its own screen, not the secretary's list of meetings.
+    { path: '/', name: 'home', component: () => import('./views/home/HomeView.vue'), meta: { access: pageAccess.meetings, bar: true } },
     { path: '/sign-in', name: 'sign-in', component: () => import('./views/sign-in/SignInView.vue'), meta: { access: pageAccess.public } },
     {
       path: '/set-password',
