@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest'
 import { openDatabase } from '../../db/connect'
 import { migrateToLatest } from '../../db/migrate'
 import { consumePasswordToken, findUserByUsername, setPasswordHash } from '../../db/repositories/accounts'
+import { listAudit } from '../../db/repositories/audit'
 import { prepareFirstRun } from './first-run'
 import { hashToken } from './secrets'
 
@@ -35,6 +36,8 @@ describe('npm run reset-password', () => {
       const check = await openDatabase({ dataDir })
       try {
         expect(await consumePasswordToken(check.db, hashToken(token!), new Date().toISOString())).toBe(admin.id)
+        // Recorded with the link, as the console's reset is.
+        expect((await listAudit(check.db, 1))[0]).toMatchObject({ action: 'password-link-issued', actor: 'Dòng lệnh trên máy chủ', detail: `${admin.displayName} (admin)` })
       } finally {
         await check.close()
       }

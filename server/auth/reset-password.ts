@@ -1,10 +1,11 @@
 import { openDatabase } from '../../db/connect'
 import { DataDirLockedError } from '../../db/lock'
 import { migrateToLatest } from '../../db/migrate'
-import { findUserByUsername, revokeUserSessions } from '../../db/repositories/accounts'
-import { recordAudit } from '../../db/repositories/audit'
+import { findUserByUsername, notifyRevoked } from '../../db/repositories/accounts'
 import { readConfig } from '../config'
-import { passwordLinkPath, issuePasswordLink } from './password-links'
+import { UserService } from '../users/user-service'
+import { passwordLinkPath } from './password-links'
+import { ACCESS_CHANNEL } from './sessions'
 
 // `npm run reset-password -- <username>`: a one-time link to set a new password, printed on the
 // server's own console, for when the only administrator has forgotten theirs. Whoever can run this
@@ -30,11 +31,17 @@ async function main(): Promise<number> {
       console.error(`Không có tài khoản «${username}».`)
       return 1
     }
-    const at = new Date().toISOString()
-    const link = await issuePasswordLink(database.db, user.id)
-    // Whoever knew the old password is signed out.
-    await revokeUserSessions(database.db, user.id, at)
-    await recordAudit(database.db, { at, action: 'password-link-issued', actor: 'Dòng lệnh trên máy chủ', detail: `${user.displayName} (${user.username})` })
+    // The administrator's reset, as the console's: the link, the sessions it ends (whoever knew the
+    // old password is out) and the audit row in one transaction. Server processes still running on
+    // PostgreSQL close those sessions' sockets when told.
+    const db = database.db
+    const users = new UserService(db, (rooms) => notifyRevoked(db, ACCESS_CHANNEL, rooms))
+    const reset = await users.resetPassword(user.id, { userId: null, name: 'Dòng lệnh trên máy chủ', address: null })
+    if (!reset.ok) {
+      console.error(reset.error.message)
+      return 1
+    }
+    const link = reset.data
     const until = new Date(link.setupExpiresAt).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' })
     console.log(`Liên kết đặt lại mật khẩu cho «${user.username}» (dùng một lần, hết hạn lúc ${until}):`)
     console.log(`  http://localhost:${config.port}${passwordLinkPath(link.setupToken)}`)
