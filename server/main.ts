@@ -5,6 +5,7 @@ import { openDatabase } from '../db/connect'
 import { DataDirLockedError } from '../db/lock'
 import { migrateToLatest } from '../db/migrate'
 import { buildApp } from './app'
+import { warmUpDocuments } from './documents/warm-up'
 import { whenDatabaseAnswers } from './database-wait'
 import { readConfig } from './config'
 import { publicAddressFor } from './public-address'
@@ -57,6 +58,9 @@ async function main() {
   const clientDir = process.env.CLIENT_DIR ? path.resolve(process.env.CLIENT_DIR) : fileURLToPath(builtClient)
   const app = await buildApp({ db: database.db, pool: database.pool, trustProxy: config.trustProxy, publicUrl: config.publicUrl, meetingLog: { maxCachedMeetings: config.maxCachedMeetings }, clientDir, logger: { level: process.env.LOG_LEVEL ?? 'warn' } })
   await app.listen({ port: config.port, host: config.host })
+  // In the background: the latest meetings read and the documents' code run once, so the first
+  // request for the minutes or the notice does not pay for it.
+  warmUpDocuments(app).catch((err: unknown) => app.log.warn({ err }, 'documents warm-up failed'))
 
   const port = (app.server.address() as { port: number }).port
   // The same choice the console makes (GET /api/public-address): what the log prints is what the QR codes hold.

@@ -1,4 +1,4 @@
-import type { MeetingEvent } from '../../shared/meeting/events'
+import type { EventType, MeetingEvent, MeetingEventOf } from '../../shared/meeting/events'
 import type { AuditActor, MeetingAuditEntry } from '../../shared/access/accounts'
 import type { Role } from '../../shared/roles'
 import { sql } from 'kysely'
@@ -45,6 +45,33 @@ export async function readEvents(db: Executor, meetingId: string, fromSeq: numbe
         actorRole: r.actor_role as Role | null,
         at: toIso(r.occurred_at),
       }) as MeetingEvent,
+  )
+}
+
+/**
+ * A meeting's events of these types only, in order: for a reader that needs a few kinds of event
+ * out of thousands (the minutes: who was called to the microphone, and when the meeting began).
+ */
+export async function readEventsOfTypes<K extends EventType>(db: Executor, meetingId: string, types: readonly K[]): Promise<MeetingEventOf<K>[]> {
+  if (!types.length) return []
+  const rows = await db
+    .selectFrom('meeting_events')
+    .select(['meeting_id', 'seq', 'type', 'payload', 'command_id', 'actor_role', 'occurred_at'])
+    .where('meeting_id', '=', meetingId)
+    .where('type', 'in', types)
+    .orderBy('seq')
+    .execute()
+  return rows.map(
+    (r) =>
+      ({
+        meetingId: r.meeting_id,
+        seq: r.seq,
+        type: r.type,
+        payload: typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload,
+        commandId: r.command_id,
+        actorRole: r.actor_role as Role | null,
+        at: toIso(r.occurred_at),
+      }) as MeetingEventOf<K>,
   )
 }
 

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/schema'
 import { lockMeeting } from '../../db/repositories/meetings'
-import { readEvents } from '../../db/repositories/events'
+import { readEventsOfTypes } from '../../db/repositories/events'
 import {
   appendFinalVersion,
   discardDraft,
@@ -16,7 +16,7 @@ import {
   type StoredDocument,
   type StoredKind,
 } from '../../db/repositories/documents'
-import { draftMinutes } from '../../shared/documents/minutes'
+import { draftMinutes, minutesEventTypes } from '../../shared/documents/minutes'
 import type { AdministrativeDocument, SignatureBlock } from '../../shared/documents/model'
 import { draftNotice, noticeDueDate } from '../../shared/documents/notice'
 import { decideNoticeIssue, issueDateProblem, registerTypes } from '../../shared/documents/issue'
@@ -89,7 +89,8 @@ export class DocumentService {
 
   private async fresh(meetingId: string, state: MeetingState, kind: StoredKind, today: string): Promise<Result<AdministrativeDocument>> {
     const profile = await loadOfficeProfile(this.db)
-    if (kind === 'minutes') return ok(draftMinutes(state, await readEvents(this.db, meetingId, 0), profile))
+    // Not the whole log (thousands of events in a long conference): the kinds the minutes read.
+    if (kind === 'minutes') return ok(draftMinutes(state, await readEventsOfTypes(this.db, meetingId, minutesEventTypes), profile))
     const minutes = await listDocumentVersions(this.db, meetingId, 'minutes')
     if (!minutes.some((v) => v.version > 0)) return fail('MINUTES_NOT_FINAL')
     const { rules, calendar } = await this.office.context()

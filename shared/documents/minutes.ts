@@ -92,6 +92,10 @@ function tallies(c: ReturnType<typeof petitionCounts>): string {
   return parts.filter(([n]) => n > 0).map(([n, label]) => `; ${label} ${n}`).join('')
 }
 
+/** The only events the minutes read beyond the state: a server reads just these from the log. */
+export const minutesEventTypes = ['meeting.phase-changed', 'speaker.called'] as const satisfies readonly MeetingEvent['type'][]
+
+/** `events`: the meeting's events in order; those of `minutesEventTypes` are enough. */
 export function draftMinutes(state: MeetingState, events: readonly MeetingEvent[], office: OfficeProfile): AdministrativeDocument {
   const d = state.details
   const start = startedAt(events)
