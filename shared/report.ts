@@ -4,6 +4,7 @@ import { meetingAudience, meetingForm, type MeetingAudience, type MeetingForm, t
 import { followUpItems, followUpStatus, publicFollowUpItem, type FollowUpItem } from './followup'
 import { headerOf, type AdministrativeDocument, type DocumentBlock, type OfficeProfile, type SignatureBlock } from './documents/model'
 import { formatDateVi } from './meeting/selectors'
+import { tallyPhrases } from './meeting/outcome'
 import { z } from 'zod'
 
 // The results report (Báo cáo kết quả) for a half-year or a year, as the rules ask (by 25 June and
@@ -218,10 +219,10 @@ export function reportDocument(r: ResultsReport, ctx: ReportContext): Administra
   const to = addressees(profile.standingRecipients)
   const c = r.conferences
   const outcomes = [
-    [t.answered, 'trả lời trực tiếp tại hội nghị'],
-    [t.assigned, 'giao đơn vị trả lời sau hội nghị'],
-    [t.forwarded, 'chuyển cơ quan có thẩm quyền'],
-    [t.setAside, 'không xem xét tại hội nghị'],
+    [t.answered, tallyPhrases.answered],
+    [t.assigned, tallyPhrases.writtenAnswer],
+    [t.forwarded, tallyPhrases.forwarded],
+    [t.setAside, tallyPhrases.setAside],
   ] as const
   // Only what happened: "không xem xét tại hội nghị 0" says nothing.
   const happened = outcomes.filter(([n]) => n > 0)

@@ -4,6 +4,7 @@ import { command, DomainHarness, testDirectory } from '../meeting/test-helpers'
 import { draftMinutes } from './minutes'
 import { defaultSignature, draftNotice, noticeDueDate } from './notice'
 import { inSentence } from './text'
+import { countLabels, hallStatusLabels, petitionStatusLabels, tallyPhrases } from '../meeting/outcome'
 import { placeAndDate, type AdministrativeDocument } from './model'
 import type { MeetingState } from '../meeting/model'
 import { communeOffice, sonLaOffice } from '../../tests/fixtures/offices'
@@ -80,7 +81,7 @@ describe('the minutes drafted from the log', () => {
     const body = text(draftMinutes(m.state, m.log, office))
     expect(body).toContain('Thành phần tham dự: Đại diện các ban, ngành, đoàn thể xã; 86 công dân các bản.')
     // Nothing was set aside, so the tally does not say "… 0".
-    expect(body).toContain('Tổng hợp: 3 kiến nghị (2 đã đăng ký, 1 bổ sung); trả lời tại hội nghị 1; giao trả lời sau 1; chuyển cơ quan có thẩm quyền 1.')
+    expect(body).toContain('Tổng hợp: 3 kiến nghị (2 đã đăng ký, 1 bổ sung); trả lời trực tiếp tại hội nghị 1; giao đơn vị trả lời sau hội nghị 1; chuyển cơ quan có thẩm quyền 1.')
     // Details saved again without the field keep what was written.
     const { attendance: _kept, ...others } = m.state.details
     m.must(command('meeting:update-details', { title: m.state.title, ...others }))
@@ -212,5 +213,23 @@ describe('inSentence', () => {
     expect(inSentence('Đường vào bản')).toBe('đường vào bản')
     expect(inSentence('UBND xã chậm trả lời')).toBe('UBND xã chậm trả lời')
     expect(inSentence('')).toBe('')
+  })
+})
+
+describe('one outcome vocabulary for the screens and the documents', () => {
+  it('counts each outcome in the same words in the minutes and the notice, and a set-aside petition as the screens name it', () => {
+    const m = heldConference({}, { open: true })
+    m.must(command('petition:record', { origin: 'added', title: 'Sửa nhà văn hóa bản Mòng' }))
+    m.must(command('petition:set-aside', { petitionNo: 4, reason: 'Hết thời gian' }))
+    const minutes = text(draftMinutes(m.state, m.log, office))
+    const notice = text(draftNotice(m.state, { profile: sonLaOffice, issueDate: '2026-06-24', calendar: emptyCalendar }))
+    for (const phrase of Object.values(tallyPhrases)) {
+      expect(minutes).toContain(`; ${phrase} 1`)
+      expect(notice).toContain(`${phrase} 1 kiến nghị`)
+    }
+    // Not taken up at the meeting is "không xem xét" on every screen and in every document.
+    expect(tallyPhrases.setAside).toBe(petitionStatusLabels.set_aside.toLocaleLowerCase('vi'))
+    expect(hallStatusLabels.set_aside).toBe(petitionStatusLabels.set_aside)
+    expect(countLabels.setAside).toBe(petitionStatusLabels.set_aside)
   })
 })

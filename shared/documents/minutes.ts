@@ -1,8 +1,8 @@
 import { answererLabel } from '../meeting/answerers'
 import type { MeetingEvent } from '../meeting/events'
 import { isProvisionalDue, type MeetingState, type Petition, type Speaker } from '../meeting/model'
-import { petitionOutcome } from '../meeting/outcome'
-import { answerFormLabels, formatDateVi, petitionCounts } from '../meeting/selectors'
+import { answerFormPhrases, petitionOutcome, tallyPhrases } from '../meeting/outcome'
+import { formatDateVi, petitionCounts } from '../meeting/selectors'
 import { vietnamDate } from '../calendar/working-days'
 import { headerOf, type AdministrativeDocument, type DocumentBlock, type OfficeProfile } from './model'
 
@@ -46,7 +46,7 @@ export function petitionResolution(p: Petition): string {
       if (!c) return 'Giao trả lời sau hội nghị.'
       // What was decided in the room: a date, or the rules' period from the notice's issue.
       const due = isProvisionalDue(c) ? `hạn ${c.dueRule!.workingDays} ngày làm việc kể từ ngày ban hành thông báo kết luận` : `hạn chậm nhất ngày ${formatDateVi(c.dueDate)}`
-      return `Giao ${c.unitName} ${answerFormLabels[c.form].toLowerCase()}, ${due}.`
+      return `Giao ${c.unitName} ${answerFormPhrases[c.form]}, ${due}.`
     }
     case 'forwarded':
       return `Vượt thẩm quyền; chuyển ${p.forwardedTo} xem xét, giải quyết.`
@@ -81,13 +81,14 @@ function startedAt(events: readonly MeetingEvent[]): string | null {
   return events.find((e) => e.type === 'meeting.phase-changed' || e.type === 'speaker.called')?.at ?? null
 }
 
-/** "; trả lời tại hội nghị 2; giao trả lời sau 3" — only what happened; a row of zeros says nothing. */
+/** "; trả lời trực tiếp tại hội nghị 2; giao đơn vị trả lời sau hội nghị 3" — only what happened; a row of zeros says nothing. */
 function tallies(c: ReturnType<typeof petitionCounts>): string {
+  // The notice's and the report's words (outcome.ts), so the documents name each outcome alike.
   const parts: [number, string][] = [
-    [c.answered, 'trả lời tại hội nghị'],
-    [c.writtenAnswer, 'giao trả lời sau'],
-    [c.forwarded, 'chuyển cơ quan có thẩm quyền'],
-    [c.setAside, 'không xem xét tại hội nghị'],
+    [c.answered, tallyPhrases.answered],
+    [c.writtenAnswer, tallyPhrases.writtenAnswer],
+    [c.forwarded, tallyPhrases.forwarded],
+    [c.setAside, tallyPhrases.setAside],
   ]
   return parts.filter(([n]) => n > 0).map(([n, label]) => `; ${label} ${n}`).join('')
 }

@@ -2,6 +2,7 @@ import { addWorkingDays, type HolidayCalendar } from '../calendar/working-days'
 import { answererLabel } from '../meeting/answerers'
 import { meetingAudience, type MeetingAudience, type MeetingDetails, type MeetingState, type Petition, type WrittenAnswerCommitment } from '../meeting/model'
 import { deadlineRules, type DeadlineRuleSet } from '../meeting/rules'
+import { answerFormPhrases, tallyPhrases } from '../meeting/outcome'
 import { formatDateVi, petitionCounts } from '../meeting/selectors'
 import { inSentence } from './text'
 import { headerOf, type AdministrativeDocument, type DocumentBlock, type OfficeProfile, type SignatureBlock } from './model'
@@ -43,8 +44,6 @@ export function petitionSubject(p: Petition): string {
   return `kiến nghị về ${inSentence(p.title)}`
 }
 
-const formVerb = { in_writing: 'trả lời bằng văn bản', in_person: 'trả lời trực tiếp' } as const
-
 /** The phrase that states a commitment's one deadline, and the rule it follows when it has one. */
 export const DUE_RULE_PHRASE = 'ngày làm việc kể từ ngày ban hành Thông báo này'
 
@@ -63,10 +62,11 @@ export function commitmentDue(c: WrittenAnswerCommitment, issueDate: string, cal
 function tallies(state: MeetingState): string {
   const c = petitionCounts(state)
   const parts = [
-    [c.answered, 'trả lời trực tiếp tại hội nghị'],
-    [c.writtenAnswer, 'giao đơn vị trả lời sau hội nghị'],
-    [c.forwarded, 'chuyển cơ quan có thẩm quyền'],
-    [c.setAside, 'chưa xem xét tại hội nghị'],
+    [c.answered, tallyPhrases.answered],
+    [c.writtenAnswer, tallyPhrases.writtenAnswer],
+    [c.forwarded, tallyPhrases.forwarded],
+    // "không", as every screen and the report say: a petition set aside was decided on, not left over.
+    [c.setAside, tallyPhrases.setAside],
   ] as const
   const outcomes = parts.filter(([n]) => n > 0).map(([n, what]) => `${what} ${n} kiến nghị`)
   const origins = [
@@ -155,7 +155,7 @@ export function draftNotice(state: MeetingState, ctx: NoticeContext): Administra
   const itemFor = (unit: string) => items.find((i) => i.unit === unit) ?? items[items.push({ unit, lines: [] }) - 1]!
   for (const p of committed) {
     const c = p.writtenAnswer
-    itemFor(c.unitName).lines.push(`Xem xét, ${formVerb[c.form]} ${petitionSubject(p)}; ${commitmentDue(c, issueDate, calendar, issued)}.`)
+    itemFor(c.unitName).lines.push(`Xem xét, ${answerFormPhrases[c.form]} ${petitionSubject(p)}; ${commitmentDue(c, issueDate, calendar, issued)}.`)
   }
   let n = 0
   for (const item of items) {

@@ -1,12 +1,62 @@
 import { answererLabel } from './answerers'
-import { isProvisionalDue, type MeetingState, type Petition, type WrittenAnswerCommitment } from './model'
-import { formatDateVi, petitionCounts } from './selectors'
+import { isProvisionalDue, type AnswerForm, type MeetingState, type Petition, type PetitionStatus, type WrittenAnswerCommitment } from './model'
+import { formatDateVi, petitionCounts, type PetitionCountPart } from './selectors'
 
-// What became of a petition, in the words the screens and the chair's conclusions use. Shared by the
-// chair's tablet (to prefill a conclusion), the projector (the outcome the hall sees) and, later,
-// the minutes. Pure: everything comes from the petition as folded.
+// What became of a petition, in one vocabulary for the screens (console, tablet, projector, phones)
+// and the documents (minutes, notice, report): the status names, the count names, the phrases that
+// go inside a sentence, and the lines and conclusions built from them. Pure: everything comes from
+// the petition as folded. Screens and documents import these rather than spelling outcomes again.
 
-const formPhrase = { in_writing: 'trả lời bằng văn bản', in_person: 'trả lời trực tiếp' } as const
+/** A petition's status as the secretary's console and the chair's tablet name it. */
+export const petitionStatusLabels: Record<PetitionStatus, string> = {
+  waiting: 'Chờ thảo luận',
+  discussing: 'Đang thảo luận',
+  answered: 'Đã trả lời tại hội nghị',
+  written_answer: 'Giao trả lời sau',
+  forwarded: 'Vượt thẩm quyền, chuyển cơ quan khác',
+  withdrawn: 'Rút kiến nghị',
+  merged: 'Đã gộp',
+  set_aside: 'Không xem xét tại hội nghị',
+}
+
+/** The same statuses in the short words of a list read from the back of the hall (projector, phones). */
+export const hallStatusLabels: Record<PetitionStatus, string> = {
+  waiting: 'Chờ xem xét',
+  discussing: 'Đang xem xét',
+  answered: 'Đã trả lời',
+  written_answer: 'Trả lời sau',
+  forwarded: 'Chuyển cơ quan khác',
+  withdrawn: 'Đã rút',
+  merged: 'Đã gộp',
+  set_aside: 'Không xem xét tại hội nghị',
+}
+
+/** What each count is called on every screen. The parts add up to the total (selectors.ts). */
+export const countLabels: Record<'registered' | 'added' | 'total' | PetitionCountPart, string> = {
+  registered: 'Kiến nghị đã đăng ký',
+  added: 'Kiến nghị bổ sung',
+  total: 'Tổng số kiến nghị',
+  answered: 'Trả lời tại hội nghị',
+  writtenAnswer: 'Giao trả lời sau',
+  forwarded: 'Chuyển cơ quan khác',
+  setAside: 'Không xem xét tại hội nghị',
+  withdrawnOrMerged: 'Rút hoặc gộp',
+  pending: 'Chưa xử lý',
+}
+
+/**
+ * The decided outcomes inside a sentence of the notice and the report ("trong đó trả lời trực tiếp
+ * tại hội nghị 2, giao đơn vị trả lời sau hội nghị 1, …"): the same four counts as the screens'.
+ */
+export const tallyPhrases: Record<'answered' | 'writtenAnswer' | 'forwarded' | 'setAside', string> = {
+  answered: 'trả lời trực tiếp tại hội nghị',
+  writtenAnswer: 'giao đơn vị trả lời sau hội nghị',
+  forwarded: 'chuyển cơ quan có thẩm quyền',
+  setAside: 'không xem xét tại hội nghị',
+}
+
+/** How a unit is to answer, inside a sentence ("Giao Phòng Kinh tế trả lời bằng văn bản, …"). */
+export const answerFormPhrases: Record<AnswerForm, string> = { in_writing: 'trả lời bằng văn bản', in_person: 'trả lời trực tiếp' }
 
 /**
  * One line for the screens: who answers or answered, the written-answer commitment, the body it was
@@ -19,7 +69,7 @@ export function petitionOutcome(p: Petition): string | null {
       return who ? `Đã trả lời tại hội nghị: ${answererLabel(who)}` : 'Đã trả lời tại hội nghị'
     }
     case 'written_answer':
-      return p.writtenAnswer ? `Giao ${p.writtenAnswer.unitName} ${formPhrase[p.writtenAnswer.form]}, ${commitmentDueText(p.writtenAnswer)}` : 'Giao trả lời sau'
+      return p.writtenAnswer ? `Giao ${p.writtenAnswer.unitName} ${answerFormPhrases[p.writtenAnswer.form]}, ${commitmentDueText(p.writtenAnswer)}` : 'Giao trả lời sau'
     case 'forwarded':
       return p.forwardedTo ? `Vượt thẩm quyền: chuyển ${p.forwardedTo}` : 'Vượt thẩm quyền: chuyển cơ quan có thẩm quyền'
     case 'withdrawn':

@@ -127,17 +127,6 @@ export const phaseLabels: Record<MeetingPhase, string> = {
   closed: 'Bế mạc',
 }
 
-export const petitionStatusLabels: Record<PetitionStatus, string> = {
-  waiting: 'Chờ thảo luận',
-  discussing: 'Đang thảo luận',
-  answered: 'Đã trả lời tại hội nghị',
-  written_answer: 'Giao trả lời sau',
-  forwarded: 'Vượt thẩm quyền, chuyển cơ quan khác',
-  withdrawn: 'Rút kiến nghị',
-  merged: 'Đã gộp',
-  set_aside: 'Không xem xét tại hội nghị',
-}
-
 export const answerFormLabels: Record<AnswerForm, string> = {
   in_person: 'Trả lời trực tiếp',
   in_writing: 'Trả lời bằng văn bản',

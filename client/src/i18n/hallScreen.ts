@@ -1,21 +1,11 @@
-import type { PetitionCountPart } from '@shared/meeting/selectors'
+import { countLabels } from '@shared/meeting/outcome'
 
 // The petition counts in one wording for every screen (console, tablet, projector, phones), and the
 // hall's words for the end of the conference: the chair's conclusions, the closing screen, and which
 // projector shows what (the console's per-screen control).
 
-/** What each count is called, everywhere. The parts add up to the total (shared/meeting/selectors.ts). */
-export const countLabels: Record<'registered' | 'added' | 'total' | PetitionCountPart, string> = {
-  registered: 'Kiến nghị đã đăng ký',
-  added: 'Kiến nghị bổ sung',
-  total: 'Tổng số kiến nghị',
-  answered: 'Trả lời tại hội nghị',
-  writtenAnswer: 'Giao trả lời sau',
-  forwarded: 'Chuyển cơ quan khác',
-  setAside: 'Không xem xét tại hội nghị',
-  withdrawnOrMerged: 'Rút hoặc gộp',
-  pending: 'Chưa xử lý',
-}
+/** What each count is called, everywhere: the one outcome vocabulary (shared/meeting/outcome.ts). */
+export { countLabels }
 
 export const hallScreenText = {
   conclusionHeading: 'Kết luận của chủ trì hội nghị',

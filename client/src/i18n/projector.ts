@@ -1,3 +1,5 @@
+import { hallStatusLabels } from '@shared/meeting/outcome'
+
 // The hall screen's words (the projector view and components/projector), and the countdown's, which
 // the chair's tablet shares. Read from 15 m: short, no abbreviations the hall would not know.
 
@@ -32,17 +34,8 @@ export const projectorText = {
   continued: '(tiếp)',
   page: (n: number, of: number) => `Trang ${n}/${of}`,
   petitionCount: (n: number) => `${n} kiến nghị`,
-  /** Short status words for a list read from the back of the hall. */
-  status: {
-    waiting: 'Chờ xem xét',
-    discussing: 'Đang xem xét',
-    answered: 'Đã trả lời',
-    written_answer: 'Trả lời sau',
-    forwarded: 'Chuyển cơ quan khác',
-    withdrawn: 'Đã rút',
-    merged: 'Đã gộp',
-    set_aside: 'Không xem xét tại hội nghị',
-  },
+  /** Short status words for a list read from the back of the hall (the one outcome vocabulary, shared). */
+  status: hallStatusLabels,
   programmeHeading: 'Chương trình hội nghị',
   programmeNow: 'Đang diễn ra',
   programmeDone: 'Đã xong',
