@@ -40,11 +40,13 @@ async function run(options: BenchOptions): Promise<void> {
   const floor: Side = { fanout: new Fanout<MeetingEvent>(options.viewers), samples: [] }
 
   const secretary = await connectSecretary(pool, meeting, host.secretary, options.timeoutMs)
+  const heapBeforeViewers = await host.serverHeapBytes()
   let started = performance.now()
   await connectInBatches(options.viewers, options.connectBatch, 'app viewers', (i) =>
     connectAppViewer(pool, meeting, i, app.fanout, options.timeoutMs),
   )
   const appConnectSeconds = (performance.now() - started) / 1000
+  const heapAfterAppViewers = await host.serverHeapBytes()
 
   const floorTrigger = await connectFloorTrigger(pool, host.floorPort, options.timeoutMs)
   started = performance.now()
@@ -52,6 +54,7 @@ async function run(options: BenchOptions): Promise<void> {
     connectFloorViewer(pool, host.floorPort, i, floor.fanout, options.timeoutMs),
   )
   const floorConnectSeconds = (performance.now() - started) / 1000
+  const heapAfterFloorViewers = await host.serverHeapBytes()
 
   let nextReport = 0.1
   await measure(
@@ -90,6 +93,12 @@ async function run(options: BenchOptions): Promise<void> {
     loadAverage1m: { before: loadBefore, after: os.loadavg()[0] ?? 0 },
     servers: { placement: host.placement, database: host.database },
     connectSeconds: { app: appConnectSeconds, floor: floorConnectSeconds },
+    heapBytes: {
+      beforeViewers: heapBeforeViewers,
+      afterAppViewers: heapAfterAppViewers,
+      afterFloorViewers: heapAfterFloorViewers,
+      perViewer: { app: (heapAfterAppViewers - heapBeforeViewers) / options.viewers, floor: (heapAfterFloorViewers - heapAfterAppViewers) / options.viewers },
+    },
     frameBytes: { app: mean(app.samples.map((s) => s.frameBytes)), floor: mean(floor.samples.map((s) => s.frameBytes)) },
     latencyMs: { ...latency, ratio: ratio(latency.app, latency.floor) },
     ackMs: { app: summarize(app.samples.map((s) => s.ackMs)), floor: summarize(floor.samples.map((s) => s.ackMs)) },

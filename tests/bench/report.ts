@@ -14,6 +14,11 @@ export interface BenchResult {
   loadAverage1m: { before: number; after: number }
   servers: { placement: ServerHost['placement']; database: ServerHost['database'] }
   connectSeconds: { app: number; floor: number }
+  /**
+   * Heap of the server process: before any viewer, after the app's viewers, after the floor's; per
+   * viewer, what each server's sockets added divided by their number.
+   */
+  heapBytes: { beforeViewers: number; afterAppViewers: number; afterFloorViewers: number; perViewer: { app: number; floor: number } }
   /** Mean size of the frame each viewer received. */
   frameBytes: { app: number; floor: number }
   /** Command sent → last viewer received. The headline figure. */
@@ -55,6 +60,7 @@ export function printReport(r: BenchResult): void {
       (r.servers.placement === 'child process' ? '; all clients in this process' : ', together with all clients'),
     `  database   ${r.servers.database.kind}: ${r.servers.database.description}`,
     `  viewers    ${o.viewers} public-screen sockets on each server (connected in ${r.connectSeconds.app.toFixed(1)} s and ${r.connectSeconds.floor.toFixed(1)} s, ${o.connectBatch} at a time)`,
+    `  heap       ${(r.heapBytes.perViewer.app / 1024).toFixed(1)} KB per app viewer, ${(r.heapBytes.perViewer.floor / 1024).toFixed(1)} KB per floor viewer (server process, after a full collection)`,
     `  commands   ${o.commands} measured after ${o.warmup} warm-up, one at a time, app and floor alternating`,
     `  payload    petition.recorded, ${Math.round(r.frameBytes.app)} bytes per frame (floor: ${Math.round(r.frameBytes.floor)})`,
     '',

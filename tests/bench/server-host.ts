@@ -9,6 +9,8 @@ export interface ServerHost extends Omit<RunningServers, 'close'> {
   placement: 'child process' | 'same process'
   /** CPU time (µs) used so far by the process running the servers. */
   serverCpuMicros(): Promise<number>
+  /** Heap in use by the process running the servers, after a full collection when it can ask for one. */
+  serverHeapBytes(): Promise<number>
   close(): Promise<void>
 }
 
@@ -24,6 +26,10 @@ export async function startServerHost(options: BenchOptions): Promise<ServerHost
         const { user, system } = process.cpuUsage()
         return user + system
       },
+      serverHeapBytes: async () => {
+        ;(globalThis as { gc?: () => void }).gc?.()
+        return process.memoryUsage().heapUsed
+      },
     }
   }
   return startChild(options)
@@ -33,6 +39,8 @@ async function startChild(options: BenchOptions): Promise<ServerHost> {
   // The child runs TypeScript through the same tsx loader as this process.
   const child = fork(fileURLToPath(new URL('./server-process.ts', import.meta.url)), [], {
     execArgv: [
+      // For the heap per viewer: measured after a full collection, not whatever garbage is pending.
+      '--expose-gc',
       ...(options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] : []),
       '--import',
       import.meta.resolve('tsx'),
@@ -49,6 +57,7 @@ async function startChild(options: BenchOptions): Promise<ServerHost> {
       secretary: ready.secretary,
       placement: 'child process',
       serverCpuMicros: async () => (await channel.request({ type: 'cpu' }, 'cpu')).micros,
+      serverHeapBytes: async () => (await channel.request({ type: 'heap' }, 'heap')).bytes,
       close: () => channel.stop(),
     }
   } catch (err) {

@@ -5,10 +5,12 @@ import type { BenchOptions } from './options'
 // the parent over the IPC channel only, and dies with it: a bench that was interrupted must not
 // leave a server or an embedded database behind.
 
-export type ToChild = { type: 'start'; database: BenchOptions['database'] } | { type: 'cpu' } | { type: 'stop' }
+export type ToChild = { type: 'start'; database: BenchOptions['database'] } | { type: 'cpu' } | { type: 'heap' } | { type: 'stop' }
 export type FromChild =
   | { type: 'ready'; appPort: number; floorPort: number; database: RunningServers['database']; secretary: RunningServers['secretary'] }
   | { type: 'cpu'; micros: number }
+  /** Heap in use after a full collection (the child runs with --expose-gc). */
+  | { type: 'heap'; bytes: number }
   | { type: 'stopped' }
   | { type: 'failed'; message: string }
 
@@ -50,6 +52,14 @@ process.on('message', (message: ToChild) => {
       // of each command's wall time the server spent computing.
       const { user, system } = process.cpuUsage()
       send({ type: 'cpu', micros: user + system })
+      break
+    }
+    case 'heap': {
+      // Twice: the first collection lets finalizers run, the second frees what they released.
+      const gc = (globalThis as { gc?: () => void }).gc
+      gc?.()
+      gc?.()
+      send({ type: 'heap', bytes: process.memoryUsage().heapUsed })
       break
     }
     case 'stop':

@@ -49,7 +49,10 @@ export async function startServers(database: BenchOptions['database']): Promise<
     // Written straight to the database, as the test suites do: signing in would only add a scrypt
     // hash to the start-up, nothing to the figures.
     const { cookie, csrfToken } = await createAccount(handle.db, ['secretary'], { displayName: 'Thư ký đo hiệu năng', expiresAt: new Date(Date.now() + 12 * 3600_000) })
-    const app = await buildApp({ db: handle.db })
+    // With the pool on PostgreSQL, as main.ts does: fan-out to other processes (LISTEN/NOTIFY) included in the figures.
+    // The REST rate limit is per address, and every bench client is 127.0.0.1: it would refuse the
+    // meetings the commands section creates. Commands over sockets are not limited by it anyway.
+    const app = await buildApp({ db: handle.db, pool: handle.pool, security: { rateLimit: false } })
     await app.listen({ host: '127.0.0.1', port: 0 })
     const floor = await startFloor()
     return {
