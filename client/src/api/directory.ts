@@ -20,10 +20,3 @@ export const updateOfficial = (id: string, input: OfficialInput): Promise<Ack<Di
   request(`/api/directory/officials/${encodeURIComponent(id)}`, { method: 'PUT', body: JSON.stringify(input) })
 
 export const deleteOfficial = (id: string): Promise<Ack<null>> => requestNoContent(`/api/directory/officials/${encodeURIComponent(id)}`, { method: 'DELETE' })
-
-export interface CalendarDay {
-  day: string
-  kind: string
-  note: string
-}
-export const getCalendar = (): Promise<Ack<{ days: CalendarDay[] }>> => request('/api/calendar')

@@ -1,6 +1,6 @@
 import { computed, ref } from 'vue'
 import { addressNotices, linkOrigin, type PublicAddress } from '@shared/access/public-address'
-import { request } from '../api/http'
+import { getPublicAddress } from '../api/publicAddress'
 import { hallLinksText } from '../i18n/hallLinks'
 
 // The address the QR codes and handed-out links name (GET /api/public-address): PUBLIC_URL or the
@@ -11,7 +11,7 @@ const loaded = ref(false)
 let inflight: Promise<void> | null = null
 
 async function load(): Promise<void> {
-  const result = await request<PublicAddress>('/api/public-address')
+  const result = await getPublicAddress()
   if (result.ok) address.value = result.data
   // Asked again and not answered: keep what the server said before.
   else if (!address.value) address.value = { url: null, source: 'none', warning: hallLinksText.address.failed }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { AdministrativeDocument } from '@shared/documents/model'
 import { calendarFromDays as calendarOf } from '@shared/calendar/working-days'
 import { noticeDue } from './due'
-import type { DocumentView } from './documentsApi'
+import type { DocumentView } from '../../api/documents'
 
 const view = (patch: Partial<DocumentView>): DocumentView => ({
   kind: 'notice',

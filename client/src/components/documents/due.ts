@@ -1,4 +1,4 @@
-import type { DocumentView } from './documentsApi'
+import type { DocumentView } from '../../api/documents'
 
 // The notice's due date as the page shows it on both tabs. The server gives it with the notice; while
 // the minutes are not final the notice is refused, so the page counts it itself from the meeting day

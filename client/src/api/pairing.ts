@@ -1,6 +1,6 @@
 import type { PairableRole, PairedDevice } from '@shared/access/accounts'
 import type { Ack } from '@shared/errors'
-import { request, requestNoContent } from '../../api/http'
+import { request, requestNoContent } from './http'
 
 // Pairing the hall's devices (server/routes/devices): the console asks for a code and manages the
 // paired devices; the device itself trades the code for its token.

@@ -1,6 +1,6 @@
 import type { CreateUserInput, UpdateUserInput, UserAccount } from '@shared/access/accounts'
 import type { Ack } from '@shared/errors'
-import { request } from '../../api/http'
+import { request } from './http'
 
 // The office's accounts (server/routes/users), for the administrator. A new account and a reset
 // answer a one-time setup token: the person sets their own password with it.

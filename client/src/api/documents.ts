@@ -1,7 +1,7 @@
 import type { AdministrativeDocument } from '@shared/documents/model'
 import type { MeetingState } from '@shared/meeting/model'
 import type { Ack } from '@shared/errors'
-import { request } from '../../api/http'
+import { request } from './http'
 
 // The minutes and the conclusion notice of one meeting (server/routes/documents), and the results
 // report of a period (server/routes/reports): the same steps, at their own addresses.

@@ -1,6 +1,6 @@
 import type { Ack } from '@shared/errors'
-import { request } from '../../api/http'
-import type { FollowUpRow } from './followup'
+import { request } from './http'
+import type { FollowUpRow } from '../components/followup/followup'
 
 // Follow-up of the answers assigned in the room (server/routes/follow-up).
 const meetingBase = (meetingId: string) => `/api/meetings/${encodeURIComponent(meetingId)}/follow-ups`

@@ -1,7 +1,7 @@
 import type { Ack } from '@shared/errors'
 import type { ResultsReport } from '@shared/report'
-import { request } from '../../api/http'
-import type { Period } from './period'
+import { request } from './http'
+import type { Period } from '../components/report/period'
 
 // The results report's figures and its document (server/routes/reports).
 export const getResultsReport = (p: Period): Promise<Ack<ResultsReport>> =>

@@ -1,8 +1,8 @@
 import type { DeadlineRuleSet } from '@shared/meeting/rules'
 import type { OfficeProfile } from '@shared/documents/model'
 import type { Ack } from '@shared/errors'
-import { request, requestNoContent } from '../../api/http'
-import type { CalendarDay, CalendarKind } from './calendar'
+import { request, requestNoContent } from './http'
+import type { CalendarDay, CalendarKind } from '../components/settings/calendar'
 
 // The office profile printed on documents and the holiday calendar (server/routes/documents, office).
 export const getOffice = (): Promise<Ack<OfficeProfile>> => request('/api/office')
