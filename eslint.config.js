@@ -13,7 +13,7 @@ export default tseslint.config(
   ...vue.configs['flat/recommended'],
 
   {
-    files: ['**/*.{ts,js,vue}'],
+    files: ['**/*.{ts,mts,js,mjs,cjs,vue}'],
     rules: {
       // TypeScript (vue-tsc) already knows every global, in Node and in the browser; ESLint's list would only disagree.
       'no-undef': 'off',

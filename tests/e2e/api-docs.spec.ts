@@ -37,8 +37,9 @@ test('anyone else gets the refusal of every admin page', async ({ browser }) => 
   for (const who of ['secretary', null] as const) {
     const context = who ? await signedInContext(browser, who) : await browser.newContext()
     const response = await (await context.newPage()).goto('/api/docs')
-    expect(response?.status()).toBe(who ? 403 : 401)
-    expect((await response?.json()).error.code).toBe(who ? 'FORBIDDEN' : 'UNAUTHENTICATED')
+    expect(response).not.toBeNull()
+    expect(response!.status()).toBe(who ? 403 : 401)
+    expect((await response!.json()).error.code).toBe(who ? 'FORBIDDEN' : 'UNAUTHENTICATED')
     await context.close()
   }
 })
