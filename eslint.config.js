@@ -46,6 +46,18 @@ export default tseslint.config(
     },
   },
 
+  // Plain JavaScript (the build and start scripts, the service worker) is not type-checked: ESLint
+  // checks its globals instead. The `globals` package is not a dependency; these are the ones used.
+  {
+    files: ['**/*.{js,mjs,cjs}'],
+    languageOptions: {
+      globals: Object.fromEntries(
+        ['process', 'console', 'URL', 'URLSearchParams', 'Buffer', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'fetch', 'Response', 'Request', 'caches', 'self', 'structuredClone'].map((name) => [name, 'readonly']),
+      ),
+    },
+    rules: { 'no-undef': 'error' },
+  },
+
   // Migrations are frozen in time and typed Kysely<any> on purpose: the Database type moves on without them.
   {
     files: ['db/migrations/**/*.ts', 'db/migrate.ts'],
