@@ -30,7 +30,3 @@ export async function recordBy(db: Executor, by: Auditor, action: OfficeAuditAct
   await recordAudit(db, { at: new Date().toISOString(), action, actorUserId: by.userId, actor: by.name, detail, address: by.address })
 }
 
-/** Records what a request did, by whom and from which address. */
-export async function audit(db: Executor, req: FastifyRequest, action: OfficeAuditAction, detail: string, as?: { id: string | null; name: string }): Promise<void> {
-  await recordBy(db, auditorOf(req, as), action, detail)
-}
