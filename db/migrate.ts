@@ -46,7 +46,24 @@ export async function migrateTo(db: Kysely<any>, name: string): Promise<string[]
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName)
 }
 
+/**
+ * Whether the database has applied exactly this build's migrations: one query, where the migrator
+ * takes a dozen (its two tables, its lock, its list, in a transaction) on every start, up to date
+ * or not. Anything else (a new database, a migration missing, one this build does not know, no
+ * answer) goes to the migrator, which applies, refuses or reports as before.
+ */
+async function isUpToDate(db: Kysely<any>): Promise<boolean> {
+  try {
+    const rows: { name: string }[] = await db.selectFrom('kysely_migration').select('name').execute()
+    const expected = Object.keys(migrations)
+    return rows.length === expected.length && expected.every((name) => rows.some((row) => row.name === name))
+  } catch {
+    return false
+  }
+}
+
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
+  if (await isUpToDate(db)) return []
   const migrator = new Migrator({ db, provider })
   const { error, results } = await migrator.migrateToLatest()
   if (error) throw error instanceof Error ? error : new Error(String(error))
