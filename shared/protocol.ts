@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { Ack, AppError } from './errors'
+import type { Ack } from './errors'
 import type { CommandInput, CommandType } from './meeting/commands'
 import type { MeetingEvent } from './meeting/events'
 import type { MeetingState, SpeakRequestStatus } from './meeting/model'
@@ -66,6 +66,3 @@ export interface ServerToClientEvents {
   /** New events, in order, already redacted for the receiving screen. */
   'meeting:appended': (batch: { events: MeetingEvent[] }) => void
 }
-
-/** `connect_error` carries this in `err.data` when the handshake is refused. */
-export type HandshakeError = AppError

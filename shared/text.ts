@@ -3,7 +3,6 @@ import { z } from 'zod'
 // Vietnamese can be typed precomposed (NFC, "ệ" as one code point) or decomposed (NFD, "e" + two
 // combining marks, as some macOS and mobile keyboards send it). Both look the same but compare and
 // search differently, so every text is stored in NFC. Lengths are checked after normalising.
-export const toNfc = (s: string): string => s.normalize('NFC')
 
 /**
  * What no text may hold: NUL (PostgreSQL cannot store it) and a lone UTF-16 surrogate (not a

@@ -18,7 +18,6 @@ import { addDays } from '../../shared/calendar/working-days'
 // what is wrong with a line) is decided once, in shared/calendar/schedule.ts.
 
 export const scheduleFormats = ['list', 'csv', 'ics'] as const
-export type ScheduleFormat = (typeof scheduleFormats)[number]
 
 /** What the browser sends: the pasted text, or the file's text (read in the browser). */
 export const scheduleSourceSchema = z.strictObject({

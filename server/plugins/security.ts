@@ -56,7 +56,7 @@ class RateLimitedError extends RequestValidationError {
 
 // Security headers (helmet) and rate limits. Registered before the routes: the rate limiter attaches
 // itself to each route as it is declared.
-export const securityPlugin = fp<SecurityOptions>(
+const securityPlugin = fp<SecurityOptions>(
   async (app, opts) => {
     await app.register(helmet, {
       contentSecurityPolicy: { useDefaults: false, directives: CSP_DIRECTIVES },

@@ -7,7 +7,6 @@ import { z } from 'zod'
 // address it finds on its own network interfaces.
 
 export const publicAddressSources = ['configured', 'detected', 'none'] as const
-export type PublicAddressSource = (typeof publicAddressSources)[number]
 
 export const publicAddressSchema = z.object({
   /** An origin (`http://192.168.1.20:3000`, no trailing slash), or null when none was found. */

@@ -10,7 +10,6 @@ import { formatDateVi } from '../meeting/selectors'
 
 /** The register's types, by the symbol's first part: "TB-VPUB" → TB. */
 export const registerTypes = { notice: 'TB', minutes: 'BB', report: 'BC', plan: 'KH' } as const
-export type RegisterType = (typeof registerTypes)[keyof typeof registerTypes]
 
 export interface IssueInput {
   number: string

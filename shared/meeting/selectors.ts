@@ -117,8 +117,6 @@ export function petitionerLabel(p: Petition): string {
   return p.representing > 0 ? `${who} (đại diện ${p.representing} người)` : who
 }
 
-export const originLabels = { registered: 'Đã đăng ký', added: 'Bổ sung tại hội nghị' } as const
-
 export const phaseLabels: Record<MeetingPhase, string> = {
   opening: 'Khai mạc',
   report: 'Báo cáo kiến nghị',

@@ -210,23 +210,6 @@ export async function signedInContext(browser: Browser, who: Person, options: Br
   return newContext(browser, { ...options, storageState: session.state })
 }
 
-/**
- * Signs a context (or a page's context) in as this person. With `through: 'page'` the person types
- * the username and password into the real sign-in page (which counts against the sign-in limit);
- * by default the session cookie is handed over, as `context.request` signing in would leave it.
- */
-export async function signIn(target: Page | BrowserContext, who: Person, options: { through?: 'cookie' | 'page' } = {}): Promise<void> {
-  if (options.through === 'page') {
-    const page = 'goto' in target ? target : await target.newPage()
-    if (!new URL(page.url(), e2eBaseURL).pathname.startsWith('/sign-in')) await page.goto('/sign-in')
-    await fillSignIn(page, people[who].username, passwordFor(people[who].username))
-    await expect(page).not.toHaveURL(/\/sign-in/)
-    return
-  }
-  const context = 'goto' in target ? target.context() : target
-  await context.addCookies((await sessionOf(who)).state.cookies)
-}
-
 /** Types into the sign-in page and submits it. */
 export async function fillSignIn(page: Page, username: string, password: string): Promise<void> {
   await page.getByTestId('sign-in-username').fill(username)
