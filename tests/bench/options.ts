@@ -22,7 +22,7 @@ export interface BenchOptions {
   profileDir: string | null
 }
 
-export const usage = `Usage: npm run bench -- [options]
+export const usage = `Usage: npm run bench:broadcast -- [options]
 
   --viewers N          public screens to connect (default 1000)
   --commands M         measured commands, sent one after another (default 200)
