@@ -1,6 +1,6 @@
 import net from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openPrivateDatabase } from '../tests/fixtures/database'
+import { buildTestApp } from '../tests/fixtures/app'
 import { createAccount, type TestAccount } from '../tests/fixtures/accounts'
 import type { DatabaseHandle } from '../db/connect'
 import { buildApp } from './app'
@@ -34,8 +34,7 @@ describe('refusals before any route', () => {
   let secretary: TestAccount
 
   beforeAll(async () => {
-    handle = await openPrivateDatabase()
-    app = await buildApp({ db: handle.db, clientDir: '/nonexistent', security: { rateLimit: false } })
+    ;({ app, handle } = await buildTestApp({ database: 'private', security: { rateLimit: false } }))
     await app.listen({ port: 0, host: '127.0.0.1' })
     port = (app.server.address() as net.AddressInfo).port
     secretary = await createAccount(handle.db, ['secretary'])

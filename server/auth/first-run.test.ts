@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest'
 import { openDatabase, type DatabaseHandle } from '../../db/connect'
 import { countUsers } from '../../db/repositories/accounts'
 import { openPrivateDatabase, openPrivatePostgres } from '../../tests/fixtures/database'
-import { buildApp } from '../app'
+import { buildTestApp } from '../../tests/fixtures/app'
 import { prepareFirstRun } from './first-run'
 
 const presetToken = 'cai-dat-tu-dong-0123456789abcdef'
 
 async function setPassword(handle: DatabaseHandle, token: string) {
-  const app = await buildApp({ db: handle.db, clientDir: '/nonexistent' })
+  const { app } = await buildTestApp({ database: handle })
   try {
     return await app.inject({ method: 'POST', url: '/api/auth/set-password', payload: { token, password: 'Sơn La 2026 an toàn' } })
   } finally {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DatabaseHandle } from '../../db/connect'
 import { createAccount } from '../../tests/fixtures/accounts'
-import { openPrivateDatabase } from '../../tests/fixtures/database'
+import { buildTestApp } from '../../tests/fixtures/app'
 import { buildApp } from '../app'
 
 // On a new office the demo brings its own directory, so the chair can assign answerers at once; an
@@ -10,8 +10,7 @@ describe('the demo conference on a new office', () => {
   let handle: DatabaseHandle
   let app: Awaited<ReturnType<typeof buildApp>>
   beforeAll(async () => {
-    handle = await openPrivateDatabase()
-    app = await buildApp({ db: handle.db, clientDir: '/nonexistent' })
+    ;({ app, handle } = await buildTestApp({ database: 'private' }))
   })
   afterAll(async () => {
     await app.close()

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DatabaseHandle } from '../../db/connect'
 import { actionPolicy, actions, mayDo, type Principal } from '../../shared/access/policy'
 import { createAccount, type TestAccount } from '../../tests/fixtures/accounts'
-import { openPrivateDatabase } from '../../tests/fixtures/database'
+import { buildTestApp } from '../../tests/fixtures/app'
 import { buildApp } from '../app'
 
 // The policy table, checked against the running app: every /api route, called by every kind of
@@ -39,8 +39,7 @@ describe('every route × every caller', () => {
   }
 
   beforeAll(async () => {
-    handle = await openPrivateDatabase()
-    app = await buildApp({ db: handle.db, clientDir: '/nonexistent', security: { rateLimit: false } })
+    ;({ app, handle } = await buildTestApp({ database: 'private', security: { rateLimit: false } }))
     const secretary = await createAccount(handle.db, ['secretary'])
     const create = (title: string) => app.inject({ method: 'POST', url: '/api/meetings', headers: secretary.headers, payload: { title } })
     meetingId = (await create('Hội nghị A')).json().meetingId

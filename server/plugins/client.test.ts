@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DatabaseHandle } from '../../db/connect'
-import { openTestDatabase } from '../../tests/fixtures/database'
+import { buildTestApp } from '../../tests/fixtures/app'
 import { buildApp } from '../app'
 
 describe('serving the built client', () => {
@@ -15,8 +15,7 @@ describe('serving the built client', () => {
     fs.mkdirSync(path.join(dir, 'assets'))
     fs.writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>Hội nghị đối thoại</title>')
     fs.writeFileSync(path.join(dir, 'assets', 'app.js'), 'console.log(1)')
-    handle = await openTestDatabase()
-    app = await buildApp({ db: handle.db, clientDir: dir })
+    ;({ app, handle } = await buildTestApp({ clientDir: dir }))
   })
   afterAll(async () => {
     await app.close()

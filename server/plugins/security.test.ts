@@ -4,7 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DatabaseHandle } from '../../db/connect'
-import { openTestDatabase } from '../../tests/fixtures/database'
+import { buildTestApp } from '../../tests/fixtures/app'
 import { createAccount, type TestAccount } from '../../tests/fixtures/accounts'
 import { buildApp } from '../app'
 import { noticeFixture } from '../documents/fixtures'
@@ -33,15 +33,14 @@ describe('security headers, rate limits and error messages', () => {
 
   beforeAll(async () => {
     fs.writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>Hội nghị đối thoại</title>')
-    handle = await openTestDatabase()
-    app = await buildApp({ db: handle.db, clientDir: dir })
+    ;({ app, handle } = await buildTestApp({ clientDir: dir }))
     secretary = await createAccount(handle.db, ['secretary'])
     // Every /api route names its access action, test routes too ('health': open to anyone).
     app.get('/api/test/explode', { config: { action: 'health' } }, async () => {
       throw new Error('relation "secret_table" does not exist at /srv/app/db/connect.ts:42')
     })
     app.get('/api/test/print', { config: { action: 'health' } }, async (_req, reply) => sendDocument(reply, noticeFixture(), 'print', 'v1'))
-    limited = await buildApp({ db: handle.db, clientDir: dir, security: { rateLimit: { createMax: 3, globalMax: 50 } } })
+    ;({ app: limited } = await buildTestApp({ database: handle, clientDir: dir, security: { rateLimit: { createMax: 3, globalMax: 50 } } }))
   })
   afterAll(async () => {
     await app.close()
@@ -98,7 +97,7 @@ describe('security headers, rate limits and error messages', () => {
   })
 
   it('refuses to start a route that does not say which access action it performs', async () => {
-    const bare = await buildApp({ db: handle.db, clientDir: dir })
+    const { app: bare } = await buildTestApp({ database: handle, clientDir: dir })
     try {
       expect(() => bare.get('/api/test/unguarded', async () => ({ open: true }))).toThrow(/no access action/)
     } finally {
@@ -141,7 +140,7 @@ describe('security headers, rate limits and error messages', () => {
   })
 
   it('behind a trusted reverse proxy, gives each device its own budget by X-Forwarded-For', async () => {
-    const proxied = await buildApp({ db: handle.db, clientDir: dir, trustProxy: '127.0.0.1', security: { rateLimit: { globalMax: 5 } } })
+    const { app: proxied } = await buildTestApp({ database: handle, clientDir: dir, trustProxy: '127.0.0.1', security: { rateLimit: { globalMax: 5 } } })
     try {
       const from = async (address: string) => (await proxied.inject({ url: '/api/health', headers: { 'x-forwarded-for': address } })).statusCode
       for (let i = 0; i < 5; i++) expect(await from('10.0.0.21')).toBe(200)

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DatabaseHandle } from '../../db/connect'
 import type { MeetingEvent } from '../../shared/meeting/events'
 import { PROTOCOL_VERSION } from '../../shared/protocol'
-import { openTestDatabase } from '../../tests/fixtures/database'
+import { buildTestApp } from '../../tests/fixtures/app'
 import { until } from '../../tests/fixtures/server'
 import { createAccount } from '../../tests/fixtures/accounts'
 import { buildApp } from '../app'
@@ -18,10 +18,8 @@ describe.skipIf(!process.env.DATABASE_URL)('fan-out across server processes thro
 
   beforeAll(async () => {
     for (let i = 0; i < 2; i++) {
-      const handle = await openTestDatabase()
-      const app = await buildApp({ db: handle.db, pool: handle.pool, fanoutRetryMs: 50, clientDir: '/nonexistent' })
-      await app.listen({ port: 0, host: '127.0.0.1' })
-      servers.push({ handle, app, url: `http://127.0.0.1:${(app.server.address() as { port: number }).port}` })
+      const { app, handle, listen } = await buildTestApp({ fanout: true, fanoutRetryMs: 50 })
+      servers.push({ handle, app, url: await listen() })
     }
   })
   afterAll(async () => {

@@ -3,7 +3,7 @@ import type { DatabaseHandle } from '../../../db/connect'
 import { countUsers, findUserByUsername, listUsers } from '../../../db/repositories/accounts'
 import { createAccount } from '../../../tests/fixtures/accounts'
 import { listAudit } from '../../../db/repositories/audit'
-import { openPrivateDatabase } from '../../../tests/fixtures/database'
+import { buildTestApp } from '../../../tests/fixtures/app'
 import { buildApp } from '../../app'
 import { prepareFirstRun } from '../../auth/first-run'
 
@@ -33,8 +33,7 @@ describe('accounts: first run, sign-in, CSRF, sign-out, administration', () => {
   const adminHeaders = () => ({ cookie: admin.cookie, 'x-csrf-token': admin.csrf })
 
   beforeAll(async () => {
-    handle = await openPrivateDatabase()
-    app = await buildApp({ db: handle.db, clientDir: '/nonexistent' })
+    ;({ app, handle } = await buildTestApp({ database: 'private' }))
   })
   afterAll(async () => {
     await app.close()
@@ -212,9 +211,8 @@ describe('accounts: first run, sign-in, CSRF, sign-out, administration', () => {
 
   it('never writes a password, a cookie or a setup token to the log, even at trace level', async () => {
     const lines: string[] = []
-    const logged = await buildApp({
-      db: handle.db,
-      clientDir: '/nonexistent',
+    const { app: logged } = await buildTestApp({
+      database: handle,
       logger: { level: 'trace', stream: { write: (line: string) => void lines.push(line) } },
     })
     try {
@@ -238,8 +236,7 @@ describe('accounts: first run, sign-in, CSRF, sign-out, administration', () => {
 // on PostgreSQL the row lock in lockActiveAdmins is what keeps it. It pins the outcome either way.
 describe('two administrators demoting each other at once', () => {
   it('keeps one of them', async () => {
-    const handle = await openPrivateDatabase()
-    const app = await buildApp({ db: handle.db, clientDir: '/nonexistent' })
+    const { app, handle } = await buildTestApp({ database: 'private' })
     try {
       const [a, b] = [await createAccount(handle.db, ['admin']), await createAccount(handle.db, ['admin'])]
       const demote = (by: typeof a, other: typeof b) =>

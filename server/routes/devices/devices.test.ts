@@ -3,7 +3,7 @@ import { sql } from 'kysely'
 import type { DatabaseHandle } from '../../../db/connect'
 import { listAudit } from '../../../db/repositories/audit'
 import { createAccount, type TestAccount } from '../../../tests/fixtures/accounts'
-import { openPrivateDatabase } from '../../../tests/fixtures/database'
+import { buildTestApp } from '../../../tests/fixtures/app'
 import { buildApp } from '../../app'
 import { PAIRING_FAILURE_LIMIT } from '../../auth/lifetimes'
 
@@ -22,8 +22,7 @@ describe('pairing the hall’s devices', () => {
   const pair = (code: string, on = app, address = '10.0.0.1') => on.inject({ method: 'POST', url: '/api/pair', payload: { code }, remoteAddress: address })
 
   beforeAll(async () => {
-    handle = await openPrivateDatabase()
-    app = await buildApp({ db: handle.db, clientDir: '/nonexistent' })
+    ;({ app, handle } = await buildTestApp({ database: 'private' }))
     secretary = await createAccount(handle.db, ['secretary'], { displayName: 'Quàng Thị Thu' })
     meetingId = (await app.inject({ method: 'POST', url: '/api/meetings', headers: secretary.headers, payload: { title: 'Hội nghị' } })).json().meetingId
   })

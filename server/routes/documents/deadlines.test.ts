@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DatabaseHandle } from '../../../db/connect'
-import { openDatabase } from '../../../db/connect'
-import { migrateToLatest } from '../../../db/migrate'
 import { officeAccounts, type OfficeAccounts } from '../../../tests/fixtures/accounts'
+import { buildTestApp } from '../../../tests/fixtures/app'
 import { buildApp } from '../../app'
 
 // An office-wide setting: this suite runs on its own embedded database, never on the PostgreSQL
@@ -13,9 +12,7 @@ describe('the office’s own deadline sets', () => {
   let app: Awaited<ReturnType<typeof buildApp>>
   let people: OfficeAccounts
   beforeAll(async () => {
-    handle = await openDatabase({})
-    await migrateToLatest(handle.db)
-    app = await buildApp({ db: handle.db, clientDir: '/nonexistent' })
+    ;({ app, handle } = await buildTestApp({ database: 'private' }))
     people = await officeAccounts(handle.db)
   })
   afterAll(async () => {

@@ -3,7 +3,8 @@ import JSZip from 'jszip'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DatabaseHandle } from '../../../db/connect'
-import { backendName, openTestDatabase } from '../../../tests/fixtures/database'
+import { backendName } from '../../../tests/fixtures/database'
+import { buildTestApp } from '../../../tests/fixtures/app'
 import type { AdministrativeDocument } from '../../../shared/documents/model'
 import { officeAccounts, type OfficeAccounts } from '../../../tests/fixtures/accounts'
 import { buildApp } from '../../app'
@@ -14,8 +15,7 @@ describe(`minutes and notice on ${backendName}`, () => {
   let app: Awaited<ReturnType<typeof buildApp>>
   let people: OfficeAccounts
   beforeAll(async () => {
-    handle = await openTestDatabase()
-    app = await buildApp({ db: handle.db, clientDir: '/nonexistent' })
+    ;({ app, handle } = await buildTestApp())
     people = await officeAccounts(handle.db)
   })
   afterAll(async () => {

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DatabaseHandle } from '../../../db/connect'
-import { backendName, openTestDatabase } from '../../../tests/fixtures/database'
+import { backendName } from '../../../tests/fixtures/database'
+import { buildTestApp } from '../../../tests/fixtures/app'
 import { officeAccounts, type OfficeAccounts } from '../../../tests/fixtures/accounts'
 import type { AdministrativeDocument } from '../../../shared/documents/model'
 import { addWorkingDays } from '../../../shared/calendar/working-days'
@@ -18,8 +19,7 @@ describe(`issuing documents on ${backendName}`, () => {
   let people: OfficeAccounts
   let unitId: string
   beforeAll(async () => {
-    handle = await openTestDatabase()
-    app = await buildApp({ db: handle.db, clientDir: '/nonexistent' })
+    ;({ app, handle } = await buildTestApp())
     people = await officeAccounts(handle.db)
     unitId = (await app.inject({ method: 'POST', url: '/api/directory/units', headers: people.admin.headers, payload: { name: `Phòng Kinh tế ${randomUUID().slice(0, 4)}` } })).json().id
   })

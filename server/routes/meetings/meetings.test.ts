@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DatabaseHandle } from '../../../db/connect'
 import { countEvents } from '../../../db/repositories/events'
-import { backendName, openTestDatabase } from '../../../tests/fixtures/database'
+import { backendName } from '../../../tests/fixtures/database'
+import { buildTestApp } from '../../../tests/fixtures/app'
 import { createAccount, officeAccounts, type OfficeAccounts } from '../../../tests/fixtures/accounts'
 import { buildApp } from '../../app'
 
@@ -12,8 +13,7 @@ describe(`meeting routes on ${backendName}`, () => {
   let people: OfficeAccounts
 
   beforeAll(async () => {
-    handle = await openTestDatabase()
-    app = await buildApp({ db: handle.db, clientDir: '/nonexistent' })
+    ;({ app, handle } = await buildTestApp())
     people = await officeAccounts(handle.db)
   })
   afterAll(async () => {

@@ -6,7 +6,8 @@ import { listCalendarDays, loadCalendar } from '../../../db/repositories/calenda
 import { addWorkingDays } from '../../../shared/calendar/working-days'
 import { deadlineCalendarWarning } from '../../../shared/calendar/confirmation'
 import { officeAccounts, type OfficeAccounts } from '../../../tests/fixtures/accounts'
-import { backendName, openPrivateDatabase, openTestDatabase } from '../../../tests/fixtures/database'
+import { backendName } from '../../../tests/fixtures/database'
+import { buildTestApp } from '../../../tests/fixtures/app'
 import { buildApp } from '../../app'
 
 type Day = { day: string; kind: string; note: string }
@@ -18,8 +19,7 @@ describe('the 2026 calendar as seeded', () => {
   let people: OfficeAccounts
   beforeAll(async () => {
     // A fresh office: what the migrations alone give, whatever other suites did to a shared one.
-    handle = await openPrivateDatabase()
-    app = await buildApp({ db: handle.db, clientDir: '/nonexistent' })
+    ;({ app, handle } = await buildTestApp({ database: 'private' }))
     people = await officeAccounts(handle.db)
   })
   afterAll(async () => {
@@ -89,8 +89,7 @@ describe(`loading a year's schedule on ${backendName}`, () => {
   let app: Awaited<ReturnType<typeof buildApp>>
   let people: OfficeAccounts
   beforeAll(async () => {
-    handle = await openTestDatabase()
-    app = await buildApp({ db: handle.db, clientDir: '/nonexistent' })
+    ;({ app, handle } = await buildTestApp())
     people = await officeAccounts(handle.db)
   })
   afterAll(async () => {

@@ -3,6 +3,7 @@ import type { DatabaseHandle } from '../../../db/connect'
 import type { NetworkInterfaceMap } from '../../../shared/access/public-address'
 import { createAccount, type TestAccount } from '../../../tests/fixtures/accounts'
 import { openPrivateDatabase } from '../../../tests/fixtures/database'
+import { buildTestApp } from '../../../tests/fixtures/app'
 import { buildApp } from '../../app'
 
 type App = Awaited<ReturnType<typeof buildApp>>
@@ -21,7 +22,7 @@ describe('GET /api/public-address', () => {
   let chair: TestAccount
 
   const build = async (opts: Partial<Parameters<typeof buildApp>[0]>) => {
-    const app = await buildApp({ db: handle.db, clientDir: '/nonexistent', ...opts })
+    const { app } = await buildTestApp({ database: handle, ...opts })
     apps.push(app)
     return app
   }
