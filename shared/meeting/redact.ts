@@ -82,8 +82,9 @@ export function redactEvent(event: MeetingEvent, context: MeetingState): Meeting
     case 'petition.answer-prepared':
       return { ...event, payload: { petitionNo: event.payload.petitionNo } }
     case 'speaker.registered':
+      return { ...event, payload: { speaker: redactSpeaker(event.payload.speaker, context.petitions) } }
     case 'speaker.edited':
-      return { ...event, payload: { speaker: redactSpeaker(event.payload.speaker, context.petitions) } } as MeetingEvent
+      return { ...event, payload: { speaker: redactSpeaker(event.payload.speaker, context.petitions) } }
     case 'speak-request.submitted':
       return { ...event, payload: { request: redactSpeakRequest(event.payload.request) } }
     case 'speak-request.declined':

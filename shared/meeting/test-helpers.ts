@@ -46,10 +46,10 @@ export class DomainHarness {
     this.clock += ms
   }
 
-  private append(drafts: { type: string; payload: unknown }[], commandId: string | null) {
+  private append(drafts: EventDraft[], commandId: string | null) {
     const at = new Date(this.clock).toISOString()
     for (const d of drafts) {
-      const event = { ...d, meetingId: MEETING_ID, seq: this.state.seq + 1, at, commandId, actorRole: 'secretary' } as MeetingEvent
+      const event: MeetingEvent = { ...d, meetingId: MEETING_ID, seq: this.state.seq + 1, at, commandId, actorRole: 'secretary' }
       this.log.push(event)
       this.state = evolve(this.state, event)
     }
