@@ -1,11 +1,15 @@
 import { ref } from 'vue'
-import type { Ack } from '@shared/errors'
+import type { Ack, AppError } from '@shared/errors'
 import type { CommandInput, CommandType } from '@shared/meeting/commands'
 import type { CommandResult } from '@shared/protocol'
 import { useMeetingStore } from '../stores/meeting'
 
-// Quick actions (a button, a key) send one command and, when the server refuses, say why in the
-// console's notice line; forms use the store's dispatch directly and show errors next to their fields.
+// The one way a screen sends a command: useCommand().run → the meeting store's dispatch (checked
+// with the server's schema, sent over the meeting's link, retried with the same id). What differs
+// between screens is only where a refusal is said:
+// - 'notice': quick actions (a button, a key) on the console say it in the notice line;
+// - 'inline': a group of buttons on the chair's tablet keeps it to show right next to them;
+// - 'caller': a form shows it next to its fields (splitErrors) from the answer run returns.
 export type Fields<K extends CommandType> = Omit<CommandInput<K>, 'commandId'>
 
 export interface Notice {
@@ -33,23 +37,67 @@ export function useNotice() {
   return { notice, showNotice, clearNotice }
 }
 
-export function useCommand() {
+/** A refusal in one line: the server's message, then the fields it names (for a validation error). */
+export function refusalText(error: AppError): string {
+  const fields = error.fields ? [...new Set(Object.values(error.fields))].filter((m) => m && m !== error.message) : []
+  return fields.length ? `${error.message} ${fields.join(' ')}` : error.message
+}
+
+export type RefusalShown = 'notice' | 'inline' | 'caller'
+
+export interface RunOptions {
+  /** Said in the notice line once the command is recorded. */
+  done?: string | undefined
+  /** Which of a row of buttons sent it, so that button can say it is waiting (and own the refusal). */
+  key?: string | number | null
+}
+
+export function useCommand(options: { refusal?: RefusalShown } = {}) {
+  const shown = options.refusal ?? 'notice'
   const store = useMeetingStore()
   const busy = ref(false)
+  const pendingKey = ref<string | number | null>(null)
+  /** With 'inline': the last refusal, in Vietnamese, its code, and the key of what was refused. */
+  const error = ref<string | null>(null)
+  const errorCode = ref<string | null>(null)
+  const errorKey = ref<string | number | null>(null)
 
-  /** Sends the command; false (and a notice) when refused. Pressing again while one is in flight is ignored. */
-  async function run<K extends CommandType>(type: K, fields: Fields<K>, done?: string): Promise<Ack<CommandResult> | null> {
+  function clear(): void {
+    error.value = null
+    errorCode.value = null
+    errorKey.value = null
+  }
+
+  /** Sends the command and answers with the server's (or the schema's) answer, saying a refusal as chosen. */
+  async function send<K extends CommandType>(type: K, fields: Fields<K>, opts: string | RunOptions = {}): Promise<Ack<CommandResult>> {
+    const { done, key = null } = typeof opts === 'string' ? { done: opts } : opts
+    clear()
+    const result = await store.dispatch(type, fields)
+    if (result.ok) {
+      if (done) showNotice('info', done)
+    } else if (shown === 'notice') {
+      showNotice('error', result.error.message)
+    } else if (shown === 'inline') {
+      error.value = refusalText(result.error)
+      errorCode.value = result.error.code
+      errorKey.value = key
+    }
+    return result
+  }
+
+  /** As send, one at a time: null, sending nothing, while one sent from here is still in flight. */
+  async function run<K extends CommandType>(type: K, fields: Fields<K>, opts: string | RunOptions = {}): Promise<Ack<CommandResult> | null> {
     if (busy.value) return null
     busy.value = true
+    pendingKey.value = typeof opts === 'string' ? null : (opts.key ?? null)
     try {
-      const result = await store.dispatch(type, fields)
-      if (!result.ok) showNotice('error', result.error.message)
-      else if (done) showNotice('info', done)
-      return result
+      return await send(type, fields, opts)
     } finally {
       busy.value = false
+      pendingKey.value = null
     }
   }
 
-  return { busy, run }
+  return { busy, pendingKey, error, errorCode, errorKey, run, send, clear }
+
 }

@@ -144,6 +144,7 @@ export const useMeetingStore = defineStore('meeting', () => {
   }
 
   /**
+   * The transport under composables/commands.ts (screens send through useCommand, not this).
    * Checks the command with the same schema the server uses (so a bad form answers at once, even
    * offline, in the same words), then sends the normalised payload: trimmed, NFC.
    */
@@ -159,10 +160,6 @@ export const useMeetingStore = defineStore('meeting', () => {
   const requestStatus = (request: SpeakRequestStatusRequest): Promise<Ack<SpeakRequestStanding>> =>
     connection ? connection.requestStatus(request) : Promise.resolve(fail('INTERNAL', vi.forms.notConnected))
 
-  const recordPetition = (fields: CommandFields<'petition:record'>) => dispatch('petition:record', fields)
-  const registerSpeaker = (fields: CommandFields<'speaker:register'>) => dispatch('speaker:register', fields)
-  const callNextSpeaker = () => dispatch('speaker:call-next', {})
-  const finishSpeech = () => dispatch('speaker:finish', {})
 
   return {
     meetingId,
@@ -184,9 +181,5 @@ export const useMeetingStore = defineStore('meeting', () => {
     close,
     dispatch,
     requestStatus,
-    recordPetition,
-    registerSpeaker,
-    callNextSpeaker,
-    finishSpeech,
   }
 })

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { calendarFromDays, emptyCalendar } from '@shared/calendar/working-days'
 import type { Petition, Speaker } from '@shared/meeting/model'
-import { answererChoices, decisionStage, dueDateWarning, hiddenOnProjector, petitionGroups, refusalText } from './chair'
+import { answererChoices, decisionStage, dueDateWarning, hiddenOnProjector, petitionGroups } from './chair'
+import { refusalText } from '../../composables/commands'
 
 const at = '2026-06-20T08:00:00.000Z'
 

@@ -2,7 +2,6 @@ import type { HolidayCalendar } from '@shared/calendar/working-days'
 import { calendarText } from '../../i18n/calendar'
 import { chairText } from '../../i18n/chair'
 import type { Directory, DirectoryOfficial, DirectoryUnit } from '@shared/directory'
-import type { AppError } from '@shared/errors'
 import { dueDateProblem, type WrittenAnswerDates } from '@shared/meeting/answer-deadline'
 import type { Petition, PetitionStatus, Speaker } from '@shared/meeting/model'
 import { redactSpeaker } from '@shared/meeting/redact'
@@ -81,12 +80,6 @@ export type DecisionStage =
 export function decisionStage(p: Petition): DecisionStage {
   if (isResolved(p)) return p.conclusion ? 'concluded' : 'resolved'
   return p.answerer ? 'assigned' : 'open'
-}
-
-/** A refusal in one line: the server's message, then the fields it names (for a validation error). */
-export function refusalText(error: AppError): string {
-  const fields = error.fields ? [...new Set(Object.values(error.fields))].filter((m) => m && m !== error.message) : []
-  return fields.length ? `${error.message} ${fields.join(' ')}` : error.message
 }
 
 /** Quick picks for "Vượt thẩm quyền": the bodies petitions are most often forwarded to. */
