@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
 import type { MeetingSummary } from '../../shared/report'
 import type { FollowUpItem } from '../../shared/followup'
-import type { Executor } from './executor'
+import { type Executor, toIso } from './executor'
 
 // The meeting projection: one row per meeting with what reports and cross-meeting lists need
 // (shared/report.ts MeetingSummary), written in the transaction that appends the meeting's events.
@@ -64,4 +64,37 @@ export async function meetingsToProject(db: Executor, shape: number): Promise<st
 export async function loadMeetingSummary(db: Executor, meetingId: string): Promise<MeetingSummary | null> {
   const row = await db.selectFrom('meeting_projection').select('summary').where('meeting_id', '=', meetingId).executeTakeFirst()
   return row ? parse<MeetingSummary>(row.summary) : null
+}
+
+export interface ListedMeeting {
+  meetingId: string
+  title: string
+  venue: string
+  createdAt: string
+  meetingDate: string
+  phase: MeetingSummary['phase']
+}
+
+/**
+ * The meetings list, newest first: each meeting's head, and its date and phase from the projection
+ * (no log is folded, so listing hundreds of meetings neither costs their folds nor fills the
+ * meeting cache with them).
+ */
+export async function listProjectedMeetings(db: Executor, limit = 200): Promise<ListedMeeting[]> {
+  const rows = await db
+    .selectFrom('meetings')
+    .leftJoin('meeting_projection', 'meeting_projection.meeting_id', 'meetings.id')
+    .select([
+      'meetings.id',
+      'meetings.title',
+      'meetings.venue',
+      'meetings.created_at',
+      sql<string | null>`meeting_projection.summary->>'meetingDate'`.as('meeting_date'),
+      sql<MeetingSummary['phase'] | null>`meeting_projection.summary->>'phase'`.as('phase'),
+    ])
+    .orderBy('meetings.created_at', 'desc')
+    .orderBy('meetings.id')
+    .limit(limit)
+    .execute()
+  return rows.map((r) => ({ meetingId: r.id, title: r.title, venue: r.venue, createdAt: toIso(r.created_at), meetingDate: r.meeting_date ?? '', phase: r.phase ?? 'opening' }))
 }

@@ -16,7 +16,7 @@ import { buildApp } from '../app'
 // Follow-up through the real app and database: an extension and a result are events of the
 // meeting's log (its audit names who recorded them), a retried report is applied once, a refused one
 // leaves the log and the projection as they were and announces nothing, and the projection the
-// reports read is what folding the log gives.
+// reports and lists read is what folding the log gives.
 describe(`follow-up in the meeting log on ${backendName}`, () => {
   let handle: DatabaseHandle
   let app: Awaited<ReturnType<typeof buildApp>>
@@ -146,5 +146,8 @@ describe(`follow-up in the meeting log on ${backendName}`, () => {
     // The list across meetings and the results report read it.
     const across = (await app.inject({ url: '/api/follow-ups', headers: secretary() })).json().items as { meetingId: string; status: string }[]
     expect(across.filter((i) => i.meetingId === meetingId).map((i) => i.status)).toEqual(['done_on_time'])
+    // So does the meetings list: each meeting's date and phase without folding its log.
+    const listed = (await app.inject({ url: '/api/meetings', headers: secretary() })).json().meetings as { meetingId: string; meetingDate: string; phase: string }[]
+    expect(listed.find((m) => m.meetingId === meetingId)).toMatchObject({ meetingDate: '2026-06-19', phase: 'closed' })
   })
 })

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { listMeetings } from '../../../db/repositories/meetings'
+import { listProjectedMeetings } from '../../../db/repositories/meeting-projection'
 import { readEvents } from '../../../db/repositories/events'
 import { createMeetingSchema, isCommandType, restCommandSchema, unknownCommandMessage } from '../../../shared/meeting/commands'
 import { eventsFor, stateFor } from '../../../shared/meeting/redact'
@@ -42,14 +42,8 @@ const meetingsRoutes: FastifyPluginAsync = async (fastify) => {
   })
 
   app.get('/api/meetings', { config: { action: 'meetings:list' }, schema: { response: { 200: z.object({ meetings: z.array(meetingListItem) }) } } }, async () => {
-    const meetings = await listMeetings(app.db)
-    const listed = []
-    // The date and phase come from each meeting's log (held folded in memory once read).
-    for (const { meetingId, title, venue, createdAt } of meetings) {
-      const state = await app.meetingLog.state(meetingId)
-      listed.push({ meetingId, title, venue, createdAt, meetingDate: state?.details.meetingDate ?? '', phase: state?.phase ?? 'opening' })
-    }
-    return { meetings: listed }
+    // The date and phase come from the meeting projection, kept with each meeting's log.
+    return { meetings: await listProjectedMeetings(app.db) }
   })
 
   app.get('/api/meetings/:meetingId', { config: { action: 'meeting:read' }, schema: { params: meetingIdParams, response: { 200: meetingSummary, ...errors } } }, async (req, reply) => {
