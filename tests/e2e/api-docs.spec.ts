@@ -21,7 +21,11 @@ test('the administrator browses the REST API description under the app’s CSP',
   const page = await context.newPage()
   const refusals = watchRefusals(page)
 
-  await page.goto('/api/docs')
+  // Linked from the office settings, which only an administrator opens.
+  await page.goto('/settings')
+  const link = page.getByTestId('settings-api-docs')
+  await expect(link).toHaveAttribute('href', '/api/docs')
+  await page.goto((await link.getAttribute('href'))!)
   await expect(page.locator('.swagger-ui .info .title')).toContainText('Hội nghị đối thoại')
   // The groups, and a route's Vietnamese summary.
   await expect(page.locator('.opblock-tag', { hasText: 'Tài khoản' })).toBeVisible()

@@ -266,6 +266,7 @@ export const afterText = {
   settings: {
     title: 'Cài đặt cơ quan',
     lead: 'Tên cơ quan in trên văn bản và lịch nghỉ lễ dùng để tính thời hạn theo ngày làm việc.',
+    apiDocs: 'Mô tả REST API (OpenAPI) để kết nối hệ thống khác của cơ quan',
     office: 'Cơ quan ban hành văn bản',
     parentBody: 'Cơ quan chủ quản',
     parentBodyHint: 'In hoa, không đậm, dòng trên. VD: UBND TỈNH SƠN LA. Để trống nếu không có.',
