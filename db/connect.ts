@@ -22,8 +22,9 @@ export interface DatabaseConfig {
   /** PGlite data directory; omit for an in-memory database (tests). */
   dataDir?: string | undefined
   /**
-   * Tests: an in-memory PGlite starts from this data directory tarball (PGlite's dumpDataDir of a
-   * migrated database) instead of running initdb and every migration again for each suite.
+   * Tests: PGlite starts from this data directory tarball (PGlite's dumpDataDir of a migrated
+   * database) instead of running initdb and every migration again for each suite. In memory, or
+   * in a `dataDir` that is still empty (PGlite refuses to load it over an existing database).
    */
   snapshot?: Blob | undefined
 }
@@ -69,9 +70,8 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
   const dataDir = config.dataDir ? path.resolve(config.dataDir) : undefined
   const release = dataDir ? acquireDataDirLock(dataDir) : () => {}
   try {
-    const pglite = dataDir
-      ? await PGlite.create(path.join(dataDir, 'pglite'))
-      : await PGlite.create(config.snapshot ? { loadDataDir: config.snapshot } : {})
+    const options = config.snapshot ? { loadDataDir: config.snapshot } : {}
+    const pglite = dataDir ? await PGlite.create(path.join(dataDir, 'pglite'), options) : await PGlite.create(options)
     const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) })
     return {
       db,

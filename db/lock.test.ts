@@ -8,6 +8,7 @@ import { openDatabase } from './connect'
 import { acquireDataDirLock, DataDirLockedError } from './lock'
 import { migrateToLatest } from './migrate'
 import { findMeeting, insertMeeting } from './repositories/meetings'
+import { migratedSnapshot } from '../tests/fixtures/database'
 
 const dirs: string[] = []
 const tempDir = () => {
@@ -44,7 +45,7 @@ async function contender(dir: string) {
 describe('the embedded database directory', () => {
   it('keeps data across a close and reopen, and releases its lock on close', async () => {
     const dir = tempDir()
-    const first = await openDatabase({ dataDir: dir })
+    const first = await openDatabase({ dataDir: dir, snapshot: await migratedSnapshot() })
     await migrateToLatest(first.db)
     const meetingId = '3f2b1c4d-5e6f-4a1b-8c2d-3e4f5a6b7c8d'
     await insertMeeting(first.db, { meetingId, title: 'Đối thoại', venue: '', createdAt: new Date().toISOString() })
@@ -58,7 +59,7 @@ describe('the embedded database directory', () => {
 
   it('refuses a second opening while the first holds it, in this process', async () => {
     const dir = tempDir()
-    const first = await openDatabase({ dataDir: dir })
+    const first = await openDatabase({ dataDir: dir, snapshot: await migratedSnapshot() })
     await expect(openDatabase({ dataDir: dir })).rejects.toBeInstanceOf(DataDirLockedError)
     await first.close()
   })
@@ -74,7 +75,7 @@ describe('the embedded database directory', () => {
 
     other.child.kill('SIGKILL') // no clean-up of any kind
     await new Promise((r) => other.child.once('exit', r))
-    const taken = await openDatabase({ dataDir: dir })
+    const taken = await openDatabase({ dataDir: dir, snapshot: await migratedSnapshot() })
     expect(fs.readFileSync(path.join(dir, 'server.lock'), 'utf8')).toBe(String(process.pid))
     await taken.close()
   })

@@ -5,7 +5,7 @@ import path from 'node:path'
 import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
 import { openDatabase } from '../../db/connect'
-import { migrateToLatest } from '../../db/migrate'
+import { migratedSnapshot } from '../../tests/fixtures/database'
 import { consumePasswordToken, findUserByUsername, setPasswordHash } from '../../db/repositories/accounts'
 import { listAudit } from '../../db/repositories/audit'
 import { prepareFirstRun } from './first-run'
@@ -18,8 +18,7 @@ describe('npm run reset-password', () => {
   it('prints a one-time link for the account, and nothing for a name that does not exist', async () => {
     const dataDir = await mkdtemp(path.join(tmpdir(), 'hnd-reset-'))
     try {
-      const setup = await openDatabase({ dataDir })
-      await migrateToLatest(setup.db)
+      const setup = await openDatabase({ dataDir, snapshot: await migratedSnapshot() })
       await prepareFirstRun(setup.db)
       const admin = (await findUserByUsername(setup.db, 'admin'))!
       await setPasswordHash(setup.db, admin.id, 'scrypt$forgotten')
