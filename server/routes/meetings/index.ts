@@ -27,7 +27,9 @@ const meetingsRoutes: FastifyPluginAsync = async (fastify) => {
     '/api/meetings',
     { config: { action: 'meetings:create' }, schema: { body: createMeetingSchema, response: { 200: meetingCreated, 201: meetingCreated, ...errors } } },
     async (req, reply) => {
-      const result = await app.meetingLog.createMeeting(req.body, actorOf(req.principal, req.ip))
+      // The office's secretary (the action's policy) opens the log as the meeting's secretary, whom
+      // the command policy allows to create it (decided like every command: meeting-log.ts).
+      const result = await app.meetingLog.createMeeting(req.body, actorOf(req.principal, req.ip), 'secretary')
       if (!result.ok) return sendError(reply, result.error)
       const { meeting, duplicate } = result.data
       return reply.code(duplicate ? 200 : 201).send({ meetingId: meeting.meetingId, title: meeting.title, venue: meeting.venue, createdAt: meeting.createdAt })
