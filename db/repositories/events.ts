@@ -1,7 +1,6 @@
 import type { EventType, MeetingEvent, MeetingEventOf } from '../../shared/meeting/events'
 import type { AuditActor, MeetingAuditEntry } from '../../shared/access/accounts'
 import type { Role } from '../../shared/roles'
-import { sql } from 'kysely'
 import { type Executor, toIso } from './executor'
 
 /** `actor`: who issued the command (kept for oversight; it never travels with the events). */
@@ -101,12 +100,4 @@ export async function countEvents(db: Executor, meetingId: string): Promise<numb
     .where('meeting_id', '=', meetingId)
     .executeTakeFirstOrThrow()
   return row.n
-}
-
-/**
- * Tells every server process listening on `channel` that a meeting has new events. Sent inside the
- * appending transaction, PostgreSQL delivers it only if that transaction commits, in commit order.
- */
-export async function notifyAppended(trx: Executor, channel: string, notice: object): Promise<void> {
-  await sql`select pg_notify(${channel}, ${JSON.stringify(notice)})`.execute(trx)
 }
