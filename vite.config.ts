@@ -50,7 +50,7 @@ export default defineConfig({
     coverage: {
       provider: 'v8',
       include: ['shared/**/*.ts', 'server/**/*.ts', 'db/**/*.ts', 'client/src/**/*.{ts,vue}'],
-      exclude: ['**/*.test.ts', '**/*.d.ts', 'db/migrations/**', 'server/documents/make-samples.ts', 'server/documents/render-sample.ts'],
+      exclude: ['**/*.test.ts', '**/*.d.ts', 'db/migrations/**', 'client/src/testing/**', 'server/documents/make-samples.ts', 'server/documents/render-sample.ts'],
       reporter: ['text-summary', 'json-summary'],
       reportsDirectory: 'coverage',
     },
