@@ -27,7 +27,8 @@ export default fp<MeetingLogPluginOptions>(
     app.decorate('office', office)
     const log = new MeetingLog(opts.db, { office, ...opts.log })
     // Meetings recorded before the reports' projection existed (or with an older shape) get their row now.
-    await rebuildMissingProjections(opts.db)
+    const rebuilt = await rebuildMissingProjections(opts.db)
+    if (rebuilt) app.log.info({ meetings: rebuilt }, 'meeting projection rebuilt from the log')
     app.decorate('meetingLog', log)
     app.addHook('onClose', async () => log.close())
   },
