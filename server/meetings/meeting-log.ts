@@ -20,7 +20,7 @@ import type { AuditActor } from '../../shared/access/accounts'
 import { commandHash } from './command-hash'
 import { KeyedMutex } from './mutex'
 import { MeetingCache } from './meeting-cache'
-import { updateMeetingProjection } from '../reports/meeting-projection'
+import { projectionChanges, updateMeetingProjection } from '../reports/meeting-projection'
 import { sealSpeakRequestSecret } from './speak-request-secret'
 import type { OfficeContext } from '../office/office-data'
 import { emptyDirectory } from '../../shared/directory'
@@ -87,6 +87,13 @@ export interface LogEntrySpec {
   /** The session or device the command comes through: it must still hold when the events are written. */
   guard?: CredentialGuard
 }
+
+/** What one attempt at writing a command came to; 'transaction': do it again inside one. */
+type WriteOutcome =
+  | { kind: 'refused'; result: Result<CommandResult> }
+  | { kind: 'applied'; events: MeetingEvent[]; state: MeetingState }
+  | { kind: 'moved' }
+  | { kind: 'transaction' }
 
 class AlongsideRefused extends Error {
   constructor(readonly error: AppError) {
@@ -231,7 +238,7 @@ export class MeetingLog extends EventEmitter<{ appended: [AppendedBatch] }> {
   }
 
   private async apply(meetingId: string, spec: LogEntrySpec): Promise<Result<CommandResult>> {
-    const { hash, role, actor } = spec
+    const { hash } = spec
     const command = { commandId: spec.commandId, type: spec.type }
     const office = await this.office.context()
     // Decided against the cached state first; no retry check and no lock beforehand: the write
@@ -240,54 +247,13 @@ export class MeetingLog extends EventEmitter<{ appended: [AppendedBatch] }> {
     for (let attempt = 0; ; attempt++) {
       const cached = attempt === 0 ? await this.cachedState(meetingId) : null
       if (attempt === 0 && !cached) return fail('MEETING_NOT_FOUND')
-      let outcome: { kind: 'refused'; result: Result<CommandResult> } | { kind: 'applied'; events: MeetingEvent[]; state: MeetingState } | { kind: 'moved' }
+      let outcome: WriteOutcome
       try {
-        outcome = await this.db.transaction().execute(async (trx) => {
-          let state = cached
-          if (!state) {
-            const meeting = await lockMeeting(trx, meetingId)
-            if (!meeting) return { kind: 'refused' as const, result: fail('MEETING_NOT_FOUND') }
-            state = await this.catchUp(trx, meetingId, meeting.lastSeq)
-          }
-          const at = this.now().toISOString()
-          // Giving one screen its own view needs the meeting's paired projectors, read in this transaction.
-          const projectors = spec.type === 'projector:assign' ? await pairedProjectors(trx, meetingId, at) : undefined
-          const decided = spec.decide(state, { at, ...office, ...(projectors ? { projectors } : {}) })
-          const record = { commandId: command.commandId, commandType: command.type, payloadHash: hash, appliedAt: at }
-          const guard = spec.guard ?? null
-          if (!decided.ok) {
-            // Recorded with its refusal: a retry of this id after the state changed (a speaker
-            // registered since "call next" found the queue empty) gets this answer, not a new one.
-            const written = await recordRefusal(trx, { meetingId, afterSeq: state.seq, command: record, guard, refusal: decided.error })
-            if (written === 'appended') return { kind: 'refused' as const, result: decided }
-            return written === 'moved' ? { kind: 'moved' as const } : { kind: 'refused' as const, result: revokedFor(guard) }
-          }
-          const events = this.number(meetingId, state.seq, decided.data, { at, commandId: command.commandId, role })
-          const lastSeq = state.seq + events.length
-          const after = fold(state, events)
-          const notice: EventsNotice = { meetingId, fromSeq: state.seq + 1, toSeq: lastSeq, origin: this.processId }
-          const written = await appendCommand(trx, {
-            meetingId,
-            afterSeq: state.seq,
-            events,
-            actor,
-            head: { title: after.title, venue: after.venue },
-            command: record,
-            guard,
-            // Only other processes need telling; on the embedded database there are none.
-            notify: this.sharedDatabase ? { channel: EVENTS_CHANNEL, payload: JSON.stringify(notice) } : null,
-          })
-          if (written === 'moved') return { kind: 'moved' as const }
-          if (written === 'revoked') return { kind: 'refused' as const, result: revokedFor(guard) }
-          // Reports and cross-meeting lists read a projection kept in this same transaction.
-          await updateMeetingProjection(trx, after, state)
-          if (spec.alongside) {
-            const refused = await spec.alongside(trx, after)
-            // What goes with the events refused: nothing is written (the transaction rolls back).
-            if (refused) throw new AlongsideRefused(refused)
-          }
-          return { kind: 'applied' as const, events, state: after }
-        })
+        // Most commands are one statement, committed on its own: no BEGIN, no COMMIT. A
+        // transaction only when something else must commit with the events (the reports'
+        // projection, what `alongside` writes), or under the lock after the head moved.
+        outcome = attempt === 0 && !spec.alongside ? await this.write(this.db, meetingId, spec, office, cached, false) : { kind: 'transaction' }
+        if (outcome.kind === 'transaction') outcome = await this.db.transaction().execute((trx) => this.write(trx, meetingId, spec, office, cached, true))
       } catch (err) {
         if (err instanceof AlongsideRefused) return { ok: false, error: err.error }
         // A retried command id: its row exists (here, or written by another process meanwhile).
@@ -308,6 +274,7 @@ export class MeetingLog extends EventEmitter<{ appended: [AppendedBatch] }> {
         continue
       }
       if (outcome.kind === 'refused') return outcome.result
+      if (outcome.kind === 'transaction') throw new Error('a write inside a transaction asked for one')
       // Committed: only now is the cache advanced and the batch announced.
       this.cache.set(meetingId, outcome.state)
       // Announced on the next turn of the event loop: the sender's ack goes out first instead of
@@ -317,6 +284,69 @@ export class MeetingLog extends EventEmitter<{ appended: [AppendedBatch] }> {
       setImmediate(() => this.emit('appended', batch))
       return ok({ seq: outcome.state.seq, events: outcome.events, duplicate: false })
     }
+  }
+
+  /**
+   * Decides the command against `state` (null: lock the meeting and read its head first) and writes
+   * the outcome with `db`. Outside a transaction (`transactional` false) it writes only what one
+   * statement can hold, and answers 'transaction' when more must commit with it.
+   */
+  private async write(
+    db: Kysely<Database> | Transaction<Database>,
+    meetingId: string,
+    spec: LogEntrySpec,
+    office: OfficeContext,
+    cached: MeetingState | null,
+    transactional: boolean,
+  ): Promise<WriteOutcome> {
+    const { hash, role, actor } = spec
+    let state = cached
+    if (!state) {
+      const meeting = await lockMeeting(db, meetingId)
+      if (!meeting) return { kind: 'refused', result: fail('MEETING_NOT_FOUND') }
+      state = await this.catchUp(db as Kysely<Database>, meetingId, meeting.lastSeq)
+    }
+    const at = this.now().toISOString()
+    // Giving one screen its own view needs the meeting's paired projectors.
+    const projectors = spec.type === 'projector:assign' ? await pairedProjectors(db as Kysely<Database>, meetingId, at) : undefined
+    const decided = spec.decide(state, { at, ...office, ...(projectors ? { projectors } : {}) })
+    const record = { commandId: spec.commandId, commandType: spec.type, payloadHash: hash, appliedAt: at }
+    const guard = spec.guard ?? null
+    if (!decided.ok) {
+      // Recorded with its refusal: a retry of this id after the state changed (a speaker
+      // registered since "call next" found the queue empty) gets this answer, not a new one.
+      const written = await recordRefusal(db, { meetingId, afterSeq: state.seq, command: record, guard, refusal: decided.error })
+      if (written === 'appended') return { kind: 'refused', result: decided }
+      return written === 'moved' ? { kind: 'moved' } : { kind: 'refused', result: revokedFor(guard) }
+    }
+    const events = this.number(meetingId, state.seq, decided.data, { at, commandId: spec.commandId, role })
+    const lastSeq = state.seq + events.length
+    const after = fold(state, events)
+    if (!transactional && projectionChanges(after, state)) return { kind: 'transaction' }
+    const notice: EventsNotice = { meetingId, fromSeq: state.seq + 1, toSeq: lastSeq, origin: this.processId }
+    const written = await appendCommand(db, {
+      meetingId,
+      afterSeq: state.seq,
+      events,
+      actor,
+      head: { title: after.title, venue: after.venue },
+      command: record,
+      guard,
+      // Only other processes need telling; on the embedded database there are none.
+      notify: this.sharedDatabase ? { channel: EVENTS_CHANNEL, payload: JSON.stringify(notice) } : null,
+    })
+    if (written === 'moved') return { kind: 'moved' }
+    if (written === 'revoked') return { kind: 'refused', result: revokedFor(guard) }
+    if (transactional) {
+      // Reports and cross-meeting lists read a projection kept in this same transaction.
+      await updateMeetingProjection(db, after, state)
+      if (spec.alongside) {
+        const refused = await spec.alongside(db as Transaction<Database>, after)
+        // What goes with the events refused: nothing is written (the transaction rolls back).
+        if (refused) throw new AlongsideRefused(refused)
+      }
+    }
+    return { kind: 'applied', events, state: after }
   }
 
   /**

@@ -13,14 +13,36 @@ function cmd<K extends CommandType>(type: K, input: Omit<CommandInput<K>, 'comma
 }
 
 /**
- * The real database, with one fault injected the way a network causes it: the transaction commits,
- * then the reply is lost (the connection breaks right after COMMIT reached the server). The caller
- * hears "Connection terminated unexpectedly" although the events are in the log.
+ * The real database, with one fault injected the way a network causes it: the write commits, then
+ * the reply is lost (the connection breaks right after COMMIT reached the server). The caller hears
+ * "Connection terminated unexpectedly" although the events are in the log. A command is written
+ * either in a transaction or, when nothing else commits with it, as one statement on its own:
+ * both are covered.
  */
 function withLostCommitReply(db: Kysely<Database>) {
   let loseNext = false
   const faulty = new Proxy(db, {
     get(target, property) {
+      if (property === 'getExecutor') {
+        // Statements run on the database itself (not in a transaction): the log's one-statement write.
+        return () => {
+          const executor = target.getExecutor()
+          return new Proxy(executor, {
+            get(inner, name) {
+              const value = Reflect.get(inner, name, inner) as unknown
+              if (name !== 'executeQuery') return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(inner) : value
+              return async (...args: Parameters<typeof executor.executeQuery>) => {
+                const result = await executor.executeQuery(...args)
+                if (loseNext && /insert into meeting_commands/.test(args[0].sql)) {
+                  loseNext = false
+                  throw new Error('Connection terminated unexpectedly')
+                }
+                return result
+              }
+            },
+          })
+        }
+      }
       if (property !== 'transaction') {
         // Kysely keeps its state in private fields: its methods must run on the real object.
         const value = Reflect.get(target, property, target) as unknown

@@ -14,8 +14,16 @@ import { MEETING_SUMMARY_SHAPE, meetingSummary, summaryChanged } from '../../sha
  * (most of a live meeting: speakers, clocks, the projector) write nothing.
  */
 export async function updateMeetingProjection(trx: Executor, after: MeetingState, before?: MeetingState): Promise<void> {
-  if (before && before.seq > 0 && !summaryChanged(before, after)) return
+  if (!projectionChanges(after, before)) return
   await saveMeetingSummary(trx, meetingSummary(after), after.seq, MEETING_SUMMARY_SHAPE)
+}
+
+/**
+ * Whether `updateMeetingProjection` writes for these states. The meeting log asks first: a command
+ * that changes nothing a report reads is then written in one statement, without a transaction.
+ */
+export function projectionChanges(after: MeetingState, before?: MeetingState): boolean {
+  return !(before && before.seq > 0 && !summaryChanged(before, after))
 }
 
 /**
