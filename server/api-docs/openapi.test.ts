@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import type { DatabaseHandle } from '../../db/connect'
 import { createUserSchema } from '../../shared/access/accounts'
 import { createAccount, type TestAccount } from '../../tests/fixtures/accounts'
-import { openPrivateDatabase } from '../../tests/fixtures/database'
-import { buildApp } from '../app'
+import { buildTestApp, type App, type TestApp } from '../../tests/fixtures/app'
 import { routeSummaries } from './summaries'
 
 interface Operation {
@@ -28,25 +26,22 @@ const openApiPath = (url: string) => url.replace(/:(\w+)/g, '{$1}')
 
 // The REST API's description, read from the running app as an office's other system would.
 describe('OpenAPI description of the REST API', () => {
-  let handle: DatabaseHandle
-  let app: Awaited<ReturnType<typeof buildApp>>
+  let testApp: TestApp
+  let app: App
   let admin: TestAccount
   let secretary: TestAccount
   let doc: OpenApiDocument
 
   beforeAll(async () => {
-    handle = await openPrivateDatabase()
-    app = await buildApp({ db: handle.db, clientDir: '/nonexistent', security: { rateLimit: false } })
-    admin = await createAccount(handle.db, ['admin'])
-    secretary = await createAccount(handle.db, ['secretary'])
+    testApp = await buildTestApp({ security: { rateLimit: false } })
+    app = testApp.app
+    admin = await createAccount(testApp.db, ['admin'])
+    secretary = await createAccount(testApp.db, ['secretary'])
     const res = await app.inject({ method: 'GET', url: '/api/openapi.json', headers: admin.headers })
     expect(res.statusCode).toBe(200)
     doc = res.json()
   })
-  afterAll(async () => {
-    await app.close()
-    await handle.close()
-  })
+  afterAll(() => testApp.close())
 
   it('is an OpenAPI 3 document whose operations each answer something and declare their path parameters', () => {
     expect(doc.openapi).toMatch(/^3\.0\.\d+$/)
