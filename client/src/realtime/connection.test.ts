@@ -1,151 +1,188 @@
-import { createServer, type Server as HttpServer } from 'node:http'
+import { randomUUID } from 'node:crypto'
 import { createServer as createTcpServer, connect as tcpConnect, type AddressInfo, type Socket as TcpSocket } from 'node:net'
-import { Server, type ServerOptions, type Socket as ServerSocket } from 'socket.io'
 import { io as connect } from 'socket.io-client'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { emptyCalendar } from '@shared/calendar/working-days'
-import { emptyDirectory } from '@shared/directory'
-import { errorMessages, fail, ok, type Ack } from '@shared/errors'
-import { commandSchemas, isCommandType, type Command } from '@shared/meeting/commands'
-import { decide } from '@shared/meeting/decide'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { fail, type Ack } from '@shared/errors'
+import { isCommandType } from '@shared/meeting/commands'
 import type { MeetingEvent } from '@shared/meeting/events'
-import { evolve } from '@shared/meeting/evolve'
 import { emptyMeetingState, type MeetingState } from '@shared/meeting/model'
-import { PROTOCOL_VERSION, type CommandResult, type HandshakeAuth, type SyncResult } from '@shared/protocol'
+import { PROTOCOL_VERSION, type HandshakeAuth } from '@shared/protocol'
+import type { Role } from '@shared/roles'
+import { publicRoom } from '../../../server/realtime/rooms'
+import type { RealtimeSocket } from '../../../server/realtime/types'
+import { startTestServer } from '../../../tests/fixtures/server'
 import { MeetingConnection, type ConnectionStatus, type MeetingConnectionOptions, type MeetingSocket } from './connection'
 import { memoryOutbox, type StoredCommand } from './outbox'
 
-// The connection against a real Socket.IO server that plays the meeting log with the shared domain:
-// just enough server to check what the client promises — sync on every (re)connect, ordered folding
-// with gap repair, and resending an unacknowledged command with the same commandId.
+// The connection against the real server (real app, real database, real Socket.IO), the one it
+// talks to in the hall: sync on every (re)connect, ordered folding with gap repair, resending an
+// unacknowledged command with the same commandId, and the server's own refusals. What the hall does
+// wrong is played around the server, never inside it: a network between the screens and the server
+// (a TCP relay that can cut the link or go silent), and a packet middleware on the server's sockets
+// that can lose an ack, hold a command unanswered, or answer as a server whose database failed.
 
-const meetingId = '7d3c2f0e-8b5a-4c1d-9e2f-3a4b5c6d7e8f'
-const chairToken = 'chair-device-token'
-const revokedToken = 'revoked-device-token'
+type Server = Awaited<ReturnType<typeof startTestServer>>
 
-class FakeMeetingServer {
-  readonly http: HttpServer = createServer()
-  readonly io: Server
-  state: MeetingState = emptyMeetingState(meetingId)
-  log: MeetingEvent[] = []
-  results = new Map<string, CommandResult>()
-  /** Every commandId received, retries included. */
-  received: string[] = []
-  syncRequests: number[] = []
-  /** When set, the next command is applied but its ack is lost with the connection. */
-  dropNextAck = false
-  /** When set, commands are received but never answered. */
-  silent = false
-  /** Added to the real clock for the `serverTime` of sync answers (a server whose clock is off). */
-  clockSkewMs = 0
-  /** Every handshake's `auth`, as received. */
-  handshakes: HandshakeAuth[] = []
-  /**
-   * While above 0, a command is applied and then answered with this error, as a server whose
-   * connection to its database broke during COMMIT does: committed, but it cannot say so.
-   */
-  unknownOutcomes = 0
-  unknownOutcomeCode: 'INTERNAL' | 'UNAVAILABLE' = 'UNAVAILABLE'
-  /** While above 0, a sync is answered UNAVAILABLE (the database is down). */
-  failingSyncs = 0
+/** A network between the screens and the server that can be cut, or go silent as a dropped Wi-Fi does. */
+class Network {
+  private readonly tcp = createTcpServer((inbound) => this.carry(inbound))
+  private readonly links = new Set<TcpSocket>()
+  private state: 'up' | 'cut' | 'silent' = 'up'
+  /** Connections the screens opened through it, refused ones included: one per handshake attempt. */
+  attempts = 0
 
-  constructor(options: Partial<ServerOptions> = {}) {
-    this.io = new Server(this.http, options)
-    this.append([{ type: 'meeting.created', payload: { title: 'Hội nghị thử', venue: 'Hội trường' } }], null)
-    // The real server knows a person by the session cookie and a device by its token. Here the
-    // secretary and the projector pass, the chair screen needs the chair device's token.
-    this.io.use((socket, next) => {
-      const auth = socket.handshake.auth as HandshakeAuth
-      this.handshakes.push(auth)
-      const refuse = (code: 'UNAUTHENTICATED' | 'DEVICE_REVOKED') => {
-        const err = new Error('refused') as Error & { data: unknown }
-        err.data = { code, message: errorMessages[code] }
-        next(err)
-      }
-      if (auth.deviceToken === revokedToken) return refuse('DEVICE_REVOKED')
-      if (auth.role === 'chair' && auth.deviceToken !== chairToken) return refuse('UNAUTHENTICATED')
-      next()
-    })
-    this.io.on('connection', (socket) => this.serve(socket))
-  }
+  constructor(private readonly target: number) {}
 
   async listen(): Promise<string> {
-    await new Promise<void>((resolve) => this.http.listen(0, '127.0.0.1', resolve))
-    return `http://127.0.0.1:${(this.http.address() as AddressInfo).port}`
+    await new Promise<void>((resolve) => this.tcp.listen(0, '127.0.0.1', resolve))
+    return `http://127.0.0.1:${(this.tcp.address() as AddressInfo).port}`
+  }
+
+  /** The server is gone (a restart): every link closes and nothing reaches it until restore(). */
+  cut(): void {
+    this.state = 'cut'
+    for (const link of this.links) link.destroy()
+  }
+
+  /** Nothing gets through any more, and no side is told: no FIN, no RST, only silence. */
+  silence(): void {
+    this.state = 'silent'
+    for (const link of this.links) {
+      link.unpipe()
+      link.pause()
+    }
+  }
+
+  restore(): void {
+    this.state = 'up'
   }
 
   async close(): Promise<void> {
-    await new Promise<void>((resolve) => void this.io.close(() => resolve()))
+    for (const link of this.links) link.destroy()
+    await new Promise<void>((resolve) => this.tcp.close(() => resolve()))
   }
 
-  append(drafts: { type: string; payload: unknown }[], commandId: string | null): MeetingEvent[] {
-    const events: MeetingEvent[] = []
-    for (const draft of drafts) {
-      const event = {
-        ...draft,
-        meetingId,
-        seq: this.state.seq + 1,
-        at: new Date().toISOString(),
-        commandId,
-        actorRole: 'secretary',
-      } as MeetingEvent
-      this.log.push(event)
-      this.state = evolve(this.state, event)
-      events.push(event)
+  private carry(inbound: TcpSocket): void {
+    this.attempts++
+    if (this.state !== 'up') return void inbound.destroy() // unreachable while down
+    const outbound = tcpConnect(this.target, '127.0.0.1')
+    for (const end of [inbound, outbound]) {
+      this.links.add(end)
+      end.on('error', () => end.destroy())
+      end.on('close', () => this.links.delete(end))
     }
-    return events
-  }
-
-  /** Appends and broadcasts, as the real server does after commit. */
-  push(events: MeetingEvent[]): void {
-    this.io.to('meeting').emit('meeting:appended', { events })
-  }
-
-  private serve(socket: ServerSocket): void {
-    socket.on('meeting:sync', async (request: { lastSeq: number }, ack: (r: Ack<SyncResult>) => void) => {
-      this.syncRequests.push(request.lastSeq)
-      if (this.failingSyncs > 0) {
-        this.failingSyncs--
-        return ack(fail('UNAVAILABLE'))
-      }
-      await socket.join('meeting')
-      const serverTime = new Date(Date.now() + this.clockSkewMs).toISOString()
-      ack(ok({ kind: 'events', events: this.log.filter((e) => e.seq > request.lastSeq), seq: this.state.seq, serverTime }))
-    })
-    socket.onAny((type: string, payload: Record<string, unknown>, ack: (r: Ack<CommandResult>) => void) => {
-      if (!isCommandType(type)) return
-      const commandId = String(payload.commandId)
-      this.received.push(commandId)
-      if (this.silent) return
-      const previous = this.results.get(commandId)
-      if (previous && this.unknownOutcomes > 0) {
-        this.unknownOutcomes-- // still failing: the retry cannot be answered either
-        return ack(fail(this.unknownOutcomeCode))
-      }
-      if (previous) return ack(ok({ ...previous, duplicate: true }))
-      const parsed = commandSchemas[type].safeParse(payload)
-      if (!parsed.success) return ack(fail('VALIDATION_FAILED'))
-      const decided = decide(this.state, { type, ...parsed.data } as Command, { at: new Date().toISOString(), directory: emptyDirectory, calendar: emptyCalendar })
-      if (!decided.ok) return ack(decided)
-      const events = this.append(decided.data, commandId)
-      const result = { seq: this.state.seq, events, duplicate: false }
-      this.results.set(commandId, result)
-      socket.broadcast.to('meeting').emit('meeting:appended', { events })
-      if (this.dropNextAck) {
-        this.dropNextAck = false
-        socket.conn.close() // the ack is lost with the connection
-        return
-      }
-      if (this.unknownOutcomes > 0) {
-        this.unknownOutcomes--
-        return ack(fail(this.unknownOutcomeCode))
-      }
-      ack(ok(result))
-    })
+    inbound.pipe(outbound)
+    outbound.pipe(inbound)
   }
 }
 
-function until(check: () => boolean, timeoutMs = 4000): Promise<void> {
+/**
+ * What the server received from this test's screens, and the faults the test turns on. Commands
+ * still go through the real server: a lost ack is lost after the commit, an unknown outcome is
+ * answered after the real one was decided.
+ */
+interface Hall {
+  /** Every commandId received, retries included. */
+  received: string[]
+  /** The lastSeq of every sync asked for, by the screen's role. */
+  syncs: { role: Role; lastSeq: number }[]
+  /** Every accepted handshake's `auth`, as received. */
+  handshakes: HandshakeAuth[]
+  /** The server's sockets of this test's screens. */
+  sockets: RealtimeSocket[]
+  /** When set, the next command is applied but its ack is lost with the connection. */
+  dropNextAck: boolean
+  /** When set, commands are received but never answered (nor applied). */
+  silent: boolean
+  /**
+   * While above 0, a command's answer is replaced by this error, as a server whose connection to
+   * its database broke during COMMIT answers: committed, but it cannot say so.
+   */
+  unknownOutcomes: number
+  unknownOutcomeCode: 'INTERNAL' | 'UNAVAILABLE'
+  /** While above 0, a sync is answered UNAVAILABLE (the database is down). */
+  failingSyncs: number
+}
+
+const freshHall = (): Hall => ({
+  received: [],
+  syncs: [],
+  handshakes: [],
+  sockets: [],
+  dropNextAck: false,
+  silent: false,
+  unknownOutcomes: 0,
+  unknownOutcomeCode: 'UNAVAILABLE',
+  failingSyncs: 0,
+})
+
+let server: Server
+let hall: Hall = freshHall()
+let meetingId: string
+let network: Network
+let url: string
+const open: MeetingConnection[] = []
+
+/** Plays the faults on the real server's sockets for this test's meeting. */
+function watch(socket: RealtimeSocket): void {
+  if (socket.data.meetingId !== meetingId) return
+  const { role } = socket.data
+  hall.handshakes.push(socket.handshake.auth as HandshakeAuth)
+  hall.sockets.push(socket)
+  socket.use((packet, next) => {
+    const [event, payload] = packet
+    const last = packet.length - 1
+    const ack = typeof packet[last] === 'function' ? (packet[last] as (result: Ack<unknown>) => void) : null
+    if (event === 'meeting:sync') {
+      hall.syncs.push({ role, lastSeq: (payload as { lastSeq: number }).lastSeq })
+      if (hall.failingSyncs > 0 && ack) {
+        hall.failingSyncs--
+        return ack(fail('UNAVAILABLE'))
+      }
+      return next()
+    }
+    if (!isCommandType(event) || !ack) return next()
+    hall.received.push(String((payload as { commandId?: unknown }).commandId))
+    if (hall.silent) return
+    packet[last] = (result: Ack<unknown>) => {
+      if (hall.dropNextAck) {
+        hall.dropNextAck = false
+        socket.conn.close() // the ack is lost with the connection
+        return
+      }
+      if (hall.unknownOutcomes > 0) {
+        hall.unknownOutcomes--
+        return ack(fail(hall.unknownOutcomeCode))
+      }
+      ack(result)
+    }
+    next()
+  })
+}
+
+beforeAll(async () => {
+  server = await startTestServer()
+  server.app.io.on('connection', (socket) => watch(socket))
+})
+
+afterAll(async () => {
+  await server?.close()
+})
+
+beforeEach(async () => {
+  retries = []
+  hall = freshHall()
+  ;({ meetingId } = await server.createMeeting('Hội nghị thử'))
+  network = new Network(Number(new URL(server.url).port))
+  url = await network.listen()
+})
+
+afterEach(async () => {
+  for (const connection of open.splice(0)) connection.close()
+  await network.close()
+})
+
+function until(check: () => boolean, timeoutMs = 10_000): Promise<void> {
   return new Promise((resolve, reject) => {
     const started = Date.now()
     const tick = () => {
@@ -157,13 +194,27 @@ function until(check: () => boolean, timeoutMs = 4000): Promise<void> {
   })
 }
 
-let server: FakeMeetingServer
-let url: string
-const open: MeetingConnection[] = []
+/** The meeting as the server holds it, as it serves it to a screen of `role`. */
+async function serverState(role: 'secretary' | 'projector' = 'secretary'): Promise<MeetingState> {
+  const res = await server.app.inject({ url: `/api/meetings/${meetingId}/state?role=${role}`, headers: server.people.secretary.headers })
+  if (res.statusCode !== 200) throw new Error(`state: ${res.statusCode} ${res.body}`)
+  return res.json() as MeetingState
+}
+
+/** Every event of the meeting so far, as a projector receives them. */
+async function projectorEvents(): Promise<MeetingEvent[]> {
+  const res = await server.app.inject({ url: `/api/meetings/${meetingId}/events?role=projector`, headers: server.people.secretary.headers })
+  if (res.statusCode !== 200) throw new Error(`events: ${res.statusCode} ${res.body}`)
+  return (res.json() as { events: MeetingEvent[] }).events
+}
+
+const syncsOf = (role: Role) => hall.syncs.filter((s) => s.role === role).map((s) => s.lastSeq)
 
 interface Observed {
   connection: MeetingConnection
   state: () => MeetingState
+  /** How many times the screen was handed a new state. */
+  published: () => number
   statuses: ConnectionStatus[]
   lastError: () => string | null
 }
@@ -171,15 +222,16 @@ interface Observed {
 /** Every retry the screens waited for, by attempt number (their real backoff, shortened). */
 let retries: number[] = []
 
-function start(
-  role: 'secretary' | 'chair' | 'projector' = 'secretary',
-  deviceToken?: string,
-  offsets: number[] = [],
-  extra: Partial<MeetingConnectionOptions> = {},
-): Observed {
+/**
+ * Opens the meeting as `role`: the secretary and the projector with the secretary's session (a
+ * signed-in desk opens the projector), the chair with a paired tablet's token, or with nothing.
+ */
+function start(role: 'secretary' | 'chair' | 'projector' = 'secretary', deviceToken?: string, offsets: number[] = [], extra: Partial<MeetingConnectionOptions> = {}): Observed {
   let state = emptyMeetingState(meetingId)
+  let published = 0
   let lastError: string | null = null
   const statuses: ConnectionStatus[] = []
+  const cookie = role === 'chair' ? undefined : server.people.secretary.cookie
   const connection = new MeetingConnection({
     meetingId,
     role,
@@ -197,9 +249,11 @@ function start(
         transports: ['websocket'],
         reconnectionDelay: 20,
         reconnectionDelayMax: 50,
+        ...(cookie ? { extraHeaders: { cookie } } : {}),
       }) as MeetingSocket,
     onState: (next) => {
       state = next
+      published++
     },
     onStatus: (status, error) => {
       statuses.push(status)
@@ -210,25 +264,32 @@ function start(
   })
   open.push(connection)
   connection.start()
-  return { connection, state: () => state, statuses, lastError: () => lastError }
+  return { connection, state: () => state, published: () => published, statuses, lastError: () => lastError }
 }
 
-beforeEach(async () => {
-  retries = []
-  server = new FakeMeetingServer()
-  url = await server.listen()
-})
+/** A socket with the secretary's session and Socket.IO's own retries at `delayMs`. */
+const secretarySocket = (delayMs: number) => (auth: HandshakeAuth) =>
+  connect(url, {
+    autoConnect: false,
+    auth,
+    transports: ['websocket'],
+    reconnectionDelay: delayMs,
+    reconnectionDelayMax: delayMs,
+    randomizationFactor: 0,
+    extraHeaders: { cookie: server.people.secretary.cookie },
+  }) as MeetingSocket
 
-afterEach(async () => {
-  for (const connection of open.splice(0)) connection.close()
-  await server.close()
-})
+/**
+ * Waits out every retry a refused screen could make: Socket.IO's own (reconnectionDelayMax 50 ms)
+ * and the connection's manual one (manualRetryMs 50 ms, spread to at most 75 ms), several times over.
+ */
+const pastEveryRetry = () => new Promise((r) => setTimeout(r, 300))
 
 describe('MeetingConnection', () => {
   it('syncs from seq 0 on connect and goes online', async () => {
     const screen = start()
     await until(() => screen.connection.currentStatus === 'online')
-    expect(server.syncRequests).toEqual([0])
+    expect(syncsOf('secretary')).toEqual([0])
     expect(screen.state().title).toBe('Hội nghị thử')
     expect(screen.statuses[0]).toBe('connecting')
   })
@@ -242,7 +303,8 @@ describe('MeetingConnection', () => {
     expect(ack.ok).toBe(true)
     expect(secretary.state().speakers.map((s) => s.name)).toEqual(['Cầm Văn Thanh'])
     await until(() => projector.state().speakers.length === 1)
-    expect(projector.state()).toEqual(server.state)
+    expect(secretary.state()).toEqual(await serverState('secretary'))
+    expect(projector.state()).toEqual(await serverState('projector'))
   })
 
   it('surfaces a refusal from the server as the ack, leaving the state alone', async () => {
@@ -256,16 +318,16 @@ describe('MeetingConnection', () => {
   it('resends an unacknowledged command with the same commandId after a reconnect, applied once', async () => {
     const screen = start()
     await until(() => screen.connection.currentStatus === 'online')
-    server.dropNextAck = true
+    hall.dropNextAck = true
     const ack = await screen.connection.send('petition:record', { origin: 'added', title: 'Sửa đường vào bản' })
 
     expect(ack.ok).toBe(true)
     expect(ack.ok && ack.data.duplicate).toBe(true)
-    expect(server.received).toHaveLength(2)
-    expect(server.received[0]).toBe(server.received[1])
-    expect(server.state.petitions).toHaveLength(1)
+    expect(hall.received).toHaveLength(2)
+    expect(hall.received[0]).toBe(hall.received[1])
+    expect((await serverState()).petitions).toHaveLength(1)
     // It synced again after the reconnect, from where it was.
-    expect(server.syncRequests.length).toBeGreaterThanOrEqual(2)
+    expect(syncsOf('secretary').length).toBeGreaterThanOrEqual(2)
     await until(() => screen.state().petitions.length === 1)
     expect(screen.statuses).toContain('offline')
   })
@@ -273,14 +335,14 @@ describe('MeetingConnection', () => {
   it('resends with the same commandId when the ack is overdue on a live connection', async () => {
     const screen = start()
     await until(() => screen.connection.currentStatus === 'online')
-    server.silent = true
+    hall.silent = true
     const pending = screen.connection.send('speaker:register', { name: 'Lò Thị Hương' })
-    await until(() => server.received.length >= 2)
-    server.silent = false
+    await until(() => hall.received.length >= 2)
+    hall.silent = false
     const ack = await pending
     expect(ack.ok).toBe(true)
-    expect(new Set(server.received).size).toBe(1)
-    expect(server.state.speakers).toHaveLength(1)
+    expect(new Set(hall.received).size).toBe(1)
+    expect((await serverState()).speakers).toHaveLength(1)
   })
 
   it('resends a command whose outcome is unknown with the same id until the server says, so "call next" is never applied twice', async () => {
@@ -289,36 +351,36 @@ describe('MeetingConnection', () => {
     await screen.connection.send('speaker:register', { name: 'Lò Văn Inh' })
     await screen.connection.send('speaker:register', { name: 'Quàng Thị Mai' })
     for (const code of ['INTERNAL', 'UNAVAILABLE'] as const) {
-      server.received = []
+      hall.received = []
       retries = []
-      server.unknownOutcomes = 2
-      server.unknownOutcomeCode = code
+      hall.unknownOutcomes = 2
+      hall.unknownOutcomeCode = code
       const ack = await screen.connection.send('speaker:call-next', {})
       // Applied by the first attempt; the third learns of it as a duplicate and gets its events.
       expect(ack).toMatchObject({ ok: true, data: { duplicate: true } })
-      expect(server.received).toHaveLength(3)
-      expect(new Set(server.received).size).toBe(1)
+      expect(hall.received).toHaveLength(3)
+      expect(new Set(hall.received).size).toBe(1)
       expect(retries).toEqual([0, 1]) // it waited, longer each time
     }
     // While in doubt the screen said so; once answered, it is back online.
     expect(screen.statuses).toContain('degraded')
     expect(screen.connection.currentStatus).toBe('online')
     // Two calls, two speakers called in turn: nobody was skipped.
-    expect(server.state.speakers.map((s) => s.status)).toEqual(['finished', 'called'])
+    expect((await serverState()).speakers.map((s) => s.status)).toEqual(['finished', 'called'])
     await until(() => screen.state().currentSpeakerNo === 2)
     expect(screen.connection.pendingCount).toBe(0)
   })
 
   it('waits longer before each sync while the server cannot answer, instead of asking again at once', async () => {
-    server.failingSyncs = 4
+    hall.failingSyncs = 4
     const screen = start('projector')
     await until(() => screen.connection.currentStatus === 'online')
-    expect(server.syncRequests).toEqual([0, 0, 0, 0, 0])
+    expect(syncsOf('projector')).toEqual([0, 0, 0, 0, 0])
     expect(retries).toEqual([0, 1, 2, 3])
     // Once answered, the count starts again from the first delay.
-    server.failingSyncs = 1
-    server.io.disconnectSockets(true)
-    await until(() => server.syncRequests.length === 7)
+    hall.failingSyncs = 1
+    for (const socket of hall.sockets) socket.disconnect(true)
+    await until(() => syncsOf('projector').length === 7)
     expect(retries).toEqual([0, 1, 2, 3, 0])
   })
 
@@ -326,84 +388,95 @@ describe('MeetingConnection', () => {
     const screen = start()
     await until(() => screen.connection.currentStatus === 'online')
     // The server goes away (a restart): nothing can reach it until it listens again.
-    const port = Number(new URL(url).port)
-    await server.close()
+    network.cut()
     await until(() => screen.connection.currentStatus === 'offline')
     const pending = screen.connection.send('speaker:register', { name: 'Tòng Văn Sơn' })
-    await new Promise((r) => setTimeout(r, 100))
     expect(screen.connection.pendingCount).toBe(1)
-    expect(server.received).toHaveLength(0)
-    server.io.listen(port)
+    network.restore()
     const ack = await pending
     expect(ack.ok).toBe(true)
-    expect(server.received).toHaveLength(1)
+    // Sent once, after the link came back.
+    expect(hall.received).toHaveLength(1)
     expect(screen.connection.pendingCount).toBe(0)
+    expect((await serverState()).speakers.map((s) => s.name)).toEqual(['Tòng Văn Sơn'])
   })
 
   it('repairs a gap in the broadcast by syncing', async () => {
-    const screen = start('projector')
-    await until(() => screen.connection.currentStatus === 'online')
-    // Two events committed, but only the second reaches this screen.
-    const lost = server.append([{ type: 'meeting.created', payload: { title: 'Đổi tên', venue: '' } }], null)
-    const second = server.append([{ type: 'meeting.created', payload: { title: 'Tên mới', venue: 'Nhà văn hóa' } }], null)
-    expect(lost[0]?.seq).toBe(2)
-    server.push(second)
-    await until(() => screen.state().seq === 3)
-    expect(screen.state().title).toBe('Tên mới')
-    expect(server.syncRequests).toEqual([0, 1])
+    const desk = start()
+    const projector = start('projector')
+    await until(() => desk.connection.currentStatus === 'online' && projector.connection.currentStatus === 'online')
+    // Two events committed, but only the second reaches the projector: it is out of the public
+    // room while the first is broadcast.
+    const [projectorSocket] = await server.app.io.in(publicRoom(meetingId)).fetchSockets()
+    projectorSocket!.leave(publicRoom(meetingId))
+    await desk.connection.send('speaker:register', { name: 'Lò Văn Sáng' })
+    projectorSocket!.join(publicRoom(meetingId))
+    await desk.connection.send('speaker:register', { name: 'Cà Thị Phương' })
+    await until(() => projector.state().seq === desk.state().seq)
+    expect(projector.state().speakers.map((s) => s.name)).toEqual(['Lò Văn Sáng', 'Cà Thị Phương'])
+    // It asked for what it missed, from the last seq it had.
+    expect(syncsOf('projector')).toEqual([0, 1])
   })
 
   it('ignores a broadcast it already applied', async () => {
-    const screen = start('projector')
-    await until(() => screen.connection.currentStatus === 'online')
-    const before = screen.state()
-    server.push(server.log.slice(0, 1))
-    await new Promise((r) => setTimeout(r, 50))
-    expect(screen.state()).toBe(before)
-    expect(server.syncRequests).toEqual([0])
+    const desk = start()
+    const projector = start('projector')
+    await until(() => desk.connection.currentStatus === 'online' && projector.connection.currentStatus === 'online')
+    const published = projector.published()
+    // The meeting's first event again, then a new one: the projector folds only the new one.
+    server.app.io.to(publicRoom(meetingId)).emit('meeting:appended', { events: (await projectorEvents()).slice(0, 1) })
+    await desk.connection.send('speaker:register', { name: 'Vi Văn Lả' })
+    await until(() => projector.state().speakers.length === 1)
+    expect(projector.published()).toBe(published + 1)
+    expect(syncsOf('projector')).toEqual([0])
   })
 
   it('sends the protocol, the meeting, the role and the device token in the handshake, and no key', async () => {
-    const tablet = start('chair', chairToken)
+    const { token } = await server.pairDevice(meetingId, 'chair')
+    const tablet = start('chair', token)
     const desk = start('secretary')
     await until(() => tablet.connection.currentStatus === 'online' && desk.connection.currentStatus === 'online')
-    expect(server.handshakes).toContainEqual({ protocol: PROTOCOL_VERSION, meetingId, role: 'chair', deviceToken: chairToken })
-    expect(server.handshakes).toContainEqual({ protocol: PROTOCOL_VERSION, meetingId, role: 'secretary' })
+    expect(hall.handshakes).toContainEqual({ protocol: PROTOCOL_VERSION, meetingId, role: 'chair', deviceToken: token })
+    expect(hall.handshakes).toContainEqual({ protocol: PROTOCOL_VERSION, meetingId, role: 'secretary' })
   })
 
   it('reports a refused handshake and does not retry it', async () => {
-    const screen = start('chair')
+    const screen = start('chair') // neither a paired tablet nor a chair's session
     await until(() => screen.connection.currentStatus === 'refused')
     expect(screen.lastError()).toBe('UNAUTHENTICATED')
-    await new Promise((r) => setTimeout(r, 150))
+    await pastEveryRetry()
     expect(screen.statuses.filter((s) => s === 'refused')).toHaveLength(1)
-    expect(server.handshakes).toHaveLength(1)
+    expect(network.attempts).toBe(1)
   })
 
   it('treats a revoked device as final too', async () => {
-    const screen = start('projector', revokedToken)
+    const { token, device } = await server.pairDevice(meetingId, 'chair')
+    const revoked = await server.app.inject({ method: 'DELETE', url: `/api/meetings/${meetingId}/devices/${device.id}`, headers: server.people.secretary.headers })
+    expect(revoked.statusCode).toBe(204)
+    const screen = start('chair', token)
     await until(() => screen.connection.currentStatus === 'refused')
     expect(screen.lastError()).toBe('DEVICE_REVOKED')
-    await new Promise((r) => setTimeout(r, 150))
-    expect(server.handshakes).toHaveLength(1)
+    await pastEveryRetry()
+    expect(network.attempts).toBe(1)
   })
 
   it('comes back by itself after the server disconnects it on purpose', async () => {
     const screen = start('projector')
     await until(() => screen.connection.currentStatus === 'online')
-    server.io.disconnectSockets(true)
+    const seq = screen.state().seq
+    for (const socket of hall.sockets) socket.disconnect(true)
     await until(() => screen.connection.currentStatus === 'offline')
     await until(() => screen.connection.currentStatus === 'online')
-    expect(server.syncRequests).toEqual([0, 1])
+    expect(syncsOf('projector')).toEqual([0, seq])
   })
 
   it("measures the server clock's offset from each sync answer", async () => {
-    server.clockSkewMs = 90_000
+    // This screen's clock is 90 s behind the server's.
     const offsets: number[] = []
-    const screen = start('projector', undefined, offsets)
+    const screen = start('projector', undefined, offsets, { now: () => Date.now() - 90_000 })
     await until(() => screen.connection.currentStatus === 'online')
     expect(offsets).toHaveLength(1)
-    // 90 s ahead, less the time the answer took to arrive (well under a second on loopback).
+    // 90 s, less the time the answer took to arrive (well under a second on loopback).
     expect(offsets[0]).toBeGreaterThan(89_000)
     expect(offsets[0]).toBeLessThanOrEqual(90_000)
     expect(screen.connection.clockOffsetMs).toBe(offsets[0])
@@ -412,56 +485,12 @@ describe('MeetingConnection', () => {
   it('answers pending commands when closed, so no form waits forever', async () => {
     const screen = start()
     await until(() => screen.connection.currentStatus === 'online')
-    server.silent = true
+    hall.silent = true
     const pending = screen.connection.send('speaker:register', { name: 'Hoàng Văn Đức' })
     screen.connection.close()
     expect(await pending).toMatchObject({ ok: false })
   })
 })
-
-/** A network between the screens and the server that can go silent, as a dropped Wi-Fi does. */
-class Network {
-  private readonly tcp = createTcpServer((inbound) => this.carry(inbound))
-  private readonly links = new Set<TcpSocket>()
-  private down = false
-
-  constructor(private readonly target: number) {}
-
-  async listen(): Promise<string> {
-    await new Promise<void>((resolve) => this.tcp.listen(0, '127.0.0.1', resolve))
-    return `http://127.0.0.1:${(this.tcp.address() as AddressInfo).port}`
-  }
-
-  /** Nothing gets through any more, and no side is told: no FIN, no RST, only silence. */
-  drop(): void {
-    this.down = true
-    for (const link of this.links) {
-      link.unpipe()
-      link.pause()
-    }
-  }
-
-  restore(): void {
-    this.down = false
-  }
-
-  async close(): Promise<void> {
-    for (const link of this.links) link.destroy()
-    await new Promise<void>((resolve) => this.tcp.close(() => resolve()))
-  }
-
-  private carry(inbound: TcpSocket): void {
-    if (this.down) return void inbound.destroy() // unreachable while down
-    const outbound = tcpConnect(this.target, '127.0.0.1')
-    for (const end of [inbound, outbound]) {
-      this.links.add(end)
-      end.on('error', () => end.destroy())
-      end.on('close', () => this.links.delete(end))
-    }
-    inbound.pipe(outbound)
-    outbound.pipe(inbound)
-  }
-}
 
 /** The browser's online/offline events, played by the test. */
 function deviceNetwork() {
@@ -479,41 +508,30 @@ function deviceNetwork() {
 
 describe('MeetingConnection noticing a dead link', () => {
   it('says offline by itself when the network goes silent, keeps the command typed meanwhile and sends it once the network is back', async () => {
-    // A server with a short heartbeat, as plugins/realtime.ts sets one (shortened further here).
-    const port = Number(new URL(url).port)
-    await server.close()
-    server = new FakeMeetingServer({ pingInterval: 150, pingTimeout: 150 })
-    server.http.listen(port, '127.0.0.1')
-    const network = new Network(port)
-    url = await network.listen()
-    try {
-      const screen = start()
-      await until(() => screen.connection.currentStatus === 'online')
-      network.drop()
-      // No transport close ever arrives: only the missed pings tell.
-      await until(() => screen.connection.currentStatus === 'offline')
-      const pending = screen.connection.send('speaker:register', { name: 'Lường Văn Pọm' })
-      network.restore()
-      const ack = await pending
-      expect(ack.ok).toBe(true)
-      expect(server.state.speakers.map((s) => s.name)).toEqual(['Lường Văn Pọm'])
-      expect(new Set(server.received).size).toBe(1)
-    } finally {
-      for (const connection of open.splice(0)) connection.close()
-      await network.close()
-    }
+    const screen = start()
+    await until(() => screen.connection.currentStatus === 'online')
+    network.silence()
+    // No transport close ever arrives: only the server's missed pings tell (plugins/realtime.ts's
+    // heartbeat: a few seconds).
+    await until(() => screen.connection.currentStatus === 'offline', 20_000)
+    const pending = screen.connection.send('speaker:register', { name: 'Lường Văn Pọm' })
+    network.restore()
+    const ack = await pending
+    expect(ack.ok).toBe(true)
+    expect((await serverState()).speakers.map((s) => s.name)).toEqual(['Lường Văn Pọm'])
+    expect(new Set(hall.received).size).toBe(1)
   })
 
-  it("drops the link as soon as the device reports it is offline, and tries again as soon as it is back", async () => {
+  it('drops the link as soon as the device reports it is offline, and tries again as soon as it is back', async () => {
     const device = deviceNetwork()
     const screen = start('secretary', undefined, [], { network: device.signals })
     await until(() => screen.connection.currentStatus === 'online')
-    // Socket.IO's own heartbeat here is the default 25 s: going offline at once is the device's event.
+    // Socket.IO's own heartbeat takes seconds: going offline at once is the device's event.
     device.set(false)
     expect(screen.connection.currentStatus).toBe('offline')
     // The server itself is still there, so the link comes back by itself and syncs again.
     await until(() => screen.connection.currentStatus === 'online')
-    expect(server.syncRequests).toEqual([0, 1])
+    expect(syncsOf('secretary')).toEqual([0, 1])
     device.set(true)
     expect(screen.connection.currentStatus).toBe('online')
   })
@@ -523,19 +541,14 @@ describe('MeetingConnection when the device gets its network back', () => {
   it('reconnects at once rather than at the end of its backoff', async () => {
     const device = deviceNetwork()
     // Socket.IO's own retries here wait 20 s: only the device's event can bring the link back in time.
-    const screen = start('secretary', undefined, [], {
-      network: device.signals,
-      createSocket: (auth) =>
-        connect(url, { autoConnect: false, auth, transports: ['websocket'], reconnectionDelay: 20_000, reconnectionDelayMax: 20_000, randomizationFactor: 0 }) as MeetingSocket,
-    })
+    const screen = start('secretary', undefined, [], { network: device.signals, createSocket: secretarySocket(20_000) })
     await until(() => screen.connection.currentStatus === 'online')
-    const port = Number(new URL(url).port)
-    await server.close()
+    network.cut()
     await until(() => screen.connection.currentStatus === 'offline')
-    server.io.listen(port)
+    network.restore()
     device.set(true)
     await until(() => screen.connection.currentStatus === 'online')
-    expect(server.syncRequests).toEqual([0, 1])
+    expect(syncsOf('secretary')).toEqual([0, 1])
   })
 })
 
@@ -554,12 +567,12 @@ describe('MeetingConnection keeping unanswered commands across reloads', () => {
     const refused = await screen.connection.send('speaker:call-next', {})
     expect(refused).toMatchObject({ ok: false, error: { code: 'QUEUE_EMPTY' } })
     expect(outbox.entries).toEqual([])
-    server.silent = true
+    hall.silent = true
     const pending = screen.connection.send('speaker:register', { name: 'Vi Văn Lả', unit: 'Bản Hua' })
     expect(outbox.entries).toEqual([
       { commandId: expect.any(String), type: 'speaker:register', payload: { name: 'Vi Văn Lả', unit: 'Bản Hua', commandId: outbox.entries[0]?.commandId } },
     ])
-    server.silent = false
+    hall.silent = false
     expect((await pending).ok).toBe(true)
     expect(outbox.entries).toEqual([])
   })
@@ -568,7 +581,7 @@ describe('MeetingConnection keeping unanswered commands across reloads', () => {
     const outbox = memoryOutbox()
     const screen = start('secretary', undefined, [], { outbox })
     await until(() => screen.connection.currentStatus === 'online')
-    server.silent = true
+    hall.silent = true
     const pending = screen.connection.send('petition:record', { origin: 'added', title: 'Nước sạch cho bản' })
     screen.connection.close()
     expect(await pending).toMatchObject({ ok: false })
@@ -577,8 +590,8 @@ describe('MeetingConnection keeping unanswered commands across reloads', () => {
 
   it('sends what a previous page left with the same commandId, applies it once even if it had landed, and reports each answer', async () => {
     // The previous page sent two commands; the first reached the server just before the reload.
-    const first = stored('11111111-1111-4111-8111-111111111111', 'speaker:register', { name: 'Lò Văn Sáng' })
-    const second = stored('22222222-2222-4222-8222-222222222222', 'speaker:register', { name: 'Cà Thị Phương' })
+    const first = stored(randomUUID(), 'speaker:register', { name: 'Lò Văn Sáng' })
+    const second = stored(randomUUID(), 'speaker:register', { name: 'Cà Thị Phương' })
     const earlier = start()
     await until(() => earlier.connection.currentStatus === 'online')
     const landed = await earlier.connection.send('speaker:register', { name: 'Lò Văn Sáng' }, first.commandId)
@@ -596,14 +609,14 @@ describe('MeetingConnection keeping unanswered commands across reloads', () => {
       { commandId: first.commandId, ok: true, duplicate: true },
       { commandId: second.commandId, ok: true, duplicate: false },
     ])
-    expect(server.state.speakers.map((s) => s.name)).toEqual(['Lò Văn Sáng', 'Cà Thị Phương'])
+    expect((await serverState()).speakers.map((s) => s.name)).toEqual(['Lò Văn Sáng', 'Cà Thị Phương'])
     await until(() => screen.state().speakers.length === 2)
     expect(outbox.entries).toEqual([])
     expect(screen.connection.pendingCount).toBe(0)
   })
 
   it('reports a refusal of a restored command, since no form is left to show it', async () => {
-    const outbox = memoryOutbox([stored('33333333-3333-4333-8333-333333333333', 'speaker:call-next', {})])
+    const outbox = memoryOutbox([stored(randomUUID(), 'speaker:call-next', {})])
     const refusals: string[] = []
     const screen = start('secretary', undefined, [], {
       outbox,
