@@ -64,10 +64,10 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
 
-  // The server: type-aware checks for promises nobody awaits or handles.
+  // The server and its repositories: type-aware checks for promises nobody awaits or handles.
   {
-    files: ['server/**/*.ts'],
-    ignores: ['server/**/*.test.ts'],
+    files: ['server/**/*.ts', 'db/**/*.ts'],
+    ignores: ['**/*.test.ts'],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
