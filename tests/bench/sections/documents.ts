@@ -84,6 +84,8 @@ export const documentsSection: BenchSection = {
         figure(`results report over ${meetings} meetings, warm (median)`, warm(hot.timings, 'results report')),
         figure('start-up warm-up, in the background after listening', hot.warmUpMs),
         figure('server start (buildApp, ready)', hot.startMs),
+        // Timings on a shared machine move with its load: read them next to it.
+        { name: 'load average (1 min) at the end of the run', value: Math.round(os.loadavg()[0]! * 10) / 10, unit: '' },
       ]
     } finally {
       await rm(dataDir, { recursive: true, force: true })
