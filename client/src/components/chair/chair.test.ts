@@ -1,54 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { calendarFromDays, emptyCalendar } from '@shared/calendar/working-days'
-import type { Petition, Speaker } from '@shared/meeting/model'
 import { answererChoices, decisionStage, dueDateWarning, hiddenOnProjector, petitionGroups } from './chair'
 import { refusalText } from '../../composables/commands'
+import { petitionRecord, speakerRecord as speaker } from '../../testing/records'
 
-const at = '2026-06-20T08:00:00.000Z'
+const petition = (no: number, patch: Parameters<typeof petitionRecord>[1] = {}) => petitionRecord(no, { field: 'Đất đai', petitionerName: 'Lò Văn Sáng', petitionerAddress: 'Bản Hua Mường', showName: true, ...patch })
 
-function petition(no: number, patch: Partial<Petition> = {}): Petition {
-  return {
-    no,
-    origin: 'registered',
-    field: 'Đất đai',
-    title: `Kiến nghị ${no}`,
-    content: '',
-    petitionerName: 'Lò Văn Sáng',
-    petitionerAddress: 'Bản Hua Mường',
-    representing: 0,
-    confidential: false,
-    showName: true,
-    status: 'waiting',
-    answerer: null,
-    answer: null,
-    writtenAnswer: null,
-    forwardedTo: '',
-    mergedInto: null,
-    conclusion: '',
-    setAsideReason: '',
-    preparedAnswers: [],
-    recordedAt: at,
-    ...patch,
-  }
-}
-
-function speaker(no: number, patch: Partial<Speaker> = {}): Speaker {
-  return {
-    no,
-    name: `Người ${no}`,
-    unit: 'Bản Mòng',
-    petitionNos: [],
-    showName: true,
-    status: 'waiting',
-    registeredAt: at,
-    calledAt: null,
-    finishedAt: null,
-    speech: null,
-    summary: '',
-    againOf: null,
-    ...patch,
-  }
-}
 
 describe('petitionGroups', () => {
   it('lists what needs a decision first, then outcomes, each in number order', () => {

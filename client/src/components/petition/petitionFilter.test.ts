@@ -1,32 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import type { Petition } from '@shared/meeting/model'
 import { canonicalField, emptyFilter, fieldSuggestions, filterPetitions, foldVi, isFiltering, NO_FIELD, usedFields } from './petitionFilter'
+import { petitionRecord as petition } from '../../testing/records'
 
-function petition(no: number, patch: Partial<Petition> = {}): Petition {
-  return {
-    no,
-    origin: 'registered',
-    field: '',
-    title: `Kiến nghị ${no}`,
-    content: '',
-    petitionerName: null,
-    petitionerAddress: null,
-    representing: 0,
-    confidential: false,
-    showName: false,
-    status: 'waiting',
-    answerer: null,
-    answer: null,
-    writtenAnswer: null,
-    forwardedTo: '',
-    mergedInto: null,
-    conclusion: '',
-    setAsideReason: '',
-    preparedAnswers: [],
-    recordedAt: '2026-01-05T01:00:00.000Z',
-    ...patch,
-  }
-}
 
 const list = [
   petition(1, { field: 'Đất đai', title: 'Cấp giấy chứng nhận quyền sử dụng đất', petitionerName: 'Cầm Văn Thanh' }),

@@ -1,32 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { emptyMeetingState, type Petition } from '@shared/meeting/model'
+import { emptyMeetingState } from '@shared/meeting/model'
 import { petitionsByField } from '@shared/meeting/selectors'
 import { nextPage, paginatePetitions, rowsThatFit, type PetitionRow } from './paginate'
+import { petitionRecord } from '../../testing/records'
 
-function petition(no: number, field: string): Petition {
-  return {
-    no,
-    origin: 'registered',
-    field,
-    title: `Kiến nghị ${no}`,
-    content: '',
-    petitionerName: null,
-    petitionerAddress: null,
-    representing: 0,
-    confidential: false,
-    showName: false,
-    status: 'waiting',
-    answerer: null,
-    answer: null,
-    writtenAnswer: null,
-    forwardedTo: '',
-    mergedInto: null,
-    conclusion: '',
-    setAsideReason: '',
-    preparedAnswers: [],
-    recordedAt: '2026-06-20T08:00:00.000Z',
-  }
-}
+const petition = (no: number, field: string) => petitionRecord(no, { field })
 
 const describeRow = (r: PetitionRow) => (r.kind === 'field' ? `# ${r.field}${r.continued ? ' (tiếp)' : ''}` : `KN ${r.petition.no}`)
 const layout = (pages: PetitionRow[][]) => pages.map((p) => p.map(describeRow))

@@ -1,30 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import type { Petition } from '@shared/meeting/model'
 import { petitionAnswerLine } from './petitionAnswer'
+import { petitionRecord } from '../../testing/records'
 
-const petition = (over: Partial<Petition>): Petition => ({
-  no: 1,
-  origin: 'registered',
-  field: 'Đất đai',
-  title: 'Cấp giấy chứng nhận',
-  content: '',
-  petitionerName: null,
-  petitionerAddress: null,
-  representing: 0,
-  confidential: false,
-  showName: false,
-  status: 'waiting',
-  answerer: null,
-  answer: null,
-  writtenAnswer: null,
-  forwardedTo: '',
-  mergedInto: null,
-  conclusion: '',
-  setAsideReason: '',
-  preparedAnswers: [],
-  recordedAt: '2026-06-19T08:00:00Z',
-  ...over,
-})
+const petition = (over: Partial<Petition>): Petition => petitionRecord(1, { field: 'Đất đai', title: 'Cấp giấy chứng nhận', recordedAt: '2026-06-19T08:00:00Z', ...over })
 
 describe('the line under a petition on a public screen', () => {
   it('is empty until someone is asked to answer', () => {
