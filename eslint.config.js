@@ -23,7 +23,9 @@ export default tseslint.config(
       // style here (the value the reader sees first is the fallback), not a defect.
       'no-useless-assignment': 'off',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true }],
-      '@typescript-eslint/consistent-type-imports': ['error', { prefer: 'type-imports', fixStyle: 'inline-type-imports' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { prefer: 'type-imports', fixStyle: 'separate-type-imports' }],
+      // `import { type A }` alone still loads the module (verbatimModuleSyntax keeps `import {}`): `import type`.
+      '@typescript-eslint/no-import-type-side-effects': 'error',
       // Tests and harnesses sometimes assert that a value is there; the type checker already guards the rest.
       '@typescript-eslint/no-non-null-assertion': 'off',
     },

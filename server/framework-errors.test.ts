@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildTestApp } from '../tests/fixtures/app'
 import { createAccount, type TestAccount } from '../tests/fixtures/accounts'
 import type { DatabaseHandle } from '../db/connect'
-import { buildApp } from './app'
+import type { buildApp } from './app'
 
 type App = Awaited<ReturnType<typeof buildApp>>
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DatabaseHandle } from '../../db/connect'
 import { createAccount } from '../../tests/fixtures/accounts'
 import { buildTestApp } from '../../tests/fixtures/app'
-import { buildApp } from '../app'
+import type { buildApp } from '../app'
 
 // On a new office the demo brings its own directory, so the chair can assign answerers at once; an
 // office that already has one keeps it untouched. An office of its own: the directory is office-wide.

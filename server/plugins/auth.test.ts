@@ -5,7 +5,7 @@ import type { DatabaseHandle } from '../../db/connect'
 import { actionPolicy, actions, mayDo, type Principal } from '../../shared/access/policy'
 import { createAccount, type TestAccount } from '../../tests/fixtures/accounts'
 import { buildTestApp } from '../../tests/fixtures/app'
-import { buildApp } from '../app'
+import type { buildApp } from '../app'
 
 // The policy table, checked against the running app: every /api route, called by every kind of
 // caller. A caller the table refuses gets UNAUTHENTICATED or FORBIDDEN and the database does not
@@ -19,10 +19,10 @@ describe('every route × every caller', () => {
   const callers: { name: string; principal: Principal; headers: Record<string, string> }[] = []
 
   const tables = ['meetings', 'meeting_events', 'users', 'sessions', 'password_tokens', 'pairing_codes', 'devices', 'directory_units', 'directory_officials', 'calendar_days', 'calendar_years', 'office_profile', 'meeting_documents', 'meeting_projection', 'office_audit'] as const
+  /** Every table's row count, in one query: it runs before and after each of some 500 requests. */
   async function fingerprint(): Promise<string> {
-    const counts = []
-    for (const t of tables) counts.push(`${t}=${(await sql<{ n: number }>`select count(*)::int as n from ${sql.table(t)}`.execute(handle.db)).rows[0]!.n}`)
-    return counts.join(' ')
+    const counts = sql.join(tables.map((t) => sql`${t} || '=' || (select count(*) from ${sql.table(t)})`), sql` || ' ' || `)
+    return (await sql<{ counts: string }>`select ${counts} as counts`.execute(handle.db)).rows[0]!.counts
   }
 
   const asUser = (name: string, a: TestAccount) =>

@@ -4,7 +4,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DatabaseHandle } from '../../db/connect'
 import { buildTestApp } from '../../tests/fixtures/app'
-import { buildApp } from '../app'
+import type { buildApp } from '../app'
 
 describe('serving the built client', () => {
   let handle: DatabaseHandle

@@ -8,7 +8,7 @@ import { PROTOCOL_VERSION } from '../../shared/protocol'
 import { buildTestApp } from '../../tests/fixtures/app'
 import { until } from '../../tests/fixtures/server'
 import { createAccount } from '../../tests/fixtures/accounts'
-import { buildApp } from '../app'
+import type { buildApp } from '../app'
 
 // Two server processes (two apps, two pools) behind one PostgreSQL: a projector connected to one
 // sees what the secretary does on the other. Needs a real server: LISTEN/NOTIFY crosses processes.

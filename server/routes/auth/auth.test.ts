@@ -4,7 +4,7 @@ import { countUsers, findUserByUsername, listUsers } from '../../../db/repositor
 import { createAccount } from '../../../tests/fixtures/accounts'
 import { listAudit } from '../../../db/repositories/audit'
 import { buildTestApp } from '../../../tests/fixtures/app'
-import { buildApp } from '../../app'
+import type { buildApp } from '../../app'
 import { prepareFirstRun } from '../../auth/first-run'
 
 /** Waits for something recorded after the response was sent (the audit of an office change). */

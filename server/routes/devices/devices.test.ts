@@ -4,7 +4,7 @@ import type { DatabaseHandle } from '../../../db/connect'
 import { listAudit } from '../../../db/repositories/audit'
 import { createAccount, type TestAccount } from '../../../tests/fixtures/accounts'
 import { buildTestApp } from '../../../tests/fixtures/app'
-import { buildApp } from '../../app'
+import type { buildApp } from '../../app'
 import { PAIRING_FAILURE_LIMIT } from '../../auth/lifetimes'
 
 type App = Awaited<ReturnType<typeof buildApp>>

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DatabaseHandle } from '../../../db/connect'
 import { officeAccounts, type OfficeAccounts } from '../../../tests/fixtures/accounts'
 import { buildTestApp } from '../../../tests/fixtures/app'
-import { buildApp } from '../../app'
+import type { buildApp } from '../../app'
 
 // An office-wide setting: this suite runs on its own embedded database, never on the PostgreSQL
 // the other suites share in parallel (changing it there would move their deadlines mid-run).

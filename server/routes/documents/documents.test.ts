@@ -7,7 +7,7 @@ import { backendName } from '../../../tests/fixtures/database'
 import { buildTestApp } from '../../../tests/fixtures/app'
 import type { AdministrativeDocument } from '../../../shared/documents/model'
 import { officeAccounts, type OfficeAccounts } from '../../../tests/fixtures/accounts'
-import { buildApp } from '../../app'
+import type { buildApp } from '../../app'
 import { sonLaOffice } from '../../../tests/fixtures/offices'
 
 describe(`minutes and notice on ${backendName}`, () => {

@@ -7,7 +7,7 @@ import { buildTestApp } from '../../../tests/fixtures/app'
 import { officeAccounts, type OfficeAccounts } from '../../../tests/fixtures/accounts'
 import type { AdministrativeDocument } from '../../../shared/documents/model'
 import { addWorkingDays } from '../../../shared/calendar/working-days'
-import { buildApp } from '../../app'
+import type { buildApp } from '../../app'
 
 // Issuing is a step of its own: a finalised version gets a number from the office's register and a
 // date, and only then is a notice published. The number is never used twice, the date cannot precede

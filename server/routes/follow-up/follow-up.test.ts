@@ -4,7 +4,7 @@ import type { DatabaseHandle } from '../../../db/connect'
 import { backendName } from '../../../tests/fixtures/database'
 import { buildTestApp } from '../../../tests/fixtures/app'
 import { createAccount, officeAccounts, type OfficeAccounts } from '../../../tests/fixtures/accounts'
-import { buildApp } from '../../app'
+import type { buildApp } from '../../app'
 
 type Item = { meetingId: string; petitionNo: number; petitionTitle: string; unitId: string; unitName: string; status: string; record: { result: unknown } }
 

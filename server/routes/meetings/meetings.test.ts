@@ -5,7 +5,7 @@ import { countEvents } from '../../../db/repositories/events'
 import { backendName } from '../../../tests/fixtures/database'
 import { buildTestApp } from '../../../tests/fixtures/app'
 import { createAccount, officeAccounts, type OfficeAccounts } from '../../../tests/fixtures/accounts'
-import { buildApp } from '../../app'
+import type { buildApp } from '../../app'
 
 describe(`meeting routes on ${backendName}`, () => {
   let handle: DatabaseHandle

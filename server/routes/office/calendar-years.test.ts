@@ -8,7 +8,7 @@ import { deadlineCalendarWarning } from '../../../shared/calendar/confirmation'
 import { officeAccounts, type OfficeAccounts } from '../../../tests/fixtures/accounts'
 import { backendName } from '../../../tests/fixtures/database'
 import { buildTestApp } from '../../../tests/fixtures/app'
-import { buildApp } from '../../app'
+import type { buildApp } from '../../app'
 
 type Day = { day: string; kind: string; note: string }
 type Status = { year: number; confirmedAt: string | null; confirmedBy: string | null; loadedAt: string | null; loadedBy: string | null }

@@ -4,7 +4,7 @@ import type { NetworkInterfaceMap } from '../../../shared/access/public-address'
 import { createAccount, type TestAccount } from '../../../tests/fixtures/accounts'
 import { openPrivateDatabase } from '../../../tests/fixtures/database'
 import { buildTestApp } from '../../../tests/fixtures/app'
-import { buildApp } from '../../app'
+import type { buildApp } from '../../app'
 
 type App = Awaited<ReturnType<typeof buildApp>>
 

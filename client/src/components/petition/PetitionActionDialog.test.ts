@@ -49,8 +49,6 @@ async function dialogFor(live: LiveMeeting, action: PetitionAction, closed: stri
   return wrapper
 }
 
-const submit = (w: VueWrapper) => w.find('[data-testid="action-submit"]').trigger('submit')
-
 describe('PetitionActionDialog', () => {
   it('assigns an official from the directory, closes, and says so in the notice line', async () => {
     const live = await hall.meeting()

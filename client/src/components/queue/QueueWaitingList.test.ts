@@ -2,7 +2,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
 import QueueWaitingList from './QueueWaitingList.vue'
-import { useMeetingStore } from '../../stores/meeting'
+import type { useMeetingStore } from '../../stores/meeting'
 import { openLiveHall, until, type LiveHall, type LiveMeeting } from '../../testing/liveHall'
 
 // The console's queue of waiting speakers, against a real server: the secretary reorders, calls and
