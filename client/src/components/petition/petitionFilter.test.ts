@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import type { Petition } from '@shared/meeting/model'
 import { canonicalField, emptyFilter, fieldSuggestions, filterPetitions, foldVi, isFiltering, NO_FIELD, usedFields } from './petitionFilter'
 import { petitionRecord as petition } from '../../testing/records'
 
