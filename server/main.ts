@@ -5,7 +5,7 @@ import { openDatabase } from '../db/connect'
 import { DataDirLockedError } from '../db/lock'
 import { migrateToLatest } from '../db/migrate'
 import { buildApp } from './app'
-import { warmUpDocuments } from './documents/warm-up'
+import { WARM_UP_DELAY_MS, warmUpDocuments } from './documents/warm-up'
 import { whenDatabaseAnswers } from './database-wait'
 import { readConfig } from './config'
 import { publicAddressFor } from './public-address'
@@ -59,8 +59,13 @@ async function main() {
   const app = await buildApp({ db: database.db, pool: database.pool, trustProxy: config.trustProxy, publicUrl: config.publicUrl, meetingLog: { maxCachedMeetings: config.maxCachedMeetings }, clientDir, logger: { level: process.env.LOG_LEVEL ?? 'warn' } })
   await app.listen({ port: config.port, host: config.host })
   // In the background: the latest meetings read and the documents' code run once, so the first
-  // request for the minutes or the notice does not pay for it.
-  warmUpDocuments(app).catch((err: unknown) => app.log.warn({ err }, 'documents warm-up failed'))
+  // request for the minutes or the notice does not pay for it. A few seconds later, not at once:
+  // after a restart the hall's screens reconnect first, and drafting and packing a long conference's
+  // documents would hold the event loop they need.
+  const warmUp = setTimeout(() => {
+    if (app.server.listening) warmUpDocuments(app).catch((err: unknown) => app.log.warn({ err }, 'documents warm-up failed'))
+  }, WARM_UP_DELAY_MS)
+  warmUp.unref()
 
   const port = (app.server.address() as { port: number }).port
   // The same choice the console makes (GET /api/public-address): what the log prints is what the QR codes hold.

@@ -4,6 +4,9 @@ import { administrativeDocumentSchema } from '../../shared/documents/schema'
 import { renderDocx } from './docx'
 import { DocumentService } from './document-service'
 
+/** How long after listening main.ts waits: the hall's screens reconnecting after a restart go first. */
+export const WARM_UP_DELAY_MS = 5_000
+
 /** How many of the latest meetings are read into memory after start-up. */
 export const WARM_MEETINGS = 3
 
@@ -12,7 +15,7 @@ export const WARM_MEETINGS = 3
  * latest meetings' logs into the meeting cache (a conference of 200 petitions and 300 speeches is
  * some 2,000 events), and the first run of the drafting and of the docx library's packer (on a
  * cold process the minutes, the notice and their Word files took several times their warm cost).
- * Run in the background after listening, so it delays no screen; it drafts, renders and discards,
+ * Run in the background a few seconds after listening, so it delays no screen; it drafts, renders and discards,
  * and writes nothing. Returns what it did, for the log and the bench.
  */
 export async function warmUpDocuments(app: FastifyInstance, meetings = WARM_MEETINGS): Promise<{ meetings: number }> {
