@@ -18,7 +18,19 @@ interface OpenApiDocument {
   info: { title: string; version: string }
   tags: { name: string; description?: string }[]
   paths: Record<string, Record<string, Operation>>
-  components?: { securitySchemes?: Record<string, unknown> }
+  components?: { securitySchemes?: Record<string, unknown>; schemas?: Record<string, { properties?: Record<string, unknown> }> }
+}
+
+/** Every `$ref` anywhere in a value. */
+function refsIn(value: unknown, found: string[] = []): string[] {
+  if (Array.isArray(value)) value.forEach((v) => refsIn(v, found))
+  else if (value && typeof value === 'object') {
+    for (const [key, v] of Object.entries(value)) {
+      if (key === '$ref' && typeof v === 'string') found.push(v)
+      else refsIn(v, found)
+    }
+  }
+  return found
 }
 
 /** A route as Fastify declares it ('/api/users/:userId') → as OpenAPI writes it ('/api/users/{userId}'). */
@@ -64,6 +76,9 @@ describe('OpenAPI description of the REST API', () => {
         for (const requirement of op.security ?? []) for (const scheme of Object.keys(requirement)) if (!schemes.has(scheme)) problems.push(`${where}: security scheme ${scheme}`)
       }
     }
+    // Every reference points at a schema the document defines.
+    const defined = new Set(Object.keys(doc.components?.schemas ?? {}).map((name) => `#/components/schemas/${name}`))
+    problems.push(...refsIn(doc.paths).filter((ref) => !defined.has(ref)))
     expect(problems).toEqual([])
   })
 
@@ -95,9 +110,11 @@ describe('OpenAPI description of the REST API', () => {
 
   it("describes the app's refusals: one error shape, with who may call each route", () => {
     const users = doc.paths['/api/users']!.post!
+    // One named schema (components.schemas.Error), referenced by every refusal of every route.
+    expect(doc.components?.schemas?.Error?.properties).toHaveProperty('error')
     for (const status of ['400', '401', '403', '429', '500']) {
-      const schema = users.responses[status]?.content?.['application/json']?.schema as { properties?: Record<string, unknown> } | undefined
-      expect(schema?.properties, `POST /api/users ${status}`).toHaveProperty('error')
+      expect(users.responses[status]?.content?.['application/json']?.schema, `POST /api/users ${status}`).toEqual({ $ref: '#/components/schemas/Error' })
+      expect(users.responses[status]?.description).not.toBe('Default Response')
     }
     expect(users.security).toEqual([{ session: [], csrf: [] }])
     // A route anyone may call needs no credentials and is never refused as unauthenticated.
