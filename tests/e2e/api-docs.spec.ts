@@ -30,6 +30,11 @@ test('the administrator browses the REST API description under the app’s CSP',
   // The groups, and a route's Vietnamese summary.
   await expect(page.locator('.opblock-tag', { hasText: 'Tài khoản' })).toBeVisible()
   await expect(page.getByText('Tạo tài khoản và đường dẫn đặt mật khẩu')).toBeVisible()
+  // Opened, a route shows its body's fields (drawn from the zod schema) and the refusals it may give.
+  await page.getByText('Tạo tài khoản và đường dẫn đặt mật khẩu').click()
+  const operation = page.locator('.opblock.is-open')
+  await expect(operation.locator('.opblock-section-request-body')).toContainText('username')
+  await expect(operation.locator('.responses-table')).toContainText('Không có quyền')
   // Swagger UI's own stylesheet applied (a blocked stylesheet leaves the page unstyled).
   const fontFamily = await page.locator('.swagger-ui .info .title').evaluate((el) => getComputedStyle(el).fontFamily)
   expect(fontFamily).toMatch(/sans-serif/)
