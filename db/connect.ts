@@ -37,11 +37,19 @@ const pgTypes = {
     oid === INT8_OID ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
 }
 
+/**
+ * Connections to a PostgreSQL server. Commands, reads and the fan-out share the pool, and the
+ * fan-out holds one connection for good (LISTEN): ten for the work, one more for it. Most commands
+ * hold a connection for one statement (server/meetings/meeting-log.ts), so ten serve many screens;
+ * more would only queue in PostgreSQL, which a 2-core server runs no faster.
+ */
+const POOL_SIZE = 10 + 1
+
 export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
   if (config.url) {
     const pool = new pg.Pool({
       connectionString: config.url,
-      max: 10,
+      max: POOL_SIZE,
       connectionTimeoutMillis: 5_000,
       statement_timeout: 15_000,
       idle_in_transaction_session_timeout: 30_000,
