@@ -73,7 +73,9 @@ export default tseslint.config(
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
-      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { arguments: false, properties: false } }],
+      // An async function where a callback's result is ignored (a socket handler, an event listener)
+      // loses its rejection: the command is never acknowledged.
+      '@typescript-eslint/no-misused-promises': 'error',
     },
   },
 )

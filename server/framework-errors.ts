@@ -17,9 +17,10 @@ const byFrameworkCode: Record<string, { status: number; error: AppError }> = {
 }
 
 /** Fastify's `frameworkErrors`: errors of its router, before a route is chosen. */
-export function frameworkErrors(error: Error & { code?: string }, _request: FastifyRequest, reply: FastifyReply) {
+export function frameworkErrors(error: Error & { code?: string }, _request: FastifyRequest, reply: FastifyReply): void {
   const known = byFrameworkCode[error.code ?? ''] ?? { status: 400, error: refusal('Yêu cầu không hợp lệ.') }
-  return reply.code(known.status).send({ ok: false, error: known.error })
+  // Not returned: Fastify expects nothing back here, and a reply is thenable (a promise, to a reader).
+  void reply.code(known.status).send({ ok: false, error: known.error })
 }
 
 const byClientErrorCode: Record<string, { status: number; message: string }> = {
