@@ -31,6 +31,9 @@ export default fp<ClientPluginOptions>(
         wildcard: false,
         index: false,
         preCompressed: true,
+        // A route per built file, not per variant: a .br or .gz is found beside its file when sent,
+        // and three times the routes is start-up time for nothing.
+        globIgnore: ['**/*.br', '**/*.gz'],
         // Our own Cache-Control below, instead of send's "public, max-age=0".
         cacheControl: false,
         setHeaders: (res, file) => {
