@@ -18,7 +18,7 @@ import type { Executor } from './executor'
 /** Whose credentials the command rides on: checked in the same statement that writes it. */
 export type CredentialGuard = { kind: 'session'; id: string } | { kind: 'device'; id: string } | null
 
-export interface AppendRequest {
+interface AppendRequest {
   meetingId: string
   /** The head the events were decided against. */
   afterSeq: number
@@ -33,7 +33,7 @@ export interface AppendRequest {
 }
 
 /** 'moved': the meeting's head is not at `afterSeq` (or there is no such meeting). */
-export type AppendOutcome = 'appended' | 'moved' | 'revoked'
+type AppendOutcome = 'appended' | 'moved' | 'revoked'
 
 function guardCondition(guard: CredentialGuard, now: string): RawBuilder<unknown> {
   if (!guard) return sql`true`

@@ -46,7 +46,7 @@ export function watchCredentials(socket: RealtimeSocket, db: Kysely<Database>): 
  * lost NOTIFY) still stops the next command. A person's session is renewed while in use; a device's
  * pairing is not.
  */
-export async function credentialsHold(socket: RealtimeSocket, db: Kysely<Database>): Promise<boolean> {
+async function credentialsHold(socket: RealtimeSocket, db: Kysely<Database>): Promise<boolean> {
   const { principal } = socket.data
   const now = new Date()
   if (principal.kind === 'anonymous') return true

@@ -10,7 +10,7 @@ import type { BenchSection, Figure } from '../section'
 /** The broadcast goal: at p99 the app stays within a quarter of the plain broadcast. */
 export const BROADCAST_RATIO_GOAL = 1.25
 
-export function latencyFigures(result: BenchResult, label: string): Figure[] {
+function latencyFigures(result: BenchResult, label: string): Figure[] {
   const { app, floor } = result.latencyMs
   return (['p50', 'p95', 'p99'] as const).map((p) => ({
     name: `${label} ${p}`,
