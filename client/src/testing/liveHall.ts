@@ -8,6 +8,7 @@ import { io } from 'socket.io-client'
 import { createAccount } from '../../../tests/fixtures/accounts'
 import { recordEvents, request, startTestServer, type TestSocket } from '../../../tests/fixtures/server'
 import { rememberDevice } from '../access/devices'
+import { setSessionCredentials } from '../api/credentials'
 import type { MeetingSocket } from '../realtime/connection'
 import { useMeetingStore } from '../stores/meeting'
 
@@ -43,6 +44,8 @@ export interface LiveHall {
   unit(name: string): Promise<DirectoryUnit>
   official(input: OfficialInput): Promise<DirectoryOfficial>
   removeOfficial(id: string): Promise<null>
+  /** Signs this page in (its cookie jar) as the office's administrator, for the pages only they use. */
+  signInAsAdmin(): void
   close(): Promise<void>
 }
 
@@ -107,6 +110,11 @@ export async function openLiveHall(): Promise<LiveHall> {
     screen,
     unit: (name) => inject<DirectoryUnit>('POST', '/api/directory/units', { name }, admin),
     official: (input) => inject<DirectoryOfficial>('POST', '/api/directory/officials', input, admin),
+    signInAsAdmin: () => {
+      // As the session store does after GET /api/session: the cookie in the jar, the CSRF token kept.
+      document.cookie = admin.cookie
+      setSessionCredentials(admin.headers['x-csrf-token'] ?? null, true)
+    },
     removeOfficial: (id) => inject<null>('DELETE', `/api/directory/officials/${id}`, undefined, admin),
     async close() {
       for (const s of sockets) s.disconnect()
