@@ -117,6 +117,9 @@ describe('OpenAPI description of the REST API', () => {
       expect(users.responses[status]?.description).not.toBe('Default Response')
     }
     expect(users.security).toEqual([{ session: [], csrf: [] }])
+    expect(users.responses['201']?.description).toBe('Đã tạo')
+    // An answer with no body is described as one.
+    expect(doc.paths['/api/auth/sign-out']!.post!.responses['204']).toEqual({ description: 'Xong, không có nội dung trả về' })
     // A route anyone may call needs no credentials and is never refused as unauthenticated.
     const signIn = doc.paths['/api/auth/sign-in']!.post!
     expect(signIn.security).toEqual([])

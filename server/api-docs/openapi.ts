@@ -82,6 +82,10 @@ const fileResponse = {
   },
 }
 
+const successMeaning: Record<number, string> = { 200: 'Thành công', 201: 'Đã tạo' }
+/** 204: no body at all (the route declares `z.null()` for Fastify's serializer); type 'null' tells @fastify/swagger so. */
+const noContent = { type: 'null', description: 'Xong, không có nội dung trả về' }
+
 const isPublic = (action: Action) => (actionPolicy[action] as readonly Grant[]).includes('anyone')
 
 interface RouteSchema {
@@ -102,7 +106,11 @@ function withErrorResponses(schema: RouteSchema, action: Action): RouteSchema {
   if (schema.body || schema.params || schema.querystring) statuses.add(400)
   if (!isPublic(action)) [401, 403].forEach((s) => statuses.add(s))
   const response: Record<string, unknown> = {}
-  for (const status of [...statuses].sort()) response[status] = status >= 400 ? errorResponse(status) : schema.response?.[status]
+  for (const status of [...statuses].sort()) {
+    const declared = schema.response?.[status]
+    response[status] =
+      status >= 400 ? errorResponse(status) : declared instanceof z.ZodType ? { description: successMeaning[status] ?? 'Thành công', content: { 'application/json': { schema: declared } } } : declared
+  }
   return { ...schema, response }
 }
 
@@ -130,6 +138,7 @@ const transform: NonNullable<FastifyDynamicSwaggerOptions['transform']> = (input
   }
   const transformed = transformSchema({ ...input, schema: schema as typeof input.schema }) as { schema: { response: Record<string, unknown> }; url: string }
   if (!Object.keys(transformed.schema.response).some((s) => s.startsWith('2'))) transformed.schema.response['200'] = fileResponse
+  if ('204' in transformed.schema.response) transformed.schema.response['204'] = noContent
   return transformed
 }
 
