@@ -45,6 +45,14 @@ export default defineConfig({
     // Generous: a loaded CI machine (2 cores) runs some whole-table suites slowly; a hang still fails.
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // Measured on 2 shared cores (issue 12): a fresh process per test file spent more than the tests
+    // themselves starting and importing fastify, socket.io, zod and vue again (full run: 1,055 s
+    // wall, 212 s CPU with one isolated worker; 408 s, 118 s with two reused ones, same load). The
+    // suites clean up after themselves (their own meetings and accounts, apps and sockets closed),
+    // as they must to share one PostgreSQL, so a worker runs file after file. Vitest's default on
+    // 2 cores is one worker; a second overlaps the tests that wait on sockets and child processes.
+    isolate: false,
+    maxWorkers: 2,
     // `npm run coverage`: which of the app's code the tests run, summarised for CI (no threshold: a
     // figure to watch, not a gate that flakes). Tests, harnesses and migrations are not the app.
     coverage: {
