@@ -8,7 +8,7 @@ import { defaultWrittenAnswerDue, type DeadlineRuleSet } from './rules'
 // Pure: "today" comes in from the caller.
 
 /** How far ahead a chosen deadline may be, counted from the meeting's day. */
-export const maxDueDays = 366
+const maxDueDays = 366
 
 export interface WrittenAnswerDates {
   /** The office's default, the date committed when none is chosen. */
@@ -30,7 +30,7 @@ export function writtenAnswerDates(details: MeetingDetails, today: string, calen
 export const vietnamToday = (nowMs: number): string => vietnamDate(new Date(nowMs))
 
 /** Why a chosen deadline cannot be committed; the screens word it, the codes are the server's. */
-export type DueDateProblem =
+type DueDateProblem =
   | { code: 'DUE_DATE_MISSING' }
   | { code: 'DUE_DATE_IN_PAST' }
   | { code: 'DUE_DATE_TOO_LATE' }

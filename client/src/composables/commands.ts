@@ -43,9 +43,9 @@ export function refusalText(error: AppError): string {
   return fields.length ? `${error.message} ${fields.join(' ')}` : error.message
 }
 
-export type RefusalShown = 'notice' | 'inline' | 'caller'
+type RefusalShown = 'notice' | 'inline' | 'caller'
 
-export interface RunOptions {
+interface RunOptions {
   /** Said in the notice line once the command is recorded. */
   done?: string | undefined
   /** Which of a row of buttons sent it, so that button can say it is waiting (and own the refusal). */

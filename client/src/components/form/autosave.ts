@@ -7,7 +7,7 @@ import { useMeetingStore } from '../../stores/meeting'
 // Ctrl+Enter sends it; the draft is kept in the browser while unsaved (composables/draft.ts), so a
 // reload or a dropped network loses nothing; and a change from another console is followed unless
 // the secretary is typing here. The screen shows `saving`, `dirty`, `error` and `savedAt`.
-export interface AutosaveOptions {
+interface AutosaveOptions {
   /** The text as the meeting holds it now. */
   saved: () => string
   /** The draft's name in the browser's storage (one per box of a meeting). */

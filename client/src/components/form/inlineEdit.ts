@@ -5,7 +5,7 @@ import type { Ack } from '@shared/errors'
 // text selected when it opens; Enter in a box saves, Esc cancels, and the focus goes back to the row's
 // «Sửa» button; a row is deleted only after the dialog asks. The rows mark their edit box with
 // data-edit-<kind>="<id>" and their «Sửa» button with data-<kind>-edit-button="<id>".
-export interface InlineEditOptions<T> {
+interface InlineEditOptions<T> {
   kind: string
   /** The element holding the rows. */
   list: Ref<HTMLElement | null>
