@@ -29,6 +29,8 @@ const usage = `Usage: npm run bench -- [options]
 
 interface SectionResult {
   name: string
+  /** When this section ran: with --only, the file keeps the other sections' last figures. */
+  timestamp: string
   seconds: number
   figures: Figure[]
   error?: string
@@ -78,6 +80,16 @@ function printTable(results: SectionResult[]): void {
   for (const row of rows.slice(1)) console.log(line(row))
 }
 
+function previousSections(file: string): SectionResult[] {
+  try {
+    const previous = JSON.parse(fs.readFileSync(file, 'utf8')) as { timestamp?: string; sections?: unknown }
+    if (!Array.isArray(previous.sections)) return []
+    return (previous.sections as SectionResult[]).filter((s) => typeof s?.name === 'string').map((s) => ({ ...s, timestamp: s.timestamp ?? previous.timestamp ?? '' }))
+  } catch {
+    return []
+  }
+}
+
 async function main(): Promise<number> {
   const flags = parseFlags(process.argv.slice(2), {
     only: { type: 'string' },
@@ -107,13 +119,14 @@ async function main(): Promise<number> {
   for (const section of chosen) {
     console.error(`\n▶ ${section.name}${options.quick ? ' (quick)' : ''}`)
     const t0 = performance.now()
+    const timestamp = new Date().toISOString()
     try {
       const figures = await section.run(options)
-      results.push({ name: section.name, seconds: (performance.now() - t0) / 1000, figures })
+      results.push({ name: section.name, timestamp, seconds: (performance.now() - t0) / 1000, figures })
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err)
       console.error(`  ${section.name} failed: ${message}`)
-      results.push({ name: section.name, seconds: (performance.now() - t0) / 1000, figures: [], error: message })
+      results.push({ name: section.name, timestamp, seconds: (performance.now() - t0) / 1000, figures: [], error: message })
     }
   }
   printTable(results)
@@ -128,7 +141,9 @@ async function main(): Promise<number> {
   }
   const out = flags.out ? path.resolve(flags.out) : fileURLToPath(new URL('../../bench/results/latest.json', import.meta.url))
   fs.mkdirSync(path.dirname(out), { recursive: true })
-  const json = `${JSON.stringify(record, null, 2)}\n`
+  // A partial run (--only) keeps the other sections' last figures, each with the time it ran.
+  const kept = wanted ? previousSections(out).filter((p) => !results.some((r) => r.name === p.name)) : []
+  const json = `${JSON.stringify({ ...record, sections: [...results, ...kept] }, null, 2)}\n`
   fs.writeFileSync(out, json)
   const dated = path.join(path.dirname(out), `bench-${started.toISOString().replace(/[:.]/g, '-')}.json`)
   fs.writeFileSync(dated, json)

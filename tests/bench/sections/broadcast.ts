@@ -27,7 +27,7 @@ export const broadcast: BenchSection = {
     const out = scratchFile('broadcast.json')
     const viewers = quick ? 200 : 1000
     // The fan-out is what is measured: the embedded database keeps the database out of it.
-    await runHarness('broadcast.ts', ['--viewers', String(viewers), '--commands', quick ? '30' : '200', '--database', 'pglite', '--out', out], 15 * 60_000)
+    await runHarness('broadcast.ts', ['--viewers', String(viewers), '--commands', quick ? '30' : '200', '--database', 'pglite', '--timeout', '60', '--out', out], 15 * 60_000)
     const result = JSON.parse(fs.readFileSync(out, 'utf8')) as BenchResult
     return latencyFigures(result, `last of ${viewers} viewers`)
   },
