@@ -20,6 +20,26 @@ describe('the meeting cache', () => {
     expect(cache.get('b')).toBeUndefined()
     expect(() => new MeetingCache(0)).toThrow()
   })
+
+  it('never drops a meeting screens follow, even when it is the least recently used', () => {
+    const cache = new MeetingCache(2)
+    const followed = new Set(['a'])
+    cache.keepWhile((id) => followed.has(id))
+    cache.set('a', emptyMeetingState('a'))
+    cache.set('b', emptyMeetingState('b'))
+    cache.set('c', emptyMeetingState('c'))
+    expect([...cache.keys()]).toEqual(['a', 'c'])
+    // Every meeting held is followed: the cache grows past its bound rather than drop one.
+    followed.add('c')
+    cache.set('d', emptyMeetingState('d'))
+    followed.add('d')
+    cache.set('e', emptyMeetingState('e'))
+    expect([...cache.keys()].sort()).toEqual(['a', 'c', 'd', 'e'])
+    // No longer followed: dropped at the next write.
+    followed.clear()
+    cache.set('f', emptyMeetingState('f'))
+    expect([...cache.keys()]).toEqual(['e', 'f'])
+  })
 })
 
 describe(`a meeting log with a bounded cache on ${backendName}`, () => {

@@ -11,6 +11,12 @@ export const DEFAULT_CACHED_MEETINGS = 200
  */
 export class MeetingCache {
   private readonly states = new Map<string, MeetingState>()
+  /**
+   * Meetings that must stay whatever their age: those screens of this process follow. Another
+   * process's events reach them only through the cached state (MeetingLog.onRemoteAppend catches up
+   * meetings it holds), so dropping one would leave its screens behind until something read it again.
+   */
+  private keep: (meetingId: string) => boolean = () => false
 
   constructor(readonly capacity: number = DEFAULT_CACHED_MEETINGS) {
     if (!Number.isInteger(capacity) || capacity < 1) throw new Error(`meeting cache capacity must be a positive integer, not ${capacity}`)
@@ -27,7 +33,18 @@ export class MeetingCache {
   set(meetingId: string, state: MeetingState): void {
     this.states.delete(meetingId)
     this.states.set(meetingId, state)
-    while (this.states.size > this.capacity) this.states.delete(this.states.keys().next().value!)
+    if (this.states.size <= this.capacity) return
+    // The least recently used first, skipping the followed ones; when every meeting held is
+    // followed, the cache holds more than its capacity rather than leave a hall behind.
+    for (const id of this.states.keys()) {
+      if (this.states.size <= this.capacity) break
+      if (id !== meetingId && !this.keep(id)) this.states.delete(id)
+    }
+  }
+
+  /** Tells the cache which meetings are followed here (the realtime layer knows: its rooms). */
+  keepWhile(keep: (meetingId: string) => boolean): void {
+    this.keep = keep
   }
 
   has(meetingId: string): boolean {

@@ -425,6 +425,14 @@ export class MeetingLog extends EventEmitter<{ appended: [AppendedBatch] }> {
     this.timers.clear()
   }
 
+  /**
+   * Which meetings screens of this process follow: their states stay cached whatever the bound, so
+   * events other processes append keep reaching those screens (onRemoteAppend follows the cache).
+   */
+  keepFollowed(isFollowed: (meetingId: string) => boolean): void {
+    this.cache.keepWhile(isFollowed)
+  }
+
   /** The current full state, or null when the meeting does not exist. */
   async state(meetingId: string): Promise<MeetingState | null> {
     // One process alone writes the embedded database, through this log: its cache is the head.

@@ -42,6 +42,11 @@ export default fp<RealtimePluginOptions>(
     })
     app.decorate('io', io)
 
+    // A meeting with a screen here stays in the log's bounded cache: other processes' events reach
+    // this process's screens through it.
+    const rooms = io.sockets.adapter.rooms
+    app.meetingLog.keepFollowed((meetingId) => rooms.has(fullRoom(meetingId)) || rooms.has(publicRoom(meetingId)))
+
     installHandshake(io, app, opts.trustProxy ?? false)
     io.on('connection', (socket) => {
       watchCredentials(socket, app.db)

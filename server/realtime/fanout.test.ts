@@ -18,7 +18,8 @@ describe.skipIf(!process.env.DATABASE_URL)('fan-out across server processes thro
 
   beforeAll(async () => {
     for (let i = 0; i < 2; i++) {
-      const { app, handle, listen } = await buildTestApp({ fanout: true, fanoutRetryMs: 50 })
+      // The second process keeps one meeting's state in its cache: followed meetings must stay.
+      const { app, handle, listen } = await buildTestApp({ fanout: true, fanoutRetryMs: 50, ...(i === 1 ? { meetingLog: { maxCachedMeetings: 1 } } : {}) })
       servers.push({ handle, app, url: await listen() })
     }
   })
@@ -74,6 +75,27 @@ describe.skipIf(!process.env.DATABASE_URL)('fan-out across server processes thro
     expect(seen.map((e) => e.seq)).toEqual([2, 3, 4, 5])
     // Both processes still serve.
     expect(await fetch(`${b.url}/api/health`).then((r) => r.status)).toBe(200)
+  })
+
+  it('keeps a followed meeting in step when the other process has read more meetings than its cache holds', async () => {
+    const [a, b] = servers as [(typeof servers)[0], (typeof servers)[0]]
+    const person = await createAccount(a.handle.db, ['secretary'])
+    const json = { 'content-type': 'application/json', ...person.headers }
+    const create = (title: string) => fetch(`${a.url}/api/meetings`, { method: 'POST', headers: json, body: JSON.stringify({ title }) }).then((r) => r.json() as Promise<{ meetingId: string }>)
+    const followed = await create('Hội trường đang theo dõi')
+    const projector = await open(b.url, { meetingId: followed.meetingId, role: 'projector' }, person.cookie)
+    const seen: MeetingEvent[] = []
+    projector.on('meeting:appended', ({ events }: { events: MeetingEvent[] }) => seen.push(...events))
+    await projector.timeout(5000).emitWithAck('meeting:sync', { lastSeq: 0 })
+    // The other process reads two more meetings: with room for one, the followed one is the oldest.
+    for (const title of ['Hội nghị khác 1', 'Hội nghị khác 2']) {
+      const other = await create(title)
+      expect((await fetch(`${b.url}/api/meetings/${other.meetingId}`, { headers: person.headers })).status).toBe(200)
+    }
+    const secretary = await open(a.url, { meetingId: followed.meetingId, role: 'secretary' }, person.cookie)
+    await secretary.timeout(5000).emitWithAck('speaker:register', { commandId: randomUUID(), name: 'Người sau cùng' })
+    await until(() => seen.length === 1, 'the event on the projector of the process that read other meetings')
+    expect(seen[0]).toMatchObject({ type: 'speaker.registered', seq: 2 })
   })
 
   it('disconnects a device revoked through one process from the other process at once', async () => {
