@@ -22,6 +22,12 @@ async function units(): Promise<string[]> {
   return result.data.units.map((u) => u.name).sort()
 }
 
+// Names of this run alone: the directory is the office's, shared with every suite on PostgreSQL
+// (the demo and the office audit tests add units with the seeds' names too).
+const run = Math.random().toString(36).slice(2, 7)
+const added = `Phòng Văn hóa - Xã hội ${run}`
+const renamed = `Phòng Văn hóa, Khoa học và Thông tin ${run}`
+
 describe('DirectoryUnits', () => {
   it('adds, renames in place, cancels a rename with Esc, and deletes only once confirmed', async () => {
     const loaded = await getDirectory()
@@ -39,21 +45,21 @@ describe('DirectoryUnits', () => {
 
     // Added with Enter in the box.
     const add = w.find('form input')
-    await add.setValue('Phòng Văn hóa - Xã hội')
+    await add.setValue(added)
     await w.find('form').trigger('submit')
     await until(() => changes.length === 1, 'the unit added')
-    expect(await units()).toContain('Phòng Văn hóa - Xã hội')
+    expect(await units()).toContain(added)
     await reload()
 
     // Renamed in place: Enter saves.
-    const row = () => w.findAll('li').find((li) => li.text().includes('Phòng Văn hóa'))!
+    const row = () => w.findAll('li').find((li) => li.text().includes(run))!
     await row().findAll('button').find((b) => b.text() === 'Sửa')!.trigger('click')
     await flushPromises()
     const box = w.find('[data-edit-unit]')
-    await box.setValue('Phòng Văn hóa, Khoa học và Thông tin')
+    await box.setValue(renamed)
     await box.trigger('keydown', { key: 'Enter' })
     await until(() => changes.length === 2, 'the unit renamed')
-    expect(await units()).toContain('Phòng Văn hóa, Khoa học và Thông tin')
+    expect(await units()).toContain(renamed)
     await reload()
 
     // Esc cancels: nothing is sent, the row shows the saved name again.
@@ -63,16 +69,16 @@ describe('DirectoryUnits', () => {
     await w.find('[data-edit-unit]').trigger('keydown', { key: 'Escape' })
     await flushPromises()
     expect(w.find('[data-edit-unit]').exists()).toBe(false)
-    expect(row().text()).toContain('Phòng Văn hóa, Khoa học và Thông tin')
+    expect(row().text()).toContain(renamed)
     expect(changes).toHaveLength(2)
 
     // Deleted only after the dialog asks.
     await row().findAll('button').find((b) => b.text() === 'Xóa')!.trigger('click')
     await flushPromises()
-    expect(await units()).toContain('Phòng Văn hóa, Khoa học và Thông tin')
+    expect(await units()).toContain(renamed)
     await w.find('[data-testid="unit-delete-confirm"]').trigger('click')
     await until(() => changes.length === 3, 'the unit deleted')
-    expect(await units()).not.toContain('Phòng Văn hóa, Khoa học và Thông tin')
+    expect(await units()).not.toContain(renamed)
     w.unmount()
   })
 })
