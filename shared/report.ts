@@ -204,7 +204,7 @@ export interface ReportContext {
 }
 
 /**
- * The results report as an administrative document, in the shape of the 2021 report in seeds/:
+ * The results report as an administrative document, in the shape of the 2021 report in docs/seeds/:
  * the "Thực hiện …" paragraph, I. leadership and dissemination, II. results (the dialogues held, by
  * audience and form, those held inside routine meetings and citizens' requests for dialogue, which
  * the secretary completes, and the petitions table), III. tasks for the next period, IV. proposals,

@@ -8,7 +8,7 @@ import { inSentence } from './text'
 import { headerOf, type AdministrativeDocument, type DocumentBlock, type OfficeProfile, type SignatureBlock } from './model'
 
 // The conclusion notice (Thông báo kết luận), in the shape of the 2025 notice of the Văn phòng UBND
-// tỉnh Sơn La in seeds/: the "Thực hiện …" paragraph with the legal bases, what was held, I. the
+// tỉnh Sơn La in docs/seeds/: the "Thực hiện …" paragraph with the legal bases, what was held, I. the
 // results of the dialogue, II. who must do what ("Giao <unit>", with the office's standing
 // assignments), the closing line, Nơi nhận and the signing block. Drafted from the meeting as
 // recorded; the secretary edits it, finalises a version and issues it with a number and a date.

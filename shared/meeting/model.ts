@@ -243,7 +243,7 @@ export interface ProgrammeItem {
 export const OfficeLevel = { office: 'office', commune: 'commune' } as const
 export type OfficeLevel = (typeof OfficeLevel)[keyof typeof OfficeLevel]
 
-/** Who the dialogue is with (the plans in seeds/ distinguish these; the yearly report counts them). */
+/** Who the dialogue is with (the plans in docs/seeds/ distinguish these; the yearly report counts them). */
 export const MeetingAudience = {
   /** Công chức, viên chức và người lao động. */
   staff: 'staff',
@@ -322,7 +322,7 @@ export interface MeetingState {
 
 export const DEFAULT_SPEAKING_LIMIT_SEC = 180
 
-/** The order of business from the plans in seeds/ (Sốp Cộp 2025, Hà Giang 2018). */
+/** The order of business from the plans in docs/seeds/ (Sốp Cộp 2025, Hà Giang 2018). */
 export const defaultProgramme: ProgrammeItem[] = [
   { time: '', title: 'Tuyên bố lý do, giới thiệu đại biểu, chương trình, nội quy hội nghị' },
   { time: '', title: 'Giới thiệu chủ trì, thư ký và bộ phận tiếp nhận đăng ký phát biểu' },

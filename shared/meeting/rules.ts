@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { addWorkingDays, type HolidayCalendar } from '../calendar/working-days'
 import type { MeetingDetails, OfficeLevel } from './model'
 
-// Deadlines set by the provincial rules (Quy định 429-QĐ/TU; the plans in seeds/), in working days:
+// Deadlines set by the provincial rules (Quy định 429-QĐ/TU; the plans in docs/seeds/), in working days:
 // the conclusion notice within 5 (office) / 7 (commune) days of the meeting; units report results
 // within 7 / 15 days of the notice, extendable to 15 / 30 for matters that need verification.
 export interface DeadlineRules {
