@@ -106,6 +106,16 @@ describe(`meeting log on ${backendName}`, () => {
     expect(await log.execute(meetingId, 'chair', cmd('speaker:call-next', {}))).toMatchObject({ ok: true, data: { duplicate: false } })
   })
 
+  it('spends the id of a command the role may not send: its retry is refused again, and the id never carries another command', async () => {
+    const meetingId = await newMeeting()
+    const forbidden = cmd('petition:record', { origin: 'registered', title: 'Gửi từ máy chiếu' })
+    expect(await log.execute(meetingId, 'projector', forbidden)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await log.execute(meetingId, 'projector', forbidden)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    const reused = cmd('meeting:set-speaking-limit', { seconds: 180 }, forbidden.commandId)
+    expect(await log.execute(meetingId, 'secretary', reused)).toMatchObject({ ok: false, error: { code: 'COMMAND_ID_REUSED' } })
+    expect((await log.state(meetingId))?.seq).toBe(1)
+  })
+
   it('keeps one gap-free sequence when two server processes write to the same meeting', async () => {
     const meetingId = await newMeeting()
     const other = new MeetingLog(handle.db) // a second process: its own cache and its own mutex

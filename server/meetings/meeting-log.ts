@@ -219,10 +219,22 @@ export class MeetingLog extends EventEmitter<{ appended: [AppendedBatch] }> {
    * session or device it comes through) is checked again in the statement that writes the events.
    */
   execute(meetingId: string, role: Role, received: Command, actor: AuditActor | null = null, guard: CredentialGuard = null): Promise<Result<CommandResult>> {
-    if (!mayIssue(role, received.type)) return Promise.resolve(fail('FORBIDDEN'))
+    if (!mayIssue(role, received.type)) return this.refuse(meetingId, role, received, fail('FORBIDDEN').error, actor, guard)
     const command = sealSpeakRequestSecret(received)
     return this.mutex.run(meetingId, () =>
       this.apply(meetingId, { commandId: command.commandId, type: command.type, hash: commandHash(command), role, actor, guard, decide: (state, ctx) => decide(state, command, ctx) }),
+    )
+  }
+
+  /**
+   * Refuses a command for good before deciding it (a role that may not send it, a command REST does
+   * not take), recorded like any refusal: its id is spent, so a retry gets the same answer and the
+   * id can never carry another command later.
+   */
+  refuse(meetingId: string, role: Role, received: Command, error: AppError, actor: AuditActor | null = null, guard: CredentialGuard = null): Promise<Result<CommandResult>> {
+    const command = sealSpeakRequestSecret(received)
+    return this.mutex.run(meetingId, () =>
+      this.apply(meetingId, { commandId: command.commandId, type: command.type, hash: commandHash(command), role, actor, guard, decide: () => ({ ok: false, error }) }),
     )
   }
 

@@ -105,9 +105,10 @@ const meetingsRoutes: FastifyPluginAsync = async (fastify) => {
       // limits could be stepped around.
       // The body was parsed once, by restCommandSchema (the same schemas as parseCommand): a Command.
       const command = req.body
-      if (phoneOnlyCommands.has(command.type)) return sendError(reply, phoneOnlyRefusal)
       const role = commandRoleFor(req.principal, req.params.meetingId, command.type)
       if (!role) return sendError(reply, refusalFor(req.principal))
+      // Refused for good, and recorded: the id is spent, as for any refusal the log gives.
+      if (phoneOnlyCommands.has(command.type)) return sendResult(reply, await app.meetingLog.refuse(req.params.meetingId, role, command, phoneOnlyRefusal, actorOf(req.principal, req.ip)))
       const result = await app.meetingLog.execute(req.params.meetingId, role, command, actorOf(req.principal, req.ip))
       return sendResult(reply, result)
     },
