@@ -22,8 +22,12 @@ import { Seat, SEAT_SPECS } from './seats'
 /** The server's maxHttpBufferSize: a frame over it is cut off by design, not left unanswered. */
 const MAX_FRAME_BYTES = 1_000_000
 
-/** Refusals decided by the meeting's state (not by validation or access): the id was seen, valid. */
-const DECIDED_REFUSALS = new Set(['VALIDATION_FAILED', 'UNKNOWN_COMMAND', 'FORBIDDEN', 'UNAUTHENTICATED', 'DEVICE_REVOKED', 'INTERNAL', 'PROTOCOL_MISMATCH', 'COMMAND_ID_REUSED', 'RATE_LIMITED', 'MEETING_NOT_FOUND'])
+/**
+ * Refusals NOT decided by the meeting's state: validation, access, and limits. Any other refusal
+ * spent a valid id, which must never apply later. A phone's request-to-speak limits are limits like
+ * RATE_LIMITED: not recorded, so the phone can send the same request again once the limit passes.
+ */
+const DECIDED_REFUSALS = new Set(['VALIDATION_FAILED', 'UNKNOWN_COMMAND', 'FORBIDDEN', 'UNAUTHENTICATED', 'DEVICE_REVOKED', 'INTERNAL', 'PROTOCOL_MISMATCH', 'COMMAND_ID_REUSED', 'RATE_LIMITED', 'MEETING_NOT_FOUND', 'SPEAK_REQUESTS_TOO_MANY', 'SPEAK_REQUEST_PENDING'])
 
 const toJson = (schema: z.ZodType): JsonSchema => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema
 
