@@ -7,6 +7,7 @@ import { migrateToLatest } from '../db/migrate'
 import { buildApp } from './app'
 import { WARM_UP_DELAY_MS, warmUpDocuments } from './documents/warm-up'
 import { whenDatabaseAnswers } from './database-wait'
+import { rebuildMissingProjections } from './reports/meeting-projection'
 import { readConfig } from './config'
 import { publicAddressFor } from './public-address'
 import { prepareFirstRun, FIRST_ADMIN } from './auth/first-run'
@@ -43,8 +44,14 @@ async function main() {
   }
   process.once('SIGTERM', stopWhileStarting)
   process.once('SIGINT', stopWhileStarting)
-  const { applied, firstRun } = await whenDatabaseAnswers(
-    async () => ({ applied: await migrateToLatest(database.db), firstRun: await prepareFirstRun(database.db, process.env.HND_SETUP_TOKEN) }),
+  const { applied, rebuilt, firstRun } = await whenDatabaseAnswers(
+    // Meetings recorded before the reports' projection existed get their row here, with the
+    // migrations: a connection cut during start-up is waited out and retried, not a failed start.
+    async () => ({
+      applied: await migrateToLatest(database.db),
+      rebuilt: await rebuildMissingProjections(database.db),
+      firstRun: await prepareFirstRun(database.db, process.env.HND_SETUP_TOKEN),
+    }),
     { description: database.description, log: (line) => console.warn(line), signal: waiting.signal },
   )
   process.off('SIGTERM', stopWhileStarting)
@@ -72,6 +79,7 @@ async function main() {
   const handedOut = publicAddressFor({ configured: config.publicUrl, interfaces: os.networkInterfaces(), port })
   console.log(`Hội nghị đối thoại đang chạy.`)
   console.log(`  Cơ sở dữ liệu: ${database.description}${applied.length ? ` (đã áp dụng ${applied.length} migration)` : ''}`)
+  if (rebuilt) console.log(`  Dựng lại số liệu tổng hợp của ${rebuilt} hội nghị từ nhật ký.`)
   console.log(`  Trang chủ trên chính máy chủ này: http://localhost:${port}/`)
   if (handedOut.url) {
     const origin = handedOut.source === 'configured' ? 'theo PUBLIC_URL' : 'tự dò trong mạng nội bộ; đặt PUBLIC_URL để chọn địa chỉ khác'

@@ -3,7 +3,6 @@ import type { Kysely } from 'kysely'
 import type { Database } from '../../db/schema'
 import { MeetingLog, type MeetingLogOptions } from '../meetings/meeting-log'
 import { OfficeData } from '../office/office-data'
-import { rebuildMissingProjections } from '../reports/meeting-projection'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -26,9 +25,6 @@ export default fp<MeetingLogPluginOptions>(
     app.decorate('db', opts.db)
     app.decorate('office', office)
     const log = new MeetingLog(opts.db, { office, ...opts.log })
-    // Meetings recorded before the reports' projection existed (or with an older shape) get their row now.
-    const rebuilt = await rebuildMissingProjections(opts.db)
-    if (rebuilt) app.log.info({ meetings: rebuilt }, 'meeting projection rebuilt from the log')
     app.decorate('meetingLog', log)
     app.addHook('onClose', async () => log.close())
   },
