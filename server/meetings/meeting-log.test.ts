@@ -108,10 +108,11 @@ describe(`meeting log on ${backendName}`, () => {
 
   it('spends the id of a command the role may not send: its retry is refused again, and the id never carries another command', async () => {
     const meetingId = await newMeeting()
-    const forbidden = cmd('petition:record', { origin: 'registered', title: 'Gửi từ máy chiếu' })
+    const id = randomUUID()
+    const forbidden = cmd('petition:record', { origin: 'registered', title: 'Gửi từ máy chiếu' }, id)
     expect(await log.execute(meetingId, 'projector', forbidden)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     expect(await log.execute(meetingId, 'projector', forbidden)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
-    const reused = cmd('meeting:set-speaking-limit', { seconds: 180 }, forbidden.commandId)
+    const reused = cmd('meeting:set-speaking-limit', { seconds: 180 }, id)
     expect(await log.execute(meetingId, 'secretary', reused)).toMatchObject({ ok: false, error: { code: 'COMMAND_ID_REUSED' } })
     expect((await log.state(meetingId))?.seq).toBe(1)
   })
