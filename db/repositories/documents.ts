@@ -4,7 +4,8 @@ import { defaultDocumentSettings } from '../../shared/documents/profile'
 import { deadlineRules, type DeadlineRuleSet } from '../../shared/meeting/rules'
 import { type Executor, toIso } from './executor'
 
-export type StoredKind = 'minutes' | 'notice'
+export type { StoredKind } from '../../shared/documents/view'
+import type { StoredKind } from '../../shared/documents/view'
 
 export interface StoredDocument {
   version: number

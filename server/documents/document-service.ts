@@ -17,7 +17,7 @@ import {
   type StoredKind,
 } from '../../db/repositories/documents'
 import { draftMinutes, minutesEventTypes } from '../../shared/documents/minutes'
-import type { AdministrativeDocument, SignatureBlock } from '../../shared/documents/model'
+import type { AdministrativeDocument } from '../../shared/documents/model'
 import { draftNotice, noticeDueDate } from '../../shared/documents/notice'
 import { decideNoticeIssue, issueDateProblem, registerTypes } from '../../shared/documents/issue'
 import { documentText, withIssuedDeadlines } from '../../shared/documents/text'
@@ -25,48 +25,12 @@ import { identitiesIn, protectedIdentities } from '../../shared/meeting/confiden
 import { vietnamDate } from '../../shared/calendar/working-days'
 import { fail, ok, type AppError, type Result } from '../../shared/errors'
 import type { AuditActor } from '../../shared/access/accounts'
+import type { DocumentView, IssueRequest, VersionView } from '../../shared/documents/view'
 import type { MeetingState } from '../../shared/meeting/model'
 import type { MeetingLog } from '../meetings/meeting-log'
 import type { OfficeData } from '../office/office-data'
 
-/** A finalised version, and its issue when it has one. */
-export type VersionView = Omit<StoredDocument, 'document'> & {
-  issued: { number: number; symbol: string; date: string; issuedBy: string; issuedAt: string } | null
-}
-
-export interface DocumentView {
-  kind: StoredKind | 'report'
-  /** The editable draft: the saved one, or freshly drafted from the log. */
-  draft: AdministrativeDocument
-  draftSaved: { savedAt: string; savedBy: string } | null
-  versions: VersionView[]
-  /** For the notice: the latest day it may be issued, and whether that day passed with no issue. */
-  dueDate: string | null
-  overdue: boolean
-  /** The day the notice was first issued, and whether that was after the latest day; null before. */
-  issuedOn: string | null
-  issuedLate: boolean
-  /** With either document: that latest day and the rule's days, shown before the notice exists. */
-  noticeDueDate: string | null
-  noticeWorkingDays: number
-  /** The register's next number for this type of document in the year of the draft's date. */
-  register: { type: string; year: number; suggestedNumber: number }
-  /**
-   * Names and places of confidential petitioners (and of the speakers who raised their petitions)
-   * found in the draft's text: a published document is not issued while a name remains, nor a place
-   * the secretary has not said is there for another reason.
-   */
-  protectedInDraft: { names: string[]; places: string[] }
-}
-
-export interface IssueRequest {
-  commandId: string
-  number: number
-  date: string
-  signature?: SignatureBlock | undefined
-  /** Places the secretary confirms appear for another reason (a road in that village), not to point at a person. */
-  placesAcknowledged?: string[] | undefined
-}
+export type { DocumentView, IssueRequest } from '../../shared/documents/view'
 
 /** Published documents: the public reads them, so a confidential petitioner may not be named in them. */
 const published: ReadonlySet<StoredKind> = new Set(['notice'])

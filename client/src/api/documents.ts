@@ -5,7 +5,8 @@ import { request } from './http'
 
 // The minutes and the conclusion notice of one meeting (server/routes/documents), and the results
 // report of a period (server/routes/reports): the same steps, at their own addresses.
-export type StoredKind = 'minutes' | 'notice'
+export type { DocumentView, StoredKind } from '@shared/documents/view'
+import type { DocumentView, IssueRequest, StoredKind, VersionView } from '@shared/documents/view'
 
 /** Where one document lives: a meeting's minutes or notice, or a period's report. */
 export interface DocumentTarget {
@@ -20,48 +21,8 @@ export const meetingDocument = (meetingId: string, kind: StoredKind): DocumentTa
 })
 export const reportDocumentTarget = (from: string, to: string): DocumentTarget => ({ base: `/api/reports/${from}/${to}/document`, kind: 'report' })
 
-export interface VersionMeta {
-  version: number
-  note: string
-  savedBy: string
-  savedAt: string
-}
-
-/** A version's issue: its number in the register, its date. */
-export interface IssuedMeta {
-  number: number
-  symbol: string
-  date: string
-  issuedBy: string
-  issuedAt: string
-}
-
-export interface DocumentView {
-  kind: StoredKind | 'report'
-  draft: AdministrativeDocument
-  draftSaved: { savedAt: string; savedBy: string } | null
-  versions: (VersionMeta & { issued: IssuedMeta | null })[]
-  dueDate: string | null
-  overdue: boolean
-  /** The day the notice was first issued, and whether that was after its latest day. */
-  issuedOn: string | null
-  issuedLate: boolean
-  /** With either document: the notice's latest issue day and the rule's days. */
-  noticeDueDate: string | null
-  noticeWorkingDays: number
-  /** The office register's next number for this type of document. */
-  register: { type: string; year: number; suggestedNumber: number }
-  /** Confidential petitioners' names and places found in the draft of a published document. */
-  protectedInDraft: { names: string[]; places: string[] }
-}
-
-export interface IssueInput {
-  commandId: string
-  number: number
-  date: string
-  signature?: { authority: string; position: string; name: string }
-  placesAcknowledged?: string[]
-}
+/** What issuing a version takes (the server's IssueRequest). */
+export type IssueInput = IssueRequest
 
 export const getDocument = (t: DocumentTarget): Promise<Ack<DocumentView>> => request(t.base)
 
@@ -73,9 +34,9 @@ export const regenerateDraft = (t: DocumentTarget): Promise<Ack<{ ok: true }>> =
 export const finalizeDocument = (t: DocumentTarget, input: { number?: string; note: string }): Promise<Ack<{ version: number }>> =>
   request(`${t.base}/finalize`, { method: 'POST', body: JSON.stringify(input) })
 
-export const getVersion = (t: DocumentTarget, version: number): Promise<Ack<VersionMeta & { document: AdministrativeDocument }>> => request(`${t.base}/versions/${version}`)
+export const getVersion = (t: DocumentTarget, version: number): Promise<Ack<Omit<VersionView, 'issued'> & { document: AdministrativeDocument }>> => request(`${t.base}/versions/${version}`)
 
-export const issueVersion = (t: DocumentTarget, version: number, input: IssueInput): Promise<Ack<IssuedMeta & { version: number }>> =>
+export const issueVersion = (t: DocumentTarget, version: number, input: IssueInput): Promise<Ack<NonNullable<VersionView['issued']> & { version: number }>> =>
   request(`${t.base}/versions/${version}/issue`, { method: 'POST', body: JSON.stringify(input) })
 
 /** A link for a download or a print page: the session cookie goes with it (same origin). */
